@@ -1,0 +1,29 @@
+# The project's commands. `make test` is what CI runs (.ci/run); `make study` is the main job.
+#
+#   make setup   install the Debian packages the build needs (only those missing)
+#   make build   release build of every tool
+#   make test    setup, then the whole test suite (release mode: the numeric tests need the speed)
+#   make bench   performance figures (matmul GFLOP/s, training-step times)
+#   make clean   remove build products
+
+SWIFT ?= swift
+# Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
+TEST_FLAGS ?= -c release
+
+.PHONY: setup build test bench clean
+
+setup:
+	@sh scripts/setup-system.sh
+
+build: setup
+	$(SWIFT) build -c release
+
+test: setup
+	$(SWIFT) build -c release
+	$(SWIFT) test $(TEST_FLAGS)
+
+bench: build
+	.build/release/bench
+
+clean:
+	rm -rf .build

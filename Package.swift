@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+//
+// One package, many products: a library per concern (Tensor, NN, Optim, Datasets, Training, Plot)
+// and one executable per command-line tool. The dependency graph is a DAG:
+//
+//   Tensor ← NN, Optim, Datasets ← Training ← tools;   Plot ← CLibPNG, CFreeType (stands alone)
+//
+// Build flags
+// - Release builds use cross-module optimisation so the small, hot functions of Tensor inline into
+//   NN, Optim and the tools.
+// - `TARGET_CPU=<llvm cpu name>` (e.g. `TARGET_CPU=znver4 make build`) compiles everything for that CPU.
+//   Opt-in only: the default build runs on any x86-64 (or arm64) machine.
+import Foundation
+import PackageDescription
+
+let environment = ProcessInfo.processInfo.environment
+
+/// Settings shared by every Swift target.
+let swiftSettings: [SwiftSetting] = {
+    var settings: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+    if let cpu = environment["TARGET_CPU"], !cpu.isEmpty {
+        settings.append(.unsafeFlags(["-target-cpu", cpu]))
+    }
+    return settings
+}()
+
+let numerics: Target.Dependency = .product(name: "Numerics", package: "swift-numerics")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
+/// A library target under `Packages/`.
+func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
+    .target(name: name, dependencies: dependencies, path: "Packages/\(name)", swiftSettings: swiftSettings)
+}
+
+/// A command-line tool under `Tools/`.
+func tool(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(
+        name: name, dependencies: dependencies + [argumentParser], path: "Tools/\(name)",
+        swiftSettings: swiftSettings)
+}
+
+/// A Swift Testing target under `Tests/`.
+func tests(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .testTarget(
+        name: name, dependencies: dependencies, path: "Tests/\(name)", swiftSettings: swiftSettings)
+}
+
+let package = Package(
+    name: "UDLToolkit",
+    products: [
+        .library(name: "Tensor", targets: ["Tensor"]),
+        .executable(name: "bench", targets: ["bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // Libraries
+        library("Tensor", [numerics]),
+
+        // Benchmarks (`make bench`)
+        .executableTarget(
+            name: "bench", dependencies: ["Tensor"], path: "Benchmarks/bench",
+            swiftSettings: swiftSettings),
+
+        // Tests
+        tests("TensorTests", ["Tensor"]),
+    ]
+)

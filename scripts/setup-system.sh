@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs the Debian packages the build needs, and only those that are missing.
+# Idempotent: a second run installs nothing. Works as root and, for other users, through sudo.
+set -eu
+
+packages="libpng-dev zlib1g-dev libfreetype-dev fonts-dejavu-core pkg-config"
+
+missing=""
+for package in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $package"
+    fi
+done
+
+if [ -z "$missing" ]; then
+    echo "setup: system packages present ($packages)"
+    exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    run=""
+elif command -v sudo >/dev/null 2>&1; then
+    run="sudo"
+else
+    echo "setup: missing packages:$missing; run as root or install sudo" >&2
+    exit 1
+fi
+
+echo "setup: installing$missing"
+$run apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $run apt-get install -y -qq --no-install-recommends $missing
