@@ -65,6 +65,7 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         // Tests
-        tests("TensorTests", ["Tensor"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        tests("TensorTests", ["Tensor", "TestSupport"]),
     ]
 )

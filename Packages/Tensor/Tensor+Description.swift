@@ -46,7 +46,12 @@ extension Tensor: CustomStringConvertible {
         var texts: [String]
         if scientific {
             let digits = values.map { decimalsNeeded(exponentialMantissa: $0) }.max() ?? 0
-            texts = values.map { format($0, style: "e", decimals: digits) }
+            texts = values.map { value in
+                let text = format(value, style: "e", decimals: digits)
+                // NumPy keeps the point of an integral mantissa: "1.e-05".
+                guard digits == 0, let e = text.firstIndex(of: "e") else { return text }
+                return String(text[..<e]) + "." + String(text[e...])
+            }
         } else {
             let digits = values.map { decimalsNeeded(fixed: $0) }.max() ?? 0
             texts = values.map { format($0, style: "f", decimals: digits) }
