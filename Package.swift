@@ -49,6 +49,7 @@ let package = Package(
     name: "UDLToolkit",
     products: [
         .library(name: "Tensor", targets: ["Tensor"]),
+        .library(name: "NN", targets: ["NN"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -57,15 +58,23 @@ let package = Package(
     ],
     targets: [
         // Libraries
-        library("Tensor", [numerics]),
+        library("Tensor", [numerics, "CCPUFeatures", "TensorKernelsAVX2"]),
+        .target(name: "CCPUFeatures", path: "Packages/CCPUFeatures"),
+        // Compiled for x86-64-v3 and called only after a run-time CPU check (see GemmKernel.selected).
+        .target(
+            name: "TensorKernelsAVX2", path: "Packages/TensorKernelsAVX2",
+            swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
+        library("NN", ["Tensor", numerics]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor"], path: "Benchmarks/bench",
+            name: "bench", dependencies: ["Tensor", "NN", "CAllocationCounter"], path: "Benchmarks/bench",
             swiftSettings: swiftSettings),
+        .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
 
         // Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         tests("TensorTests", ["Tensor", "TestSupport"]),
+        tests("NNTests", ["NN", "Tensor", "TestSupport"]),
     ]
 )

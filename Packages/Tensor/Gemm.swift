@@ -3,6 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CCPUFeatures
+#if arch(x86_64)
+import TensorKernelsAVX2
+#endif
 
 /// A read-only strided matrix: element (i, j) lives at `base[i·rowStride + j·columnStride]`.
 ///
@@ -33,20 +37,21 @@ public struct StridedMatrix {
 
 /// General matrix multiply, `C ← A·B` or `C ← C + A·B`, on strided operands.
 ///
-/// The loop structure follows the GotoBLAS/BLIS design: B is packed in `kc × nc` blocks of 4-column
-/// micro-panels, A in `mc × kc` blocks of 6-row micro-panels (each element stored twice so that one
-/// 16-byte load broadcasts it), and a register-tiled 6×4 micro-kernel keeps twelve `SIMD2<Double>`
-/// accumulators in registers. The packing buffers are per thread and reused, so after the first call of
-/// a given size no memory is allocated.
+/// The loop structure follows the GotoBLAS/BLIS design: B is packed in `kc × nc` blocks of `nr`-column
+/// micro-panels, A in `mc × kc` blocks of `mr`-row micro-panels, and a register-tiled micro-kernel
+/// (``GemmKernel``) accumulates an `mr × nr` tile of C in registers over the depth `kc`. The packing
+/// buffers are per thread and reused, so after the first call of a given size nothing is allocated.
 ///
 /// - Parameters:
 ///   - a: an `m × k` view.
 ///   - b: a `k × n` view.
 ///   - c: the row-major `m × n` output, with rows `ldc` elements apart.
 ///   - accumulate: add to the existing contents of `c` instead of overwriting them.
+///   - kernel: the micro-kernel; by default the fastest one this processor supports.
 /// - Complexity: O(m·n·k).
 public func gemm(
-    _ a: StridedMatrix, _ b: StridedMatrix, into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+    _ a: StridedMatrix, _ b: StridedMatrix, into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool,
+    kernel: GemmKernel = .selected
 ) {
     precondition(a.columns == b.rows, "gemm: inner dimensions \(a.columns) and \(b.rows) differ")
     let m = a.rows, n = b.columns, k = a.columns
@@ -57,9 +62,11 @@ public func gemm(
         }
         return
     }
+    let (mr, nr) = (kernel.mr, kernel.nr)
+    let aCopies = kernel.duplicatesA ? 2 : 1
     let workspace = GemmWorkspace.current
     let packedB = workspace.buffer(.b, count: GemmBlocking.kc * GemmBlocking.nc)
-    let packedA = workspace.buffer(.a, count: GemmBlocking.kc * GemmBlocking.mc * 2)
+    let packedA = workspace.buffer(.a, count: GemmBlocking.kc * GemmBlocking.mc * aCopies)
     var jc = 0
     while jc < n {
         let nc = Swift.min(GemmBlocking.nc, n - jc)
@@ -67,24 +74,22 @@ public func gemm(
         while pc < k {
             let kc = Swift.min(GemmBlocking.kc, k - pc)
             let add = accumulate || pc > 0
-            packB(b, rows: pc, kc, columns: jc, nc, into: packedB)
+            packB(b, rows: pc, kc, columns: jc, nc, panelWidth: nr, into: packedB)
             var ic = 0
             while ic < m {
                 let mc = Swift.min(GemmBlocking.mc, m - ic)
-                packA(a, rows: ic, mc, columns: pc, kc, into: packedA)
+                packA(a, rows: ic, mc, columns: pc, kc, panelHeight: mr, copies: aCopies, into: packedA)
                 var ir = 0
                 while ir < mc {
-                    let mr = Swift.min(GemmBlocking.mr, mc - ir)
-                    let panelA = UnsafeRawPointer(packedA + ir * kc * 2)
+                    let panelA = UnsafeRawPointer(packedA + ir * kc * aCopies)
                     var jr = 0
                     while jr < nc {
-                        let nr = Swift.min(GemmBlocking.nr, nc - jr)
-                        microKernel6x4(
-                            kc: kc, a: panelA, b: UnsafeRawPointer(packedB + jr * kc),
-                            c: c + (ic + ir) * ldc + jc + jr, ldc: ldc, rows: mr, columns: nr, accumulate: add)
-                        jr += GemmBlocking.nr
+                        kernel.run(
+                            kc, panelA, UnsafeRawPointer(packedB + jr * kc), c + (ic + ir) * ldc + jc + jr, ldc,
+                            Swift.min(mr, mc - ir), Swift.min(nr, nc - jr), add)
+                        jr += nr
                     }
-                    ir += GemmBlocking.mr
+                    ir += mr
                 }
                 ic += mc
             }
@@ -94,70 +99,108 @@ public func gemm(
     }
 }
 
+/// A register-tiled micro-kernel of ``gemm(_:_:into:ldc:accumulate:kernel:)`` and the packing it expects.
+public struct GemmKernel: Sendable {
+    /// A short name (`sse2`, `avx2-fma`).
+    public let name: String
+    /// Rows of the register tile.
+    public let mr: Int
+    /// Columns of the register tile.
+    public let nr: Int
+    /// Whether A's packed panels store every element twice (for a 2-lane broadcast by plain loads).
+    let duplicatesA: Bool
+    /// `(kc, A panel, B panel, C, ldc, rows, columns, accumulate)`.
+    let run: @Sendable (Int, UnsafeRawPointer, UnsafeRawPointer, UnsafeMutablePointer<Double>, Int, Int, Int, Bool) -> Void
+
+    /// The portable kernel: a 6×4 tile of `SIMD2<Double>` using only SSE2 (every x86-64 processor; on
+    /// other architectures the same code compiles to their 128-bit vectors).
+    public static let portable = GemmKernel(
+        name: "sse2", mr: 6, nr: 4, duplicatesA: true,
+        run: { microKernel6x4(kc: $0, a: $1, b: $2, c: $3, ldc: $4, rows: $5, columns: $6, accumulate: $7) })
+
+    #if arch(x86_64)
+    /// A 6×8 tile of `SIMD4<Double>` with fused multiply-adds, for processors with AVX2 and FMA.
+    public static let avx2 = GemmKernel(
+        name: "avx2-fma", mr: 6, nr: 8, duplicatesA: false,
+        run: { microKernel6x8AVX2(kc: $0, a: $1, b: $2, c: $3, ldc: $4, rows: $5, columns: $6, accumulate: $7) })
+    #endif
+
+    /// The kernels this processor can run, portable first.
+    public static let available: [GemmKernel] = {
+        var kernels = [portable]
+        #if arch(x86_64)
+        if cpu_supports_avx2_fma() != 0 { kernels.append(avx2) }
+        #endif
+        return kernels
+    }()
+
+    /// The kernel used by default: the fastest available one, unless the environment variable
+    /// `TENSOR_GEMM_KERNEL` names another (`sse2` forces the portable kernel, e.g. to compare results).
+    ///
+    /// The kernels differ only in rounding (FMA rounds once per multiply-add), at the 1e-16 relative level.
+    public static let selected: GemmKernel = {
+        if let requested = getenv("TENSOR_GEMM_KERNEL").map({ String(cString: $0) }),
+           let kernel = available.first(where: { $0.name == requested })
+        {
+            return kernel
+        }
+        return available[available.count - 1]
+    }()
+}
+
 /// Block sizes of the GEMM engine, chosen for a 48 KB L1 and a 1 MB L2 per core.
 enum GemmBlocking {
-    /// Rows of the micro-kernel tile.
-    static let mr = 6
-    /// Columns of the micro-kernel tile.
-    static let nr = 4
     /// Depth of one packed block (the inner dimension).
     static let kc = 256
-    /// Rows of A per packed block (a multiple of `mr`).
+    /// Rows of A per packed block (a multiple of every kernel's `mr`).
     static let mc = 96
-    /// Columns of B per packed block (a multiple of `nr`).
+    /// Columns of B per packed block (a multiple of every kernel's `nr`).
     static let nc = 1024
 }
 
-/// Copies rows `row0 ..< row0+rowCount`, columns `col0 ..< col0+kc` of A into 6-row micro-panels, each
-/// element twice (so that the micro-kernel loads a broadcast pair), zero-padding the last panel.
+/// Copies rows `row0 ..< row0+rowCount`, columns `col0 ..< col0+kc` of A into micro-panels of
+/// `panelHeight` rows (each element `copies` times), zero-padding the last panel.
 @inline(__always)
 private func packA(
-    _ a: StridedMatrix, rows row0: Int, _ rowCount: Int, columns col0: Int, _ kc: Int,
-    into packed: UnsafeMutablePointer<Double>
+    _ a: StridedMatrix, rows row0: Int, _ rowCount: Int, columns col0: Int, _ kc: Int, panelHeight mr: Int,
+    copies: Int, into packed: UnsafeMutablePointer<Double>
 ) {
-    let mr = GemmBlocking.mr
     var target = packed
     var i = 0
     while i < rowCount {
         let live = Swift.min(mr, rowCount - i)
         for p in 0..<kc {
-            var r = 0
-            while r < live {
-                let v = a.element(row0 + i + r, col0 + p)
-                target[2 * r] = v
-                target[2 * r + 1] = v
-                r += 1
+            let column = a.base + (row0 + i) * a.rowStride + (col0 + p) * a.columnStride
+            if copies == 2 {
+                for r in 0..<live {
+                    let v = column[r * a.rowStride]
+                    target[2 * r] = v
+                    target[2 * r + 1] = v
+                }
+            } else {
+                for r in 0..<live { target[r] = column[r * a.rowStride] }
             }
-            while r < mr {
-                target[2 * r] = 0
-                target[2 * r + 1] = 0
-                r += 1
-            }
-            target += 2 * mr
+            for r in (live * copies)..<(mr * copies) { target[r] = 0 }
+            target += copies * mr
         }
         i += mr
     }
 }
 
-/// Copies rows `row0 ..< row0+kc`, columns `col0 ..< col0+columnCount` of B into 4-column
-/// micro-panels, zero-padding the last panel.
+/// Copies rows `row0 ..< row0+kc`, columns `col0 ..< col0+columnCount` of B into micro-panels of
+/// `panelWidth` columns, zero-padding the last panel.
 @inline(__always)
 private func packB(
-    _ b: StridedMatrix, rows row0: Int, _ kc: Int, columns col0: Int, _ columnCount: Int,
+    _ b: StridedMatrix, rows row0: Int, _ kc: Int, columns col0: Int, _ columnCount: Int, panelWidth nr: Int,
     into packed: UnsafeMutablePointer<Double>
 ) {
-    let nr = GemmBlocking.nr
     var target = packed
     var j = 0
     while j < columnCount {
         let live = Swift.min(nr, columnCount - j)
         if live == nr && b.columnStride == 1 {
             for p in 0..<kc {
-                let source = b.base + (row0 + p) * b.rowStride + col0 + j
-                target[0] = source[0]
-                target[1] = source[1]
-                target[2] = source[2]
-                target[3] = source[3]
+                (target).update(from: b.base + (row0 + p) * b.rowStride + col0 + j, count: nr)
                 target += nr
             }
         } else {

@@ -21,6 +21,33 @@ import TestSupport
         }
     }
 
+    /// Every micro-kernel this processor can run (the portable SSE2 one always, AVX2+FMA where supported)
+    /// against NumPy, through the strided interface the transposed variants use.
+    @Test(arguments: GemmKernel.available.map(\.name))
+    func everyKernelMatchesNumPy(kernel name: String) {
+        let kernel = GemmKernel.available.first { $0.name == name }!
+        for item in numpy["matmul"].array {
+            let (m, k, n) = (item["m"].int, item["k"].int, item["n"].int)
+            let a = normals(seed: 21, [m, k]), b = normals(seed: 22, [k, n])
+            let bT = b.transposed()
+            for accumulate in [false, true] {
+                var c = Tensor(repeating: accumulate ? 1 : .nan, shape: [m, n])
+                a.withUnsafeBufferPointer { x in
+                    bT.withUnsafeBufferPointer { y in
+                        c.withUnsafeMutableBufferPointer { z in
+                            gemm(
+                                StridedMatrix(x.baseAddress!, rows: m, columns: k),
+                                StridedMatrix(y.baseAddress!, rows: k, columns: n, transposed: true),
+                                into: z.baseAddress!, ldc: n, accumulate: accumulate, kernel: kernel)
+                        }
+                    }
+                }
+                let expected = item["product"].doubles.map { accumulate ? $0 + 1 : $0 }
+                expectClose(c.scalars, expected, tolerance: 1e-13 * Double(k), "\(name) \(m)×\(k)×\(n)")
+            }
+        }
+    }
+
     @Test func matmulIntoAndAccumulate() throws {
         let a = try Tensor([[1, 2], [3, 4]]), b = try Tensor([[5, 6], [7, 8]])
         var c = Tensor.full([2, 2], 100)
