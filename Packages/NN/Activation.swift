@@ -124,6 +124,16 @@ public enum Activation: Sendable, Equatable, Hashable {
         }
     }
 
+    /// False for activations whose derivative jumps at 0 (ReLU, LeakyReLU, SELU, ELU with α ≠ 1,
+    /// Heaviside): there a′[0] is a convention and finite differences straddle the kink.
+    public var isDifferentiable: Bool {
+        switch self {
+        case .relu, .leakyReLU, .selu, .heaviside: return false
+        case let .elu(alpha): return alpha == 1
+        default: return true
+        }
+    }
+
     /// True when the activation is piecewise linear (identity, affine, ReLU, LeakyReLU, Heaviside), so that
     /// a network built from it is piecewise linear in its input.
     public var isPiecewiseLinear: Bool {

@@ -1,0 +1,112 @@
+import NN
+import Tensor
+import TestSupport
+import Testing
+
+/// The assignment's exercise (Figure 1 network, three points) against the independent NumPy computation
+/// of `scripts/reference/backprop_figure1.py`, for every loss convention and hidden activation.
+@Suite struct BackpropagationReportTests {
+    static let fixture = try! JSONFixture(named: "nn/figure1.json")
+
+    static func figure1(activation: Activation) -> Network {
+        var network = try! ModelFile.network(fromJSON: ModelFileTests.figure1)
+        network.architecture.setActivation(activation, ofLayer: 0)
+        network.architecture.setActivation(activation, ofLayer: 1)
+        return network
+    }
+
+    static let inputs = try! Tensor([[1, 1], [0, 2], [-1, 1]])
+    static let targets = try! Tensor([[1], [1], [0]])
+
+    @Test(arguments: fixture["cases"].array.indices)
+    func matchesNumPy(case index: Int) {
+        let expected = Self.fixture["cases"][index]
+        let activation = Activation(name: expected["activation"].string)!
+        let report = BackpropagationReport(
+            network: Self.figure1(activation: activation), inputs: Self.inputs, targets: Self.targets,
+            loss: Loss(name: expected["loss"].string)!, learningRate: 1)
+        let label = "\(expected["activation"].string) \(expected["loss"].string)"
+        expectClose(report.lossBefore, expected["loss_before"].double, tolerance: 1e-13, label)
+        expectClose(report.lossAfter / expected["loss_after"].double, 1, tolerance: 1e-12, label)
+        #expect(report.decreased == (expected["loss_after"].double < expected["loss_before"].double))
+        for (i, point) in report.points.enumerated() {
+            let p = expected["points"][i]
+            expectClose(point.preActivations.flatMap { $0 }, p["f"].array.flatMap(\.doubles), tolerance: 1e-14, label)
+            expectClose(point.activations.flatMap { $0 }, p["h"].array.flatMap(\.doubles), tolerance: 1e-14, label)
+            expectClose(point.preActivationGradients.flatMap { $0 }, p["df"].array.flatMap(\.doubles), tolerance: 1e-13, label)
+            expectClose(point.activationGradients.flatMap { $0 }, p["dh"].array.flatMap(\.doubles), tolerance: 1e-13, label)
+            expectClose(point.activationDerivatives.flatMap { $0 }, p["derivatives"].array.flatMap(\.doubles), tolerance: 1e-14, label)
+            expectClose(point.loss, p["loss"].double, tolerance: 1e-14, label)
+        }
+        let gradient = Network(report.network.architecture, parameters: report.gradient)
+        for k in 0..<3 {
+            expectClose(gradient.weights(ofLayer: k).scalars, expected["gradient"]["weights"][k].array.flatMap(\.doubles), tolerance: 1e-13, label)
+            expectClose(gradient.biases(ofLayer: k).scalars, expected["gradient"]["biases"][k].doubles, tolerance: 1e-13, label)
+            expectClose(report.updated.weights(ofLayer: k).scalars, expected["updated"]["weights"][k].array.flatMap(\.doubles), tolerance: 1e-13, label)
+            expectClose(report.updated.biases(ofLayer: k).scalars, expected["updated"]["biases"][k].doubles, tolerance: 1e-13, label)
+        }
+        // Point 1 has f_0[2] = 0.1 − 1.3 + 1.2 ≈ −8e-17 and point 3 has f_0[0] = 0.3 − 0.2 − 0.1 ≈ 0: at the kink
+        // of LeakyReLU and SELU, where the derivative is a convention and central differences straddle it.
+        if activation.isDifferentiable {
+            #expect(report.gradientCheck.maxAbsoluteError < 1e-7, "\(label)")
+            #expect(report.kinks.isEmpty)
+        } else {
+            #expect(report.kinks.map { [$0.point, $0.layer, $0.unit] } == [[0, 0, 2], [2, 0, 0]], "\(label)")
+            expectClose(report.kinks.map(\.value), [expected["points"][0]["f"][0][2].double, expected["points"][2]["f"][0][0].double], tolerance: 1e-30)
+        }
+    }
+
+    /// Learning rate 1 overshoots on Figure 1 (the loss grows from 0.4087 to 2.1498); the scan finds rates
+    /// that lower it, and its best rate really does.
+    @Test func scanFindsDecreasingRates() {
+        let report = BackpropagationReport(
+            network: Self.figure1(activation: .sigmoid), inputs: Self.inputs, targets: Self.targets, loss: .mse)
+        #expect(!report.decreased)
+        #expect(report.learningRateScan.count == 41)
+        let largest = report.largestDecreasingRate!
+        #expect(largest < 1 && largest > 0.1)
+        let best = report.bestScannedRate!
+        #expect(best.loss < report.lossBefore)
+        var stepped = report.network
+        stepped.parameters.addScaled(report.gradient, by: -best.rate)
+        let workspace = NetworkWorkspace(stepped.architecture, capacity: 3)
+        expectClose(workspace.loss(parameters: stepped.parameters, inputs: Self.inputs, targets: Self.targets, loss: .mse), best.loss)
+        // The sum of the points' gradients, scaled by 1/N, is the batch gradient.
+        let sum = report.points.map(\.gradient).reduce(Tensor.zeros([report.gradient.count]), +) * report.pointScale
+        expectClose(sum.scalars, report.gradient.scalars, tolerance: 1e-15)
+    }
+}
+
+/// Notebook 7.3 through `InitializationStudy`.
+@Suite struct InitializationStudyTests {
+    @Test func notebook73DefaultAndHe() {
+        var study = InitializationStudy(depth: 5, width: 8, initializer: .normal(variance: 1))
+        study.numpyCompatible = true
+        let spreads = study.run()
+        expectClose(spreads.map(\.forward), [0.810840828685945, 1.472262339198876, 4.546916412160579, 8.896092020950714, 10.105919198452590])
+        expectClose(
+            spreads.prefix(4).reversed().map(\.backward),
+            [56.471977475824438, 109.131694559336779, 340.657347160579775, 446.654208321153192])
+        study.initializer = .normal(variance: 0.25)
+        let he = study.run()
+        expectClose(he.map(\.forward), [0.4054204143, 0.3680655848, 0.5683645515, 0.5560057513, 0.315809975], tolerance: 1e-10)
+        expectClose(he.prefix(4).reversed().map(\.backward), [0.441187324, 0.4262956819, 0.6653463812, 0.4361857503], tolerance: 1e-9)
+    }
+
+    /// 50 layers of 80 units: σ² = 1 explodes by about √40 per layer, σ² = 2/D stays level (UDL eq. 7.32).
+    @Test func heKeepsDeepNetworksLevel() {
+        var study = InitializationStudy(depth: 50, width: 80, initializer: .normal(variance: 2.0 / 80))
+        study.numpyCompatible = true
+        let he = study.run()
+        // The reference's ranges: forward about 0.06–0.12, backward (hidden layers) about 0.03–0.05.
+        #expect(he.allSatisfy { $0.forward > 0.05 && $0.forward < 0.13 })
+        #expect(he.dropLast().allSatisfy { $0.backward > 0.02 && $0.backward < 0.06 })
+        study.initializer = .normal(variance: 1)
+        let exploding = study.run()
+        let growth = exploding[20].forward / exploding[10].forward
+        #expect(growth > 1e6 && growth < 1e10, "about √40¹⁰ ≈ 1e8: \(growth)")
+        study.initializer = .normal(variance: 1.0 / 80)
+        let vanishing = study.run()
+        #expect(vanishing[49].forward < 1e-5 * vanishing[0].forward)
+    }
+}

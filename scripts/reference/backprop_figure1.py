@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Writes Tests/Fixtures/nn/figure1.json: the assignment's backpropagation exercise computed with NumPy.
+
+The 2-3-2-1 network of the assignment's Figure 1 (sigmoid hidden layers, linear output) on its three
+points, for each loss convention (mse = mean, sse = sum, half-sse = half the sum) and with the hidden
+activation replaced by tanh, SELU and LeakyReLU(0.01): per-point forward values f_k, h_k, backward values
+dl/df_k, dl/dh_k, the batch gradient, the weights after one gradient step with learning rate 1, and the
+loss before and after. Written independently of the Swift code, with plain NumPy loops.
+Run: python3 scripts/reference/backprop_figure1.py
+"""
+import json
+import math
+import pathlib
+
+import numpy as np
+
+OMEGA = [np.array([[0.2, -0.1], [0.5, 0.6], [-1.3, 1.2]]), np.array([[1.3, 0.6, -0.7], [-0.2, 0.1, 0.4]]),
+         np.array([[-0.9, 2.1]])]
+BETA = [np.array([0.3, 0.7, 0.1]), np.array([-0.3, 0.3]), np.array([0.2])]
+X = np.array([[1.0, 1.0], [0.0, 2.0], [-1.0, 1.0]])
+Y = np.array([1.0, 1.0, 0.0])
+LAMBDA, ALPHA = 1.0507009873554804934193349852946, 1.6732632423543772848170429916717
+
+ACTIVATIONS = {
+    "sigmoid": (lambda z: 1 / (1 + np.exp(-z)), lambda z: (1 / (1 + np.exp(-z))) * (1 - 1 / (1 + np.exp(-z)))),
+    "tanh": (np.tanh, lambda z: 1 - np.tanh(z) ** 2),
+    "selu": (lambda z: LAMBDA * np.where(z > 0, z, ALPHA * (np.exp(z) - 1)),
+             lambda z: LAMBDA * np.where(z > 0, 1.0, ALPHA * np.exp(z))),
+    "leaky-relu": (lambda z: np.where(z > 0, z, 0.01 * z), lambda z: np.where(z > 0, 1.0, 0.01)),
+}
+# The point term l_i and the factor from sum_i to L.
+LOSSES = {"mse": (1.0, 1 / 3), "sse": (1.0, 1.0), "half-sse": (0.5, 1.0)}
+
+
+def point(omega, beta, act, x, y, half):
+    a, da = ACTIVATIONS[act]
+    f, h = [], []
+    hk = x
+    for k in range(3):
+        fk = beta[k] + omega[k] @ hk
+        f.append(fk)
+        if k < 2:
+            hk = a(fk)
+            h.append(hk)
+    pred = f[2][0]
+    loss = half * (pred - y) ** 2
+    df = [None] * 3
+    dh = [None] * 2
+    df[2] = np.array([2 * half * (pred - y)])
+    gw, gb = [None] * 3, [None] * 3
+    for k in (2, 1, 0):
+        gb[k] = df[k].copy()
+        hin = x if k == 0 else h[k - 1]
+        gw[k] = np.outer(df[k], hin)
+        if k > 0:
+            dh[k - 1] = omega[k].T @ df[k]
+            df[k - 1] = da(f[k - 1]) * dh[k - 1]
+    return dict(f=[v.tolist() for v in f], h=[v.tolist() for v in h], prediction=pred, loss=loss,
+                df=[v.tolist() for v in df], dh=[v.tolist() for v in dh],
+                derivatives=[da(f[k]).tolist() for k in range(2)]), gw, gb
+
+
+def total_loss(omega, beta, act, half, scale):
+    return scale * sum(point(omega, beta, act, X[i], Y[i], half)[0]["loss"] for i in range(3))
+
+
+out = {"provenance": "scripts/reference/backprop_figure1.py", "numpy": np.__version__, "cases": []}
+for act in ACTIVATIONS:
+    for name, (half, scale) in LOSSES.items():
+        points, gw, gb = [], [np.zeros_like(w) for w in OMEGA], [np.zeros_like(b) for b in BETA]
+        for i in range(3):
+            p, w, b = point(OMEGA, BETA, act, X[i], Y[i], half)
+            points.append(p)
+            for k in range(3):
+                gw[k] += scale * w[k]
+                gb[k] += scale * b[k]
+        before = total_loss(OMEGA, BETA, act, half, scale)
+        new_omega = [OMEGA[k] - gw[k] for k in range(3)]
+        new_beta = [BETA[k] - gb[k] for k in range(3)]
+        after = total_loss(new_omega, new_beta, act, half, scale)
+        out["cases"].append({
+            "activation": act, "loss": name, "loss_before": before, "loss_after": after, "points": points,
+            "gradient": {"weights": [w.tolist() for w in gw], "biases": [b.tolist() for b in gb]},
+            "updated": {"weights": [w.tolist() for w in new_omega], "biases": [b.tolist() for b in new_beta]},
+        })
+
+path = pathlib.Path(__file__).resolve().parents[2] / "Tests/Fixtures/nn/figure1.json"
+path.write_text(json.dumps(out, indent=1) + "\n")
+print("wrote", path)
+for case in out["cases"]:
+    print(f'{case["activation"]:>10} {case["loss"]:>8}: {case["loss_before"]:.9f} -> {case["loss_after"]:.9f}')
