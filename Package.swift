@@ -49,6 +49,7 @@ let package = Package(
     name: "UDLToolkit",
     products: [
         .library(name: "Tensor", targets: ["Tensor"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -58,6 +59,7 @@ let package = Package(
     targets: [
         // Libraries
         library("Tensor", [numerics]),
+        library("Datasets", ["Tensor"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
@@ -66,5 +68,6 @@ let package = Package(
 
         // Tests
         tests("TensorTests", ["Tensor"]),
+        tests("DatasetsTests", ["Datasets"]),
     ]
 )
