@@ -50,6 +50,7 @@ let package = Package(
     products: [
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Datasets", targets: ["Datasets"]),
+        .executable(name: "surface-data", targets: ["surface-data"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -61,13 +62,18 @@ let package = Package(
         library("Tensor", [numerics]),
         library("Datasets", ["Tensor"]),
 
+        // Tools
+        .target(name: "ToolSupport", dependencies: ["Datasets", argumentParser], path: "Tools/ToolSupport", swiftSettings: swiftSettings),
+        tool("surface-data", ["ToolSupport", "Datasets"]),
+
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor"], path: "Benchmarks/bench",
+            name: "bench", dependencies: ["Tensor", "Datasets"], path: "Benchmarks/bench",
             swiftSettings: swiftSettings),
 
         // Tests
         tests("TensorTests", ["Tensor"]),
         tests("DatasetsTests", ["Datasets"]),
+        tests("ToolTests", ["ToolSupport", "Datasets", "surface-data"]),
     ]
 )
