@@ -31,7 +31,7 @@ import Tensor
 /// let inputs = try table.columns(["x", "y"])     // Tensor of shape [rows, 2]
 /// ```
 ///
-/// - Complexity: O(n) in the input size; about 60–120 ns per number in a release build (see `make bench`).
+/// - Complexity: O(n) in the input size; about 20–70 ns per number in a release build (`bench datasets`).
 public final class CSVReader {
     /// Choices about what the reader accepts.
     public struct Options: Sendable {
