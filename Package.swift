@@ -50,6 +50,8 @@ let package = Package(
     products: [
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "NN", targets: ["NN"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
+        .executable(name: "surface-data", targets: ["surface-data"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -65,10 +67,17 @@ let package = Package(
             name: "TensorKernelsAVX2", path: "Packages/TensorKernelsAVX2",
             swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
         library("NN", ["Tensor", numerics]),
+        library("Datasets", ["Tensor"]),
+
+        // Tools
+        .target(
+            name: "ToolSupport", dependencies: ["Datasets", argumentParser], path: "Tools/ToolSupport",
+            swiftSettings: swiftSettings),
+        tool("surface-data", ["ToolSupport", "Datasets"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor", "NN", "CAllocationCounter"], path: "Benchmarks/bench",
+            name: "bench", dependencies: ["Tensor", "NN", "Datasets", "CAllocationCounter"], path: "Benchmarks/bench",
             swiftSettings: swiftSettings),
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
 
@@ -76,5 +85,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         tests("TensorTests", ["Tensor", "TestSupport"]),
         tests("NNTests", ["NN", "Tensor", "TestSupport"]),
+        tests("DatasetsTests", ["Datasets"]),
+        tests("ToolTests", ["ToolSupport", "Datasets", "surface-data"]),
     ]
 )

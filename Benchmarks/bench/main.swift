@@ -10,6 +10,7 @@ import Darwin
 let groups: [(name: String, run: () -> Void)] = [
     ("tensor", tensorBenchmarks),
     ("nn", nnBenchmarks),
+    ("datasets", datasetsBenchmarks),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

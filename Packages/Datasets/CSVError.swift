@@ -1,0 +1,117 @@
+/// An error found while reading or writing CSV, with the place it happened.
+///
+/// Its ``description`` is the compiler-style line that tools print:
+///
+/// ```
+/// data.csv:17:3: expected a number, found "abc"
+/// ```
+///
+/// `line` counts physical lines from 1 (comment and blank lines included); `column` is the 1-based field
+/// number on that line, not a character offset. Errors that concern the whole file (an empty file, an
+/// unknown column name, an I/O failure) have no line or column.
+public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// What went wrong.
+    public enum Kind: Equatable, Sendable {
+        /// A data field that is not a decimal number; `token` is the field as written (trimmed, shortened
+        /// to 40 characters).
+        case notANumber(token: String)
+        /// A field that spells a NaN or an infinity, or a number too large for a `Double` (`1e999`).
+        case notFinite(token: String)
+        /// An empty data field (allowed, and read as NaN, only with ``CSVReader/Options/allowsMissing``).
+        case emptyField
+        /// A row with more or fewer fields than the header; `column` is the first missing or extra field.
+        case wrongFieldCount(expected: Int, found: Int)
+        /// An empty column name in the header.
+        case emptyColumnName
+        /// A column name that appears twice in the header (`firstColumn` is where it first appears).
+        case duplicateColumnName(String, firstColumn: Int)
+        /// A quoted header name whose closing quote is missing, or followed by more than spaces.
+        case badQuotes
+        /// A header row made only of numbers: the file most likely has no header.
+        case missingHeader
+        /// No header row at all: the file is empty or holds only comments and blank lines.
+        case emptyFile
+        /// A column name that the file does not have.
+        case unknownColumn(String, available: [String])
+        /// A column name that cannot be written so that it reads back (empty, a line break, a duplicate).
+        case unwritableColumnName(String)
+        /// A value the writer cannot write so that it reads back (an infinity).
+        case unwritableValue(Double)
+        /// The file could not be opened (it does not exist, cannot be read, or is a directory).
+        case cannotOpen(reason: String)
+        /// Reading or writing failed after the file was opened.
+        case io(reason: String)
+    }
+
+    /// The file name as given, `<stdin>` for standard input, or `<text>` for an in-memory string.
+    public var file: String
+    /// The 1-based physical line, when the error belongs to one line.
+    public var line: Int?
+    /// The 1-based field number on that line, when the error belongs to one field.
+    public var column: Int?
+    /// What went wrong.
+    public var kind: Kind
+
+    /// Creates an error at a place in a file.
+    public init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// The place, `file:line:column`, with the parts that are known.
+    public var location: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        return text
+    }
+
+    /// The message without the place.
+    public var message: String {
+        switch kind {
+        case let .notANumber(token):
+            return "expected a number, found \(quoted(token))"
+        case let .notFinite(token):
+            return "expected a finite number, found \(quoted(token))"
+        case .emptyField:
+            return "expected a number, found an empty field"
+        case let .wrongFieldCount(expected, found):
+            return "expected \(expected) field\(expected == 1 ? "" : "s") as in the header, found \(found)"
+        case .emptyColumnName:
+            return "empty column name in the header"
+        case let .duplicateColumnName(name, first):
+            return "duplicate column name \(quoted(name)) (also column \(first))"
+        case .badQuotes:
+            return "unterminated quoted column name, or text after its closing quote"
+        case .missingHeader:
+            return "expected a header row of column names, found only numbers"
+        case .emptyFile:
+            return "empty file: expected a header row of column names"
+        case let .unknownColumn(name, available):
+            return "no column named \(quoted(name)); available: \(available.map(quoted).joined(separator: ", "))"
+        case let .unwritableColumnName(name):
+            return "column name \(quoted(name)) cannot be written (empty, a duplicate, or a line break)"
+        case let .unwritableValue(value):
+            return "cannot write \(value): CSV data must be finite (NaN is written as an empty field)"
+        case let .cannotOpen(reason):
+            return "cannot open: \(reason)"
+        case let .io(reason):
+            return reason
+        }
+    }
+
+    /// `file:line:column: message`.
+    public var description: String { "\(location): \(message)" }
+}
+
+/// A string in double quotes, with inner quotes and backslashes escaped, as messages show tokens.
+func quoted(_ text: String) -> String {
+    var result = "\""
+    for character in text {
+        if character == "\"" || character == "\\" { result.append("\\") }
+        result.append(character)
+    }
+    return result + "\""
+}

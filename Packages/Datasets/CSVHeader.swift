@@ -1,0 +1,90 @@
+/// Parsing and writing of the header row: column names, optionally double-quoted.
+enum CSVHeader {
+    /// Parses a header line (without leading blanks, line break or comment) into column names.
+    ///
+    /// Unquoted names are trimmed of spaces and tabs. A quoted name runs to its closing quote, with `""`
+    /// standing for one quote; only blanks may follow it before the comma. Names must be non-empty and
+    /// distinct, and a header made only of unquoted numbers is taken for a data row.
+    static func parse(
+        _ first: UnsafePointer<UInt8>, _ last: UnsafePointer<UInt8>, reader: CSVReader
+    ) throws -> [String] {
+        var names: [String] = []
+        var allNumeric = true
+        var p = first
+        while true {
+            let column = names.count + 1
+            while p < last && CSVReader.isBlank(p.pointee) { p += 1 }
+            var bytes: [UInt8] = []
+            if p < last && p.pointee == UInt8(ascii: "\"") {
+                allNumeric = false
+                p += 1
+                var closed = false
+                while p < last {
+                    if p.pointee == UInt8(ascii: "\"") {
+                        if p + 1 < last && (p + 1).pointee == UInt8(ascii: "\"") {
+                            bytes.append(UInt8(ascii: "\""))
+                            p += 2
+                            continue
+                        }
+                        closed = true
+                        p += 1
+                        break
+                    }
+                    bytes.append(p.pointee)
+                    p += 1
+                }
+                while p < last && CSVReader.isBlank(p.pointee) { p += 1 }
+                guard closed && (p == last || p.pointee == UInt8(ascii: ",")) else {
+                    throw reader.error(.badQuotes, column)
+                }
+            } else {
+                let fieldStart = p
+                while p < last && p.pointee != UInt8(ascii: ",") { p += 1 }
+                var fieldEnd = p
+                while fieldEnd > fieldStart && CSVReader.isBlank((fieldEnd - 1).pointee) { fieldEnd -= 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: fieldStart, count: fieldEnd - fieldStart))
+                if allNumeric {
+                    allNumeric = isNumber(bytes)
+                }
+            }
+            let name = String(decoding: bytes, as: UTF8.self)
+            guard !name.isEmpty else { throw reader.error(.emptyColumnName, column) }
+            if let earlier = names.firstIndex(of: name) {
+                throw reader.error(.duplicateColumnName(name, firstColumn: earlier + 1), column)
+            }
+            names.append(name)
+            if p == last { break }
+            p += 1  // the comma
+        }
+        if allNumeric { throw reader.error(.missingHeader) }
+        return names
+    }
+
+    /// Whether the bytes are exactly one number of the reader's grammar.
+    static func isNumber(_ bytes: [UInt8]) -> Bool {
+        // `scan` may read the byte after a number that stops early: give it a terminator.
+        (bytes + [0]).withUnsafeBufferPointer { copy in
+            let start = copy.baseAddress!, end = start + bytes.count
+            guard let (_, next) = CSVNumber.scan(start, end) else { return false }
+            return next == end
+        }
+    }
+
+    /// A column name as the writer spells it: quoted when it would not read back as written
+    /// (surrounding blanks, a comma, a quote, a leading `#`, or the look of a number).
+    static func spelling(_ name: String) -> String {
+        let bytes = Array(name.utf8)
+        let needsQuotes =
+            bytes.contains(UInt8(ascii: ",")) || bytes.contains(UInt8(ascii: "\""))
+            || bytes.first == UInt8(ascii: "#") || CSVReader.isBlank(bytes.first ?? 0)
+            || CSVReader.isBlank(bytes.last ?? 0)
+            || isNumber(bytes)
+        guard needsQuotes else { return name }
+        var quoted = "\""
+        for character in name {
+            quoted.append(character)
+            if character == "\"" { quoted.append("\"") }
+        }
+        return quoted + "\""
+    }
+}
