@@ -163,6 +163,21 @@ public final class NetworkWorkspace {
         return value
     }
 
+    /// The loss and backward pass for the forward pass already in the workspace (which must have been run
+    /// at these `parameters`); returns the loss and writes ∂loss/∂θ into `gradient`.
+    ///
+    /// Lets a caller that has just evaluated the loss at the current parameters skip a second, identical
+    /// forward pass.
+    public func lossGradientAndBackward(parameters: Tensor, targets: Tensor, loss: Loss, gradient: inout Tensor) -> Double {
+        let value = targets.withUnsafeBufferPointer { t in
+            loss.valueAndGradient(
+                outputs: h[lastLayer + 1], targets: t, count: batchSize, width: architecture.outputs,
+                gradient: dh[lastLayer + 1])
+        }
+        backward(parameters: parameters, gradient: &gradient)
+        return value
+    }
+
     /// Forward pass and loss only.
     public func loss(parameters: Tensor, inputs: Tensor, targets: Tensor, loss: Loss) -> Double {
         forward(parameters: parameters, inputs: inputs)

@@ -130,3 +130,19 @@ import Testing
             [56.471977475824438, 109.131694559336779, 340.657347160579775, 446.654208321153192])
     }
 }
+
+extension BackpropagationTests {
+    /// Reusing a forward pass gives the same loss and gradient as running it again.
+    @Test func backwardReusesTheForwardPass() {
+        let network = Self.notebook72Network()
+        var random = RandomState(seed: 4)
+        let x = random.normal(shape: [5, 1]), y = random.normal(shape: [5, 1])
+        let workspace = NetworkWorkspace(network.architecture, capacity: 5)
+        var full = Tensor.zeros([network.architecture.parameterCount]), reused = full
+        let a = workspace.lossAndGradient(parameters: network.parameters, inputs: x, targets: y, loss: .mse, gradient: &full)
+        let evaluated = workspace.loss(parameters: network.parameters, inputs: x, targets: y, loss: .mse)
+        let b = workspace.lossGradientAndBackward(parameters: network.parameters, targets: y, loss: .mse, gradient: &reused)
+        #expect(a == b && a == evaluated)
+        #expect(full == reused)
+    }
+}
