@@ -52,6 +52,7 @@ let package = Package(
         .library(name: "NN", targets: ["NN"]),
         .library(name: "Datasets", targets: ["Datasets"]),
         .executable(name: "surface-data", targets: ["surface-data"]),
+        .executable(name: "init-study", targets: ["init-study"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -74,6 +75,7 @@ let package = Package(
             name: "ToolSupport", dependencies: ["Datasets", argumentParser], path: "Tools/ToolSupport",
             swiftSettings: swiftSettings),
         tool("surface-data", ["ToolSupport", "Datasets"]),
+        tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
@@ -86,6 +88,6 @@ let package = Package(
         tests("TensorTests", ["Tensor", "TestSupport"]),
         tests("NNTests", ["NN", "Tensor", "TestSupport"]),
         tests("DatasetsTests", ["Datasets"]),
-        tests("ToolTests", ["ToolSupport", "Datasets", "surface-data"]),
+        tests("ToolTests", ["ToolSupport", "Datasets", "TestSupport", "surface-data", "init-study"]),
     ]
 )

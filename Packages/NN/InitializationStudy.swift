@@ -1,3 +1,4 @@
+import RealModule
 import Tensor
 
 /// How the spread of activations and gradients evolves with depth at initialisation (UDL §7.5,
@@ -79,15 +80,20 @@ public struct InitializationStudy: Sendable {
     /// Draw order: the network, the forward inputs, then (NumPy-compatible mode only: the network again,
     /// after reseeding, as the notebook calls `init_params` twice) the backward inputs.
     public func run() -> [LayerSpread] {
+        run(
+            forward: NetworkWorkspace(architecture, capacity: forwardSamples),
+            backward: NetworkWorkspace(architecture, capacity: backwardSamples))
+    }
+
+    /// ``run()`` in preallocated workspaces (a sweep reuses them from one variance to the next).
+    private func run(forward: NetworkWorkspace, backward: NetworkWorkspace) -> [LayerSpread] {
         var random = RandomState(seed: seed)
         let forwardNetwork = initialized(&random)
         let x = random.normal(shape: [forwardSamples, 1])
-        let forward = NetworkWorkspace(architecture, capacity: forwardSamples)
         forward.forward(parameters: forwardNetwork.parameters, inputs: x)
 
         let backwardNetwork = numpyCompatible ? initialized(&random) : forwardNetwork
         let points = random.normal(shape: [backwardSamples, 1])
-        let backward = NetworkWorkspace(architecture, capacity: backwardSamples)
         var gradient = Tensor.zeros([architecture.parameterCount])
         // With a summed loss each row of ∂L/∂f_k is that point's own gradient.
         _ = backward.lossAndGradient(
@@ -102,10 +108,46 @@ public struct InitializationStudy: Sendable {
 
     /// The spreads for each weight variance σ²_Ω (the initializer becomes `.normal(variance: σ²)`).
     public func sweep(variances: [Double]) -> [(variance: Double, spreads: [LayerSpread])] {
-        variances.map { variance in
+        let forward = NetworkWorkspace(architecture, capacity: forwardSamples)
+        let backward = NetworkWorkspace(architecture, capacity: backwardSamples)
+        return variances.map { variance in
             var study = self
             study.initializer = .normal(variance: variance)
-            return (variance, study.run())
+            return (variance, study.run(forward: forward, backward: backward))
         }
+    }
+}
+
+extension InitializationStudy {
+    /// The weight variance of a sweep at which the signal neither explodes nor vanishes with depth: where
+    /// log(std of the last hidden layer / std of the first) crosses 0, interpolated linearly in log σ²
+    /// between the two sweep points around the crossing.
+    ///
+    /// - Parameters:
+    ///   - sweep: the output of ``sweep(variances:)``, in increasing variance.
+    ///   - backward: use the backward spreads (∂L/∂f over layers K−1 … 1) instead of the forward ones.
+    /// - Returns: nil when the ratio does not cross 1 within the sweep.
+    public static func stableVariance(
+        _ sweep: [(variance: Double, spreads: [LayerSpread])], backward: Bool = false
+    ) -> Double? {
+        let growth = sweep.map { entry -> (Double, Double) in
+            let layers = backward ? Array(entry.spreads.dropLast()) : entry.spreads
+            let first = backward ? layers.last!.backward : layers.first!.forward
+            let last = backward ? layers.first!.backward : layers.last!.forward
+            return (Double.log(entry.variance), Double.log(last / first))
+        }
+        for i in 1..<max(growth.count, 1) {
+            let (x0, y0) = growth[i - 1], (x1, y1) = growth[i]
+            guard y0.isFinite, y1.isFinite, (y0 <= 0 && y1 >= 0) || (y0 >= 0 && y1 <= 0) else { continue }
+            let x = y1 == y0 ? x0 : x0 + (x1 - x0) * (0 - y0) / (y1 - y0)
+            return Double.exp(x)
+        }
+        return nil
+    }
+
+    /// `count` variances spaced evenly in log scale from `lower` to `upper`.
+    public static func logGrid(from lower: Double, to upper: Double, count: Int) -> [Double] {
+        precondition(lower > 0 && upper > lower && count >= 2, "a log grid needs 0 < lower < upper and two points")
+        return Tensor.linspace(Double.log10(lower), Double.log10(upper), count: count).scalars.map { Double.pow(10, $0) }
     }
 }
