@@ -49,6 +49,7 @@ let package = Package(
     name: "UDLToolkit",
     products: [
         .library(name: "Tensor", targets: ["Tensor"]),
+        .library(name: "Optim", targets: ["Optim"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -58,13 +59,15 @@ let package = Package(
     targets: [
         // Libraries
         library("Tensor", [numerics]),
+        library("Optim", ["Tensor"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor"], path: "Benchmarks/bench",
+            name: "bench", dependencies: ["Tensor", "Optim"], path: "Benchmarks/bench",
             swiftSettings: swiftSettings),
 
         // Tests
         tests("TensorTests", ["Tensor"]),
+        tests("OptimTests", ["Optim", "Tensor"]),
     ]
 )

@@ -1,0 +1,84 @@
+import Tensor
+
+// Small allocation-free loops over flat tensors, shared by the optimizers. Sums run left to right; the
+// optimizers' parity with torch.optim is checked to 1e-10 relative, far above last-bit summation effects.
+
+extension Tensor {
+    /// Makes this tensor a zero vector of `count` elements unless it already has that many elements.
+    ///
+    /// - Returns: `true` when the buffer was (re)allocated.
+    @discardableResult
+    mutating func prepareBuffer(count: Int, value: Double = 0) -> Bool {
+        if self.count == count && rank == 1 { return false }
+        self = Tensor(repeating: value, shape: [count])
+        return true
+    }
+}
+
+/// Calls the objective and checks that it kept the gradient's size.
+@inline(__always)
+func evaluate(_ objective: Objective, at parameters: Tensor, into gradient: inout Tensor) rethrows -> Double {
+    let loss = try objective(parameters, &gradient)
+    precondition(
+        gradient.count == parameters.count,
+        "the objective wrote \(gradient.count) gradient entries for \(parameters.count) parameters")
+    return loss
+}
+
+/// Checks that a step receives as many parameters as the optimizer's state was built for.
+@inline(__always)
+func checkParameterCount(_ count: Int, state: Int, optimizer: String) {
+    precondition(
+        state == 0 || state == count,
+        "\(optimizer): the parameter count changed from \(state) to \(count); call reset() first")
+}
+
+/// `Σ uᵢ·vᵢ`, left to right.
+func dotProduct(_ u: Tensor, _ v: Tensor) -> Double {
+    u.withUnsafeBufferPointer { u in
+        v.withUnsafeBufferPointer { v in
+            var sum = 0.0
+            for i in u.indices { sum += u[i] * v[i] }
+            return sum
+        }
+    }
+}
+
+/// `maxᵢ |uᵢ|` (0 for an empty vector; NaN if any element is NaN, as torch's `abs().max()`).
+func maximumMagnitude(_ u: Tensor) -> Double {
+    u.withUnsafeBufferPointer { u in
+        var largest = 0.0
+        for x in u {
+            if x.isNaN { return .nan }
+            largest = Swift.max(largest, Swift.abs(x))
+        }
+        return largest
+    }
+}
+
+/// `Σ |uᵢ|`, left to right.
+func sumOfMagnitudes(_ u: Tensor) -> Double {
+    u.withUnsafeBufferPointer { u in
+        var sum = 0.0
+        for x in u { sum += Swift.abs(x) }
+        return sum
+    }
+}
+
+/// `result ← x + α·d`, written into `result`'s buffer (which must have `x.count` elements).
+func setSum(_ result: inout Tensor, _ x: Tensor, _ alpha: Double, _ d: Tensor) {
+    result.withUnsafeMutableBufferPointer { r in
+        x.withUnsafeBufferPointer { x in
+            d.withUnsafeBufferPointer { d in
+                for i in r.indices { r[i] = x[i] + alpha * d[i] }
+            }
+        }
+    }
+}
+
+/// torch's `lerp(start, end, weight)`: `start + w·(end − start)` for |w| < 0.5, else
+/// `end − (end − start)·(1 − w)`, the two forms that keep the result exact at w = 0 and w = 1.
+@inline(__always)
+func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
+    Swift.abs(weight) < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight)
+}
