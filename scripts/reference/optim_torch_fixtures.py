@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Reference trajectories of torch.optim in float64, for the Optim test suite.
 
-Writes Tests/Fixtures/optim/torch_<problem>.json (one file per test problem) and
-Tests/Fixtures/optim/torch_schedules.json. Each run records, for every call of
+Writes Tests/Fixtures/optim/torch_<problem>.json (one file per test problem),
+Tests/Fixtures/optim/torch_schedules.json (lr_scheduler rates) and Tests/Fixtures/optim/torch_defaults.json
+(every optimizer's constructor defaults). Each run records, for every call of
 `optimizer.step(closure)`, the value the step returned (the loss at the start of the step),
 the flat parameter vector after the step and how many times the step called the closure;
 L-BFGS runs also record torch's global state counters (`n_iter`, `func_evals`) and the last
@@ -193,6 +194,7 @@ def lbfgs_configs(lr):
         ("lbfgs", {"max_iter": 3, "history_size": 2, "line_search_fn": "strong_wolfe", "tolerance_change": 1e-6}),
         ("lbfgs", {"line_search_fn": "strong_wolfe"}),
         ("lbfgs", {"max_iter": 1, "line_search_fn": "strong_wolfe"}),
+        ("lbfgs", {"max_iter": 1, "max_eval": 2, "line_search_fn": "strong_wolfe"}),
     ]
 
 
@@ -255,8 +257,22 @@ def schedules_fixture():
     return {"provenance": provenance(), "schedules": out}
 
 
+def defaults_fixture():
+    """The constructor defaults of every optimizer, as torch reports them in `optimizer.defaults`."""
+    classes = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam, "adamw": torch.optim.AdamW,
+               "adagrad": torch.optim.Adagrad, "rmsprop": torch.optim.RMSprop,
+               "adadelta": torch.optim.Adadelta, "lbfgs": torch.optim.LBFGS}
+    internal = {"foreach", "differentiable", "fused", "capturable"}
+    out = {}
+    for name, cls in classes.items():
+        defaults = cls([torch.zeros(1, requires_grad=True)]).defaults
+        out[name] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in defaults.items() if k not in internal}
+    return {"provenance": provenance(), "defaults": out}
+
+
 if __name__ == "__main__":
     for key in PROBLEMS:
         print(key)
         write(f"torch_{key}.json", problem_fixture(key))
     write("torch_schedules.json", schedules_fixture())
+    write("torch_defaults.json", defaults_fixture())
