@@ -9,6 +9,7 @@ import Darwin
 
 let groups: [(name: String, run: () -> Void)] = [
     ("tensor", tensorBenchmarks),
+    ("optim", optimBenchmarks),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

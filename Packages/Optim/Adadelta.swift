@@ -62,24 +62,51 @@ public struct Adadelta: Optimizer, Sendable {
         updateAverage.prepareBuffer(count: n)
         let loss = try evaluate(objective, at: parameters, into: &gradient)
 
-        let (lr, rho, eps, lambda, maximize) = (learningRate, self.rho, epsilon, weightDecay, self.maximize)
+        let h = (lr: learningRate, rho: rho, eps: epsilon, lambda: weightDecay)
+        let maximize = self.maximize
         parameters.withUnsafeMutableBufferPointer { theta in
             gradient.withUnsafeBufferPointer { g in
                 squareAverage.withUnsafeMutableBufferPointer { s in
                     updateAverage.withUnsafeMutableBufferPointer { u in
-                        for i in 0..<n {
-                            var d = maximize ? -g[i] : g[i]
-                            if lambda != 0 { d = d + lambda * theta[i] }
-                            s[i] = s[i] * rho + (1 - rho) * d * d
-                            let delta = (u[i] + eps).squareRoot() / (s[i] + eps).squareRoot() * d
-                            u[i] = u[i] * rho + (1 - rho) * delta * delta
-                            theta[i] = theta[i] + -lr * delta
+                        // Default settings get a branch-free copy of the loop (same arithmetic).
+                        if !maximize && h.lambda == 0 {
+                            Adadelta.update(theta, g, s, u, h, maximize: false, decay: false)
+                        } else {
+                            Adadelta.update(theta, g, s, u, h, maximize: maximize, decay: h.lambda != 0)
                         }
                     }
                 }
             }
         }
         return StepResult(loss: loss)
+    }
+
+    /// The update loop, on four lanes at a time; the flags are constants at the call site of the default
+    /// settings.
+    @inline(__always)
+    private static func update(
+        _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+        _ s: UnsafeMutableBufferPointer<Double>, _ u: UnsafeMutableBufferPointer<Double>,
+        _ h: (lr: Double, rho: Double, eps: Double, lambda: Double), maximize: Bool, decay: Bool
+    ) {
+        let n = theta.count
+        guard n > 0, let pTheta = theta.baseAddress, let pG = g.baseAddress, let pS = s.baseAddress,
+            let pU = u.baseAddress
+        else { return }
+        var i = 0
+        while i < n {
+            let t = loadLanes(pTheta, i, n)
+            var d = loadLanes(pG, i, n)
+            if maximize { d = -d }
+            if decay { d = d + h.lambda * t }
+            let s1 = loadLanes(pS, i, n) * h.rho + (1 - h.rho) * d * d
+            let u0 = loadLanes(pU, i, n)
+            let delta = (u0 + h.eps).squareRoot() / (s1 + h.eps).squareRoot() * d
+            storeLanes(s1, pS, i, n)
+            storeLanes(u0 * h.rho + (1 - h.rho) * delta * delta, pU, i, n)
+            storeLanes(t + -h.lr * delta, pTheta, i, n)
+            i += 4
+        }
     }
 
     /// Forgets both square averages.

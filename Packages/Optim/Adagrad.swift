@@ -65,20 +65,44 @@ public struct Adagrad: Optimizer, Sendable {
 
         stepCount += 1
         let clr = learningRate / (1 + Double(stepCount - 1) * learningRateDecay)
-        let (lambda, eps, maximize) = (weightDecay, epsilon, self.maximize)
+        let h = (clr: clr, lambda: weightDecay, eps: epsilon)
+        let maximize = self.maximize
         parameters.withUnsafeMutableBufferPointer { theta in
             gradient.withUnsafeBufferPointer { g in
                 accumulator.withUnsafeMutableBufferPointer { s in
-                    for i in 0..<n {
-                        var d = maximize ? -g[i] : g[i]
-                        if lambda != 0 { d = d + lambda * theta[i] }
-                        s[i] = s[i] + d * d
-                        theta[i] = theta[i] + -clr * d / (s[i].squareRoot() + eps)
+                    // Default settings get a branch-free copy of the loop (same arithmetic).
+                    if !maximize && h.lambda == 0 {
+                        Adagrad.update(theta, g, s, h, maximize: false, decay: false)
+                    } else {
+                        Adagrad.update(theta, g, s, h, maximize: maximize, decay: h.lambda != 0)
                     }
                 }
             }
         }
         return StepResult(loss: loss)
+    }
+
+    /// The update loop, on four lanes at a time; the flags are constants at the call site of the default
+    /// settings.
+    @inline(__always)
+    private static func update(
+        _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+        _ s: UnsafeMutableBufferPointer<Double>, _ h: (clr: Double, lambda: Double, eps: Double),
+        maximize: Bool, decay: Bool
+    ) {
+        let n = theta.count
+        guard n > 0, let pTheta = theta.baseAddress, let pG = g.baseAddress, let pS = s.baseAddress else { return }
+        var i = 0
+        while i < n {
+            let t = loadLanes(pTheta, i, n)
+            var d = loadLanes(pG, i, n)
+            if maximize { d = -d }
+            if decay { d = d + h.lambda * t }
+            let s1 = loadLanes(pS, i, n) + d * d
+            storeLanes(s1, pS, i, n)
+            storeLanes(t + -h.clr * d / (s1.squareRoot() + h.eps), pTheta, i, n)
+            i += 4
+        }
     }
 
     /// Forgets the accumulators (they restart at `initialAccumulatorValue`) and the step count.

@@ -102,30 +102,25 @@ public struct Adam: Optimizer, Sendable {
 
         stepCount += 1
         let t = Double(stepCount)
-        let (lr, b1, b2, eps, lambda) = (learningRate, beta1, beta2, epsilon, weightDecay)
-        let (maximize, decoupled, amsgrad) = (self.maximize, decoupledWeightDecay, self.amsgrad)
-        let stepSize = lr / (1 - pow(b1, t))
-        let correction2 = pow(1 - pow(b2, t), 0.5)
-        let decay = 1 - lr * lambda
+        let lr = learningRate
+        let h = Hyper(
+            stepSize: lr / (1 - pow(beta1, t)), correction2: pow(1 - pow(beta2, t), 0.5), epsilon: epsilon,
+            lambda: weightDecay, decay: 1 - lr * weightDecay, beta1: beta1, beta2: beta2)
+        let (maximize, amsgrad) = (self.maximize, self.amsgrad)
+        let coupled = weightDecay != 0 && !decoupledWeightDecay, decoupled = weightDecay != 0 && decoupledWeightDecay
         parameters.withUnsafeMutableBufferPointer { theta in
             gradient.withUnsafeBufferPointer { g in
                 firstMoment.withUnsafeMutableBufferPointer { m in
                     secondMoment.withUnsafeMutableBufferPointer { v in
                         maximumSecondMoment.withUnsafeMutableBufferPointer { vMax in
-                            for i in 0..<n {
-                                var d = maximize ? -g[i] : g[i]
-                                if lambda != 0 {
-                                    if decoupled { theta[i] = theta[i] * decay } else { d = d + lambda * theta[i] }
-                                }
-                                m[i] = lerp(m[i], d, 1 - b1)
-                                v[i] = v[i] * b2 + (1 - b2) * d * d
-                                var second = v[i]
-                                if amsgrad {
-                                    vMax[i] = Swift.max(vMax[i], v[i])
-                                    second = vMax[i]
-                                }
-                                let denominator = second.squareRoot() / correction2 + eps
-                                theta[i] = theta[i] + -stepSize * m[i] / denominator
+                            // Default settings get a copy of the loop with constant flags (branch-free, so it
+                            // vectorises); the arithmetic is the same.
+                            if !maximize && !coupled && !decoupled && !amsgrad {
+                                Adam.update(theta, g, m, v, vMax, h, maximize: false, coupled: false, decoupled: false, amsgrad: false)
+                            } else {
+                                Adam.update(
+                                    theta, g, m, v, vMax, h, maximize: maximize, coupled: coupled, decoupled: decoupled,
+                                    amsgrad: amsgrad)
                             }
                         }
                     }
@@ -133,6 +128,47 @@ public struct Adam: Optimizer, Sendable {
             }
         }
         return StepResult(loss: loss)
+    }
+
+    /// The per-step constants of the update.
+    private struct Hyper {
+        let stepSize, correction2, epsilon, lambda, decay, beta1, beta2: Double
+    }
+
+    /// The update loop, on four lanes at a time; the flags are constants at the call site of the default
+    /// settings.
+    @inline(__always)
+    private static func update(
+        _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+        _ m: UnsafeMutableBufferPointer<Double>, _ v: UnsafeMutableBufferPointer<Double>,
+        _ vMax: UnsafeMutableBufferPointer<Double>, _ h: Hyper,
+        maximize: Bool, coupled: Bool, decoupled: Bool, amsgrad: Bool
+    ) {
+        let n = theta.count
+        guard n > 0, let pTheta = theta.baseAddress, let pG = g.baseAddress, let pM = m.baseAddress,
+            let pV = v.baseAddress
+        else { return }
+        var i = 0
+        while i < n {
+            var t = loadLanes(pTheta, i, n)
+            var d = loadLanes(pG, i, n)
+            if maximize { d = -d }
+            if decoupled { t = t * h.decay }
+            if coupled { d = d + h.lambda * t }
+            let m1 = lerp(loadLanes(pM, i, n), d, 1 - h.beta1)
+            let v1 = loadLanes(pV, i, n) * h.beta2 + (1 - h.beta2) * d * d
+            var second = v1
+            if amsgrad, let pMax = vMax.baseAddress {
+                second = pointwiseMax(loadLanes(pMax, i, n), v1)
+                storeLanes(second, pMax, i, n)
+            }
+            let denominator = second.squareRoot() / h.correction2 + h.epsilon
+            t = t + -h.stepSize * m1 / denominator
+            storeLanes(m1, pM, i, n)
+            storeLanes(v1, pV, i, n)
+            storeLanes(t, pTheta, i, n)
+            i += 4
+        }
     }
 
     /// Forgets the moments and the step count.

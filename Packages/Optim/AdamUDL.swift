@@ -73,12 +73,20 @@ public struct AdamUDL: Optimizer, Sendable {
             gradient.withUnsafeBufferPointer { g in
                 firstMoment.withUnsafeMutableBufferPointer { m in
                     secondMoment.withUnsafeMutableBufferPointer { v in
-                        for i in 0..<n {
-                            m[i] = beta * m[i] + (1 - beta) * g[i]
-                            v[i] = gamma * v[i] + (1 - gamma) * (g[i] * g[i])
-                            let mTilde = m[i] / correction1
-                            let vTilde = v[i] / correction2
-                            theta[i] = theta[i] - alpha * mTilde / (vTilde.squareRoot() + eps)
+                        guard let pTheta = theta.baseAddress, let pG = g.baseAddress, let pM = m.baseAddress,
+                            let pV = v.baseAddress
+                        else { return }
+                        var i = 0
+                        while i < n {  // four lanes at a time (see loadLanes)
+                            let g4 = loadLanes(pG, i, n)
+                            let m1 = beta * loadLanes(pM, i, n) + (1 - beta) * g4
+                            let v1 = gamma * loadLanes(pV, i, n) + (1 - gamma) * (g4 * g4)
+                            let mTilde = m1 / correction1
+                            let vTilde = v1 / correction2
+                            storeLanes(m1, pM, i, n)
+                            storeLanes(v1, pV, i, n)
+                            storeLanes(loadLanes(pTheta, i, n) - alpha * mTilde / (vTilde.squareRoot() + eps), pTheta, i, n)
+                            i += 4
                         }
                     }
                 }

@@ -75,31 +75,20 @@ public struct RMSprop: Optimizer, Sendable {
         if momentum > 0 { momentumBuffer.prepareBuffer(count: n) }
         let loss = try evaluate(objective, at: parameters, into: &gradient)
 
-        let (lr, rho, eps, lambda, mu) = (learningRate, alpha, epsilon, weightDecay, momentum)
+        let h = (lr: learningRate, rho: alpha, eps: epsilon, lambda: weightDecay, mu: momentum)
         let (centered, maximize) = (self.centered, self.maximize)
         parameters.withUnsafeMutableBufferPointer { theta in
             gradient.withUnsafeBufferPointer { g in
                 squareAverage.withUnsafeMutableBufferPointer { s in
                     gradientAverage.withUnsafeMutableBufferPointer { mean in
                         momentumBuffer.withUnsafeMutableBufferPointer { b in
-                            for i in 0..<n {
-                                var d = maximize ? -g[i] : g[i]
-                                if lambda != 0 { d = d + lambda * theta[i] }
-                                s[i] = s[i] * rho + (1 - rho) * d * d
-                                var root: Double
-                                if centered {
-                                    mean[i] = lerp(mean[i], d, 1 - rho)
-                                    root = (s[i] + -1 * mean[i] * mean[i]).squareRoot()
-                                } else {
-                                    root = s[i].squareRoot()
-                                }
-                                root = root + eps
-                                if mu > 0 {
-                                    b[i] = b[i] * mu + 1 * d / root
-                                    theta[i] = theta[i] + -lr * b[i]
-                                } else {
-                                    theta[i] = theta[i] + -lr * d / root
-                                }
+                            // Default settings get a branch-free copy of the loop (same arithmetic).
+                            if !maximize && h.lambda == 0 && !centered && h.mu <= 0 {
+                                RMSprop.update(theta, g, s, mean, b, h, maximize: false, decay: false, centered: false, momentum: false)
+                            } else {
+                                RMSprop.update(
+                                    theta, g, s, mean, b, h, maximize: maximize, decay: h.lambda != 0, centered: centered,
+                                    momentum: h.mu > 0)
                             }
                         }
                     }
@@ -107,6 +96,46 @@ public struct RMSprop: Optimizer, Sendable {
             }
         }
         return StepResult(loss: loss)
+    }
+
+    /// The update loop, on four lanes at a time; the flags are constants at the call site of the default
+    /// settings.
+    @inline(__always)
+    private static func update(
+        _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+        _ s: UnsafeMutableBufferPointer<Double>, _ mean: UnsafeMutableBufferPointer<Double>,
+        _ b: UnsafeMutableBufferPointer<Double>, _ h: (lr: Double, rho: Double, eps: Double, lambda: Double, mu: Double),
+        maximize: Bool, decay: Bool, centered: Bool, momentum: Bool
+    ) {
+        let n = theta.count
+        guard n > 0, let pTheta = theta.baseAddress, let pG = g.baseAddress, let pS = s.baseAddress else { return }
+        var i = 0
+        while i < n {
+            var t = loadLanes(pTheta, i, n)
+            var d = loadLanes(pG, i, n)
+            if maximize { d = -d }
+            if decay { d = d + h.lambda * t }
+            let s1 = loadLanes(pS, i, n) * h.rho + (1 - h.rho) * d * d
+            var root: SIMD4<Double>
+            if centered, let pMean = mean.baseAddress {
+                let mean1 = lerp(loadLanes(pMean, i, n), d, 1 - h.rho)
+                storeLanes(mean1, pMean, i, n)
+                root = (s1 + -1 * mean1 * mean1).squareRoot()
+            } else {
+                root = s1.squareRoot()
+            }
+            root = root + h.eps
+            if momentum, let pB = b.baseAddress {
+                let b1 = loadLanes(pB, i, n) * h.mu + 1 * d / root
+                storeLanes(b1, pB, i, n)
+                t = t + -h.lr * b1
+            } else {
+                t = t + -h.lr * d / root
+            }
+            storeLanes(s1, pS, i, n)
+            storeLanes(t, pTheta, i, n)
+            i += 4
+        }
     }
 
     /// Forgets the averages and the momentum buffer.

@@ -67,25 +67,50 @@ public struct SGD: Optimizer, Sendable {
         gradient.prepareBuffer(count: n)
         let loss = try evaluate(objective, at: parameters, into: &gradient)
         if momentum != 0 { momentumBuffer.prepareBuffer(count: n) }
-        let (lr, mu, tau, lambda) = (learningRate, momentum, dampening, weightDecay)
-        let (nesterov, maximize, first) = (self.nesterov, self.maximize, !hasMomentumBuffer)
+        let first = !hasMomentumBuffer
+        let h = (lr: learningRate, mu: momentum, tau: dampening, lambda: weightDecay)
+        let (maximize, nesterov) = (self.maximize, self.nesterov)
         parameters.withUnsafeMutableBufferPointer { theta in
             gradient.withUnsafeBufferPointer { g in
                 momentumBuffer.withUnsafeMutableBufferPointer { b in
-                    for i in 0..<n {
-                        var d = maximize ? -g[i] : g[i]
-                        if lambda != 0 { d = d + lambda * theta[i] }
-                        if mu != 0 {
-                            b[i] = first ? d : b[i] * mu + (1 - tau) * d
-                            d = nesterov ? d + mu * b[i] : b[i]
+                    // The common settings get their own copy of the loop with constant flags, so that it
+                    // has no branches and vectorises; the results are the same.
+                    switch (maximize, h.lambda != 0, h.mu != 0, first) {
+                    case (false, false, false, _):
+                        SGD.update(theta, g, b, h, maximize: false, decay: false, momentum: false, first: false, nesterov: false)
+                    case (false, false, true, false):
+                        if nesterov {
+                            SGD.update(theta, g, b, h, maximize: false, decay: false, momentum: true, first: false, nesterov: true)
+                        } else {
+                            SGD.update(theta, g, b, h, maximize: false, decay: false, momentum: true, first: false, nesterov: false)
                         }
-                        theta[i] = theta[i] + -lr * d
+                    case let (maximize, decay, momentum, first):
+                        SGD.update(theta, g, b, h, maximize: maximize, decay: decay, momentum: momentum, first: first, nesterov: nesterov)
                     }
                 }
             }
         }
         if momentum != 0 { hasMomentumBuffer = true }
         return StepResult(loss: loss)
+    }
+
+    /// The update loop; the flags are constants at the call sites of the common settings.
+    @inline(__always)
+    private static func update(
+        _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>,
+        _ h: (lr: Double, mu: Double, tau: Double, lambda: Double),
+        maximize: Bool, decay: Bool, momentum useMomentum: Bool, first: Bool, nesterov: Bool
+    ) {
+        let (lr, mu, tau, lambda) = h
+        for i in theta.indices {
+            var d = maximize ? -g[i] : g[i]
+            if decay { d = d + lambda * theta[i] }
+            if useMomentum {
+                b[i] = first ? d : b[i] * mu + (1 - tau) * d
+                d = nesterov ? d + mu * b[i] : b[i]
+            }
+            theta[i] = theta[i] + -lr * d
+        }
     }
 
     /// Forgets the momentum buffer; the next step starts it again from the gradient.

@@ -82,3 +82,32 @@ func setSum(_ result: inout Tensor, _ x: Tensor, _ alpha: Double, _ d: Tensor) {
 func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
     Swift.abs(weight) < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight)
 }
+
+/// Four lanes of `base[i..<i+4]`; lanes past `count` read as 0.
+///
+/// The Adam-type update loops run on `SIMD4<Double>` lanes: per element the operations and their order are
+/// exactly those of the scalar formula (IEEE results are the same), but the packed square roots and
+/// divisions are 2–4× faster than the scalar loop the compiler emits for the default x86-64 target.
+@inline(__always)
+func loadLanes(_ base: UnsafePointer<Double>, _ i: Int, _ count: Int) -> SIMD4<Double> {
+    if i + 4 <= count { return UnsafeRawPointer(base + i).loadUnaligned(as: SIMD4<Double>.self) }
+    var lanes = SIMD4<Double>()
+    for k in 0..<(count - i) { lanes[k] = base[i + k] }
+    return lanes
+}
+
+/// Writes the first `count − i` (at most four) lanes to `base[i...]`.
+@inline(__always)
+func storeLanes(_ lanes: SIMD4<Double>, _ base: UnsafeMutablePointer<Double>, _ i: Int, _ count: Int) {
+    if i + 4 <= count {
+        UnsafeMutableRawPointer(base + i).storeBytes(of: lanes, as: SIMD4<Double>.self)
+    } else {
+        for k in 0..<(count - i) { base[i + k] = lanes[k] }
+    }
+}
+
+/// torch's `lerp` on lanes with a scalar weight (see ``lerp(_:_:_:)``).
+@inline(__always)
+func lerp(_ start: SIMD4<Double>, _ end: SIMD4<Double>, _ weight: Double) -> SIMD4<Double> {
+    Swift.abs(weight) < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight)
+}
