@@ -45,6 +45,9 @@ import Testing
             let result = optimizer.step(&phi, problem.objective)
             if row.step == 1 { expectClose(result.stepLength!, 0.69626104622463592, 1e-12, "first alpha") }
             if row.step == 2 { expectClose(result.stepLength!, 1.9977049234481763, 1e-10, "second alpha") }
+            // Rule 1 (20 times in this run) halves towards 0 as the notebook's code does, which is "towards a"
+            // only because a = 0 whenever it fires.
+            for pass in optimizer.lastSearch!.passes where pass.rule == .shrink { #expect(pass.points[0] == 0) }
             expectClose(phi[0], row.phi0, 1e-9, "phi0 at step \(row.step)")
             expectClose(phi[1], row.phi1, 1e-9, "phi1 at step \(row.step)")
             if let loss = losses[row.step] { expectClose(problem.loss(at: phi), loss, 1e-9, "loss at step \(row.step)") }

@@ -55,7 +55,7 @@ public struct LineFittingProblem: MinibatchProblem {
     public func gradient(at parameters: Tensor, batch: [Int], into gradient: inout Tensor) {
         let residuals = batch.map { 2 * (prediction(parameters, x[$0]) - y[$0]) }
         gradient[0] = pairwiseSum(residuals)
-        gradient[1] = numpySum(Array(batch.indices)) { k in x[batch[k]] * residuals[k] }
+        gradient[1] = pairwiseSum(zip(batch, residuals).map { x[$0] * $1 })
     }
 
     /// The loss over all points.
