@@ -4,14 +4,21 @@
 struct CallSyntax {
     /// The normalised name.
     let name: String
-    /// The keyword arguments in the order written.
-    let arguments: [(key: String, value: OptionValue)]
+    /// The keyword arguments by name.
+    let options: [String: OptionValue]
 
     /// Parses `text`, throwing ``ConfigurationError/syntax(text:column:message:)`` with the column of the
-    /// first character it cannot read.
+    /// first character it cannot read, or ``ConfigurationError/duplicateOption(name:option:)``.
     init(parsing text: String) throws {
         var parser = CallParser(text: text)
-        (name, arguments) = try parser.parseCall()
+        let (name, arguments) = try parser.parseCall()
+        var options: [String: OptionValue] = [:]
+        for (key, value) in arguments {
+            guard options.updateValue(value, forKey: key) == nil else {
+                throw ConfigurationError.duplicateOption(name: name, option: key)
+            }
+        }
+        (self.name, self.options) = (name, options)
     }
 }
 

@@ -144,13 +144,8 @@ public struct LBFGS: Optimizer, Sendable {
             return (f, g)
         }
 
-        var g = Tensor.zeros([n])
-        let originalLoss = try evaluate(objective, at: parameters, into: &g)
-        var loss = originalLoss
-        if maximize {
-            loss = -loss
-            g.withUnsafeMutableBufferPointer { g in for i in g.indices { g[i] = -g[i] } }
-        }
+        var (loss, g) = try evaluateSigned(parameters)
+        let originalLoss = maximize ? -loss : loss
         var evaluations = 1
         evaluationCount += 1
         if maximumMagnitude(g) <= gradientTolerance {

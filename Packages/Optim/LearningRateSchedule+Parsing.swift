@@ -19,16 +19,10 @@ extension LearningRateSchedule {
             throw ConfigurationError.unknownName(call.name, known: LearningRateSchedule.parameterTable.map(\.name))
         }
         let known = entry.options.map(\.name)
-        var options: [String: OptionValue] = [:]
-        for (key, value) in call.arguments {
-            guard known.contains(key) else {
-                throw ConfigurationError.unknownOption(name: call.name, option: key, known: known)
-            }
-            guard options.updateValue(value, forKey: key) == nil else {
-                throw ConfigurationError.duplicateOption(name: call.name, option: key)
-            }
+        for key in call.options.keys.sorted() where !known.contains(key) {
+            throw ConfigurationError.unknownOption(name: call.name, option: key, known: known)
         }
-        let r = OptionReader(name: call.name, options: options, defaults: entry.options)
+        let r = OptionReader(name: call.name, options: call.options, defaults: entry.options)
         switch call.name {
         case "step":
             self = .stepDecay(every: try r.integer("step_size", minimum: 1), factor: try r.number("gamma"))

@@ -33,9 +33,11 @@ public typealias Objective = (_ parameters: Tensor, _ gradient: inout Tensor) th
 /// value itself is not copied between steps (a copy shares the buffers until the next write).
 ///
 /// ```swift
-/// var optimizer = Adam(learningRate: 0.01)
-/// for _ in 0..<100 {
-///     let result = optimizer.step(&parameters) { p, g in problem.lossAndGradient(p, into: &g) }
+/// let problem = GaussianWellProblem()            // notebook 6.5's loss
+/// var parameters = Tensor([-0.7, -0.9])
+/// var optimizer = Adam(learningRate: 0.05)
+/// for _ in 0..<60 {
+///     let result = optimizer.step(&parameters, problem.objective)
 ///     print(result.loss)
 /// }
 /// ```

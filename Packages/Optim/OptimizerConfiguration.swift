@@ -42,13 +42,7 @@ public struct OptimizerConfiguration: Sendable, Equatable, CustomStringConvertib
         guard let kind = OptimizerKind(rawValue: call.name) else {
             throw ConfigurationError.unknownName(call.name, known: OptimizerKind.allCases.map(\.rawValue))
         }
-        var options: [String: OptionValue] = [:]
-        for (key, value) in call.arguments {
-            guard options.updateValue(value, forKey: key) == nil else {
-                throw ConfigurationError.duplicateOption(name: kind.rawValue, option: key)
-            }
-        }
-        try self.init(kind, options: options)
+        try self.init(kind, options: call.options)
     }
 
     /// A new optimizer with this configuration and empty state.
@@ -110,77 +104,71 @@ private struct Built: Sendable {
     let optimizer: any Optimizer & Sendable
 
     init(kind: OptimizerKind, reader r: OptionReader) throws {
-        let nonNegative: (Double) -> Bool = { $0 >= 0 }
-        let unit: (Double) -> Bool = { $0 >= 0 && $0 < 1 }
         switch kind {
         case .sgd:
-            let momentum = try r.number("momentum", nonNegative, "a number >= 0")
+            let momentum = try r.nonNegative("momentum")
             let dampening = try r.number("dampening")
             let nesterov = try r.flag("nesterov")
             if nesterov && (momentum <= 0 || dampening != 0) {
                 throw r.invalid("nesterov", "momentum > 0 and dampening = 0 with nesterov=True")
             }
             optimizer = SGD(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"), momentum: momentum,
-                dampening: dampening, weightDecay: try r.number("weight_decay", nonNegative, "a number >= 0"),
+                learningRate: try r.nonNegative("lr"), momentum: momentum,
+                dampening: dampening, weightDecay: try r.nonNegative("weight_decay"),
                 nesterov: nesterov, maximize: try r.flag("maximize"))
         case .adam, .adamw:
-            let betas = try r.pair("betas", unit, "two numbers in [0, 1)")
+            let betas = try r.pair("betas", { $0 >= 0 && $0 < 1 }, "two numbers in [0, 1)")
             optimizer = Adam(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"), beta1: betas.0, beta2: betas.1,
-                epsilon: try r.number("eps", nonNegative, "a number >= 0"),
-                weightDecay: try r.number("weight_decay", nonNegative, "a number >= 0"),
-                amsgrad: try r.flag("amsgrad"), maximize: try r.flag("maximize"),
+                learningRate: try r.nonNegative("lr"), beta1: betas.0, beta2: betas.1, epsilon: try r.nonNegative("eps"),
+                weightDecay: try r.nonNegative("weight_decay"), amsgrad: try r.flag("amsgrad"), maximize: try r.flag("maximize"),
                 decoupledWeightDecay: kind == .adamw ? true : try r.flag("decoupled_weight_decay"))
         case .adagrad:
             optimizer = Adagrad(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"),
-                learningRateDecay: try r.number("lr_decay", nonNegative, "a number >= 0"),
-                weightDecay: try r.number("weight_decay", nonNegative, "a number >= 0"),
-                initialAccumulatorValue: try r.number("initial_accumulator_value", nonNegative, "a number >= 0"),
-                epsilon: try r.number("eps", nonNegative, "a number >= 0"), maximize: try r.flag("maximize"))
+                learningRate: try r.nonNegative("lr"),
+                learningRateDecay: try r.nonNegative("lr_decay"),
+                weightDecay: try r.nonNegative("weight_decay"),
+                initialAccumulatorValue: try r.nonNegative("initial_accumulator_value"),
+                epsilon: try r.nonNegative("eps"), maximize: try r.flag("maximize"))
         case .rmsprop:
             optimizer = RMSprop(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"),
-                alpha: try r.number("alpha", nonNegative, "a number >= 0"),
-                epsilon: try r.number("eps", nonNegative, "a number >= 0"),
-                weightDecay: try r.number("weight_decay", nonNegative, "a number >= 0"),
-                momentum: try r.number("momentum", nonNegative, "a number >= 0"),
+                learningRate: try r.nonNegative("lr"),
+                alpha: try r.nonNegative("alpha"),
+                epsilon: try r.nonNegative("eps"),
+                weightDecay: try r.nonNegative("weight_decay"),
+                momentum: try r.nonNegative("momentum"),
                 centered: try r.flag("centered"), maximize: try r.flag("maximize"))
         case .adadelta:
             optimizer = Adadelta(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"),
+                learningRate: try r.nonNegative("lr"),
                 rho: try r.number("rho", { $0 >= 0 && $0 <= 1 }, "a number in [0, 1]"),
-                epsilon: try r.number("eps", nonNegative, "a number >= 0"),
-                weightDecay: try r.number("weight_decay", nonNegative, "a number >= 0"),
+                epsilon: try r.nonNegative("eps"),
+                weightDecay: try r.nonNegative("weight_decay"),
                 maximize: try r.flag("maximize"))
         case .lbfgs:
             let search = try r.choice("line_search_fn", LBFGS.LineSearch.allCases.map(\.rawValue))
             optimizer = LBFGS(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"),
+                learningRate: try r.nonNegative("lr"),
                 maximumIterations: try r.integer("max_iter", minimum: 0),
                 maximumEvaluations: try r.optionalInteger("max_eval", minimum: 0),
                 gradientTolerance: try r.number("tolerance_grad"), changeTolerance: try r.number("tolerance_change"),
                 historySize: try r.integer("history_size", minimum: 1),
                 lineSearch: search.flatMap(LBFGS.LineSearch.init(rawValue:)) ?? .none, maximize: try r.flag("maximize"))
         case .momentumUDL:
-            optimizer = MomentumUDL(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"), beta: try r.number("beta", unit, "a number in [0, 1)"))
+            optimizer = MomentumUDL(learningRate: try r.nonNegative("lr"), beta: try r.unitInterval("beta"))
         case .nesterovUDL:
-            optimizer = NesterovMomentumUDL(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"), beta: try r.number("beta", unit, "a number in [0, 1)"))
+            optimizer = NesterovMomentumUDL(learningRate: try r.nonNegative("lr"), beta: try r.unitInterval("beta"))
         case .adamUDL:
             optimizer = AdamUDL(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"),
-                beta: try r.number("beta", unit, "a number in [0, 1)"), gamma: try r.number("gamma", unit, "a number in [0, 1)"),
-                epsilon: try r.number("eps", nonNegative, "a number >= 0"), biasCorrection: try r.flag("bias_correction"))
+                learningRate: try r.nonNegative("lr"),
+                beta: try r.unitInterval("beta"), gamma: try r.unitInterval("gamma"),
+                epsilon: try r.nonNegative("eps"), biasCorrection: try r.flag("bias_correction"))
         case .normalizedGD:
             optimizer = NormalizedGradientDescent(
-                learningRate: try r.number("lr", nonNegative, "a number >= 0"), epsilon: try r.number("eps", nonNegative, "a number >= 0"))
+                learningRate: try r.nonNegative("lr"), epsilon: try r.nonNegative("eps"))
         case .gdLineSearch:
             optimizer = LineSearchGradientDescent(
                 search: BracketingLineSearch(
-                    threshold: try r.number("thresh", nonNegative, "a number >= 0"),
+                    threshold: try r.nonNegative("thresh"),
                     maximumDistance: try r.number("max_dist", { $0 > 0 }, "a number > 0"),
                     maximumIterations: try r.integer("max_iter", minimum: 0)))
         }

@@ -29,6 +29,14 @@ struct OptionReader {
         return x
     }
 
+    func nonNegative(_ key: String) throws -> Double {
+        try number(key, { $0 >= 0 }, "a number >= 0")
+    }
+
+    func unitInterval(_ key: String) throws -> Double {
+        try number(key, { $0 >= 0 && $0 < 1 }, "a number in [0, 1)")
+    }
+
     func integer(_ key: String, minimum: Int) throws -> Int {
         let requirement = "an integer >= \(minimum)"
         guard case let .number(x) = value(key), x == x.rounded(), x >= Double(minimum), x < 1e15 else {
