@@ -4,14 +4,11 @@ import Tensor
 // optimizers' parity with torch.optim is checked to 1e-10 relative, far above last-bit summation effects.
 
 extension Tensor {
-    /// Makes this tensor a zero vector of `count` elements unless it already has that many elements.
-    ///
-    /// - Returns: `true` when the buffer was (re)allocated.
-    @discardableResult
-    mutating func prepareBuffer(count: Int, value: Double = 0) -> Bool {
-        if self.count == count && rank == 1 { return false }
+    /// Makes this tensor a vector of `count` elements equal to `value`, unless it already has `count` elements
+    /// (then it is left alone: state buffers are allocated on the first step only).
+    mutating func prepareBuffer(count: Int, value: Double = 0) {
+        if self.count == count && rank == 1 { return }
         self = Tensor(repeating: value, shape: [count])
-        return true
     }
 }
 
