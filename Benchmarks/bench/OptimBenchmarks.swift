@@ -30,11 +30,11 @@ func optimBenchmarks() {
     let objectiveOnly = seconds(inner: 2_000) { _ = try? objective(start, &gradient) }
     report("objective alone", "\(fixed(objectiveOnly / Double(count) * 1e9, 2)) ns/parameter")
     measure("sgd", SGD(learningRate: 1e-3))
-    measure("sgd(momentum=0.9, nesterov=True)", SGD(learningRate: 1e-3, momentum: 0.9, nesterov: true))
+    measure("sgd(momentum=0.9, nesterov)", SGD(learningRate: 1e-3, momentum: 0.9, nesterov: true))
     measure("adam", Adam())
     measure("adamw(amsgrad=True)", Adam.adamW(amsgrad: true))
     measure("rmsprop", RMSprop())
-    measure("rmsprop(centered=True, momentum=0.9)", RMSprop(momentum: 0.9, centered: true))
+    measure("rmsprop(centered, momentum=0.9)", RMSprop(momentum: 0.9, centered: true))
     measure("adagrad", Adagrad())
     measure("adadelta", Adadelta())
     measure("momentum-udl", MomentumUDL())
