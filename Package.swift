@@ -50,6 +50,7 @@ let package = Package(
     products: [
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "NN", targets: ["NN"]),
+        .library(name: "Optim", targets: ["Optim"]),
         .library(name: "Datasets", targets: ["Datasets"]),
         .executable(name: "surface-data", targets: ["surface-data"]),
         .executable(name: "init-study", targets: ["init-study"]),
@@ -68,6 +69,7 @@ let package = Package(
             name: "TensorKernelsAVX2", path: "Packages/TensorKernelsAVX2",
             swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
         library("NN", ["Tensor", numerics]),
+        library("Optim", ["Tensor"]),
         library("Datasets", ["Tensor"]),
 
         // Tools
@@ -79,7 +81,7 @@ let package = Package(
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor", "NN", "Datasets", "CAllocationCounter"], path: "Benchmarks/bench",
+            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "CAllocationCounter"], path: "Benchmarks/bench",
             swiftSettings: swiftSettings),
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
 
@@ -88,6 +90,7 @@ let package = Package(
         tests("TensorTests", ["Tensor", "TestSupport"]),
         tests("NNTests", ["NN", "Tensor", "TestSupport"]),
         tests("DatasetsTests", ["Datasets"]),
+        tests("OptimTests", ["Optim", "Tensor"]),
         tests("ToolTests", ["ToolSupport", "Datasets", "TestSupport", "surface-data", "init-study"]),
     ]
 )

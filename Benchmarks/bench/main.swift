@@ -11,6 +11,7 @@ let groups: [(name: String, run: () -> Void)] = [
     ("tensor", tensorBenchmarks),
     ("nn", nnBenchmarks),
     ("datasets", datasetsBenchmarks),
+    ("optim", optimBenchmarks),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

@@ -1,0 +1,148 @@
+import Tensor
+
+/// RMSprop with PyTorch's update (`torch.optim.RMSprop`, float64), including the centered and momentum
+/// variants.
+///
+/// With smoothing constant ρ (torch's `alpha`), square average s, gradient average ḡ, momentum buffer b:
+///
+///     g ← −g                               if maximize
+///     g ← g + λ·θ                          if λ ≠ 0
+///     s ← ρ·s + (1 − ρ)·g²
+///     ḡ ← ḡ + (1 − ρ)·(g − ḡ),  r = √(s − ḡ²) + ε      centered
+///     r = √s + ε                                         otherwise
+///     b ← μ·b + g / r,  θ ← θ − α·b                      if μ > 0
+///     θ ← θ − α·g / r                                    otherwise
+///
+/// RMSprop is Adam without the first moment and without bias correction (UDL §6.4 discusses the family).
+public struct RMSprop: Optimizer, Sendable {
+    /// α, torch's `lr` (default 1e-2).
+    public var learningRate: Double
+    /// ρ, torch's `alpha`: the decay of the square average (default 0.99).
+    public var alpha: Double
+    /// ε, added to the root (default 1e-8).
+    public var epsilon: Double
+    /// λ, torch's `weight_decay` (default 0).
+    public var weightDecay: Double
+    /// μ, torch's `momentum` (default 0).
+    public var momentum: Double
+    /// Normalise by the variance estimate s − ḡ² instead of s (torch's `centered`).
+    public var centered: Bool
+    /// Ascend instead of descend (torch's `maximize`).
+    public var maximize: Bool
+
+    /// The gradient written by the last objective call.
+    public private(set) var gradient = Tensor.zeros([0])
+    /// The square average s (torch's `square_avg`).
+    public private(set) var squareAverage = Tensor.zeros([0])
+    /// The gradient average ḡ (torch's `grad_avg`; empty unless `centered`).
+    public private(set) var gradientAverage = Tensor.zeros([0])
+    /// The momentum buffer b (empty unless μ > 0).
+    public private(set) var momentumBuffer = Tensor.zeros([0])
+
+    /// Creates RMSprop with torch's defaults.
+    ///
+    /// - Parameters:
+    ///   - learningRate: α ≥ 0.
+    ///   - alpha: ρ ≥ 0.
+    ///   - epsilon: ε ≥ 0.
+    ///   - weightDecay: λ ≥ 0.
+    ///   - momentum: μ ≥ 0.
+    ///   - centered: the centered variant.
+    ///   - maximize: maximise the objective.
+    public init(
+        learningRate: Double = 1e-2, alpha: Double = 0.99, epsilon: Double = 1e-8, weightDecay: Double = 0,
+        momentum: Double = 0, centered: Bool = false, maximize: Bool = false
+    ) {
+        self.learningRate = learningRate
+        self.alpha = alpha
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        self.momentum = momentum
+        self.centered = centered
+        self.maximize = maximize
+    }
+
+    /// Performs one RMSprop step (see the type's discussion).
+    ///
+    /// - Complexity: O(n), one objective call, no allocation after the first step.
+    @discardableResult
+    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
+        let n = parameters.count
+        checkParameterCount(n, state: gradient.count, optimizer: "RMSprop")
+        gradient.prepareBuffer(count: n)
+        squareAverage.prepareBuffer(count: n)
+        if centered { gradientAverage.prepareBuffer(count: n) }
+        if momentum > 0 { momentumBuffer.prepareBuffer(count: n) }
+        let loss = try evaluate(objective, at: parameters, into: &gradient)
+
+        let h = (lr: learningRate, rho: alpha, eps: epsilon, lambda: weightDecay, mu: momentum)
+        let (centered, maximize) = (self.centered, self.maximize)
+        parameters.withUnsafeMutableBufferPointer { theta in
+            gradient.withUnsafeBufferPointer { g in
+                squareAverage.withUnsafeMutableBufferPointer { s in
+                    gradientAverage.withUnsafeMutableBufferPointer { mean in
+                        momentumBuffer.withUnsafeMutableBufferPointer { b in
+                            // Default settings get a branch-free copy of the loop (same arithmetic).
+                            if !maximize && h.lambda == 0 && !centered && h.mu <= 0 {
+                                RMSprop.update(theta, g, s, mean, b, h, maximize: false, decay: false, centered: false, momentum: false)
+                            } else {
+                                RMSprop.update(
+                                    theta, g, s, mean, b, h, maximize: maximize, decay: h.lambda != 0, centered: centered,
+                                    momentum: h.mu > 0)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return StepResult(loss: loss)
+    }
+
+    /// The update loop, on four lanes at a time; the flags are constants at the call site of the default
+    /// settings.
+    @inline(__always)
+    private static func update(
+        _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+        _ s: UnsafeMutableBufferPointer<Double>, _ mean: UnsafeMutableBufferPointer<Double>,
+        _ b: UnsafeMutableBufferPointer<Double>, _ h: (lr: Double, rho: Double, eps: Double, lambda: Double, mu: Double),
+        maximize: Bool, decay: Bool, centered: Bool, momentum: Bool
+    ) {
+        let n = theta.count
+        guard n > 0, let pTheta = theta.baseAddress, let pG = g.baseAddress, let pS = s.baseAddress else { return }
+        var i = 0
+        while i < n {
+            var t = loadLanes(pTheta, i, n)
+            var d = loadLanes(pG, i, n)
+            if maximize { d = -d }
+            if decay { d = d + h.lambda * t }
+            let s1 = loadLanes(pS, i, n) * h.rho + (1 - h.rho) * d * d
+            var root: SIMD4<Double>
+            if centered, let pMean = mean.baseAddress {
+                let mean1 = lerp(loadLanes(pMean, i, n), d, 1 - h.rho)
+                storeLanes(mean1, pMean, i, n)
+                root = (s1 + -1 * mean1 * mean1).squareRoot()
+            } else {
+                root = s1.squareRoot()
+            }
+            root = root + h.eps
+            if momentum, let pB = b.baseAddress {
+                let b1 = loadLanes(pB, i, n) * h.mu + 1 * d / root
+                storeLanes(b1, pB, i, n)
+                t = t + -h.lr * b1
+            } else {
+                t = t + -h.lr * d / root
+            }
+            storeLanes(s1, pS, i, n)
+            storeLanes(t, pTheta, i, n)
+            i += 4
+        }
+    }
+
+    /// Forgets the averages and the momentum buffer.
+    public mutating func reset() {
+        gradient = .zeros([0])
+        squareAverage = .zeros([0])
+        gradientAverage = .zeros([0])
+        momentumBuffer = .zeros([0])
+    }
+}

@@ -1,0 +1,122 @@
+import Tensor
+
+/// Stochastic gradient descent with PyTorch's momentum, dampening, Nesterov, weight decay and maximize
+/// options (`torch.optim.SGD`, float64, same update order).
+///
+/// With gradient g, weight decay λ, momentum μ, dampening τ and learning rate α, one step is
+///
+///     g ← −g                          if maximize
+///     g ← g + λ·θ                     if λ ≠ 0
+///     b ← g (first step),  b ← μ·b + (1 − τ)·g (later steps)      if μ ≠ 0
+///     g ← g + μ·b (Nesterov)  or  g ← b                            if μ ≠ 0
+///     θ ← θ − α·g
+///
+/// Without momentum this is the plain gradient step of UDL eq. 6.3 (and, with a minibatch objective, the
+/// SGD of eq. 6.10). Note that torch's momentum buffer starts as the gradient itself (no dampening on the
+/// first step) and accumulates α-free velocity; the book's exponentially weighted form is
+/// ``MomentumUDL``.
+public struct SGD: Optimizer, Sendable {
+    /// α, torch's `lr` (default 1e-3).
+    public var learningRate: Double
+    /// μ, torch's `momentum` (default 0).
+    public var momentum: Double
+    /// τ, torch's `dampening` (default 0).
+    public var dampening: Double
+    /// λ, torch's `weight_decay`: L2 penalty added to the gradient (default 0).
+    public var weightDecay: Double
+    /// Nesterov momentum (torch's `nesterov`; needs μ > 0 and τ = 0).
+    public var nesterov: Bool
+    /// Ascend instead of descend (torch's `maximize`).
+    public var maximize: Bool
+
+    /// The gradient written by the last objective call (owned and reused by the optimizer).
+    public private(set) var gradient = Tensor.zeros([0])
+    /// The momentum buffer b (empty until the first step with μ ≠ 0).
+    public private(set) var momentumBuffer = Tensor.zeros([0])
+    private var hasMomentumBuffer = false
+
+    /// Creates an SGD optimizer with torch's defaults.
+    ///
+    /// - Parameters:
+    ///   - learningRate: α ≥ 0.
+    ///   - momentum: μ ≥ 0.
+    ///   - dampening: τ.
+    ///   - weightDecay: λ ≥ 0.
+    ///   - nesterov: Nesterov momentum.
+    ///   - maximize: maximise the objective.
+    public init(
+        learningRate: Double = 1e-3, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0,
+        nesterov: Bool = false, maximize: Bool = false
+    ) {
+        precondition(!nesterov || (momentum > 0 && dampening == 0), "Nesterov momentum needs μ > 0 and τ = 0")
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.dampening = dampening
+        self.weightDecay = weightDecay
+        self.nesterov = nesterov
+        self.maximize = maximize
+    }
+
+    /// Performs one SGD step (see the type's discussion).
+    ///
+    /// - Complexity: O(n), one objective call, no allocation after the first step.
+    @discardableResult
+    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
+        let n = parameters.count
+        checkParameterCount(n, state: gradient.count, optimizer: "SGD")
+        gradient.prepareBuffer(count: n)
+        let loss = try evaluate(objective, at: parameters, into: &gradient)
+        if momentum != 0 { momentumBuffer.prepareBuffer(count: n) }
+        let first = !hasMomentumBuffer
+        let h = (lr: learningRate, mu: momentum, tau: dampening, lambda: weightDecay)
+        let (maximize, nesterov) = (self.maximize, self.nesterov)
+        parameters.withUnsafeMutableBufferPointer { theta in
+            gradient.withUnsafeBufferPointer { g in
+                momentumBuffer.withUnsafeMutableBufferPointer { b in
+                    // The common settings get their own copy of the loop with constant flags, so that it
+                    // has no branches and vectorises; the results are the same.
+                    switch (maximize, h.lambda != 0, h.mu != 0, first) {
+                    case (false, false, false, _):
+                        SGD.update(theta, g, b, h, maximize: false, decay: false, momentum: false, first: false, nesterov: false)
+                    case (false, false, true, false):
+                        if nesterov {
+                            SGD.update(theta, g, b, h, maximize: false, decay: false, momentum: true, first: false, nesterov: true)
+                        } else {
+                            SGD.update(theta, g, b, h, maximize: false, decay: false, momentum: true, first: false, nesterov: false)
+                        }
+                    case let (maximize, decay, momentum, first):
+                        SGD.update(theta, g, b, h, maximize: maximize, decay: decay, momentum: momentum, first: first, nesterov: nesterov)
+                    }
+                }
+            }
+        }
+        if momentum != 0 { hasMomentumBuffer = true }
+        return StepResult(loss: loss)
+    }
+
+    /// The update loop; the flags are constants at the call sites of the common settings.
+    @inline(__always)
+    private static func update(
+        _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>,
+        _ h: (lr: Double, mu: Double, tau: Double, lambda: Double),
+        maximize: Bool, decay: Bool, momentum useMomentum: Bool, first: Bool, nesterov: Bool
+    ) {
+        let (lr, mu, tau, lambda) = h
+        for i in theta.indices {
+            var d = maximize ? -g[i] : g[i]
+            if decay { d = d + lambda * theta[i] }
+            if useMomentum {
+                b[i] = first ? d : b[i] * mu + (1 - tau) * d
+                d = nesterov ? d + mu * b[i] : b[i]
+            }
+            theta[i] = theta[i] + -lr * d
+        }
+    }
+
+    /// Forgets the momentum buffer; the next step starts it again from the gradient.
+    public mutating func reset() {
+        hasMomentumBuffer = false
+        gradient = .zeros([0])
+        momentumBuffer = .zeros([0])
+    }
+}
