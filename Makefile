@@ -8,7 +8,7 @@
 
 SWIFT ?= swift
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
-TEST_FLAGS ?= -c release
+TEST_FLAGS ?= -c release --disable-testable-imports
 
 .PHONY: setup build test bench clean
 

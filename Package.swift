@@ -51,9 +51,11 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "NN", targets: ["NN"]),
         .library(name: "Optim", targets: ["Optim"]),
+        .library(name: "Training", targets: ["Training"]),
         .library(name: "Datasets", targets: ["Datasets"]),
         .executable(name: "surface-data", targets: ["surface-data"]),
         .executable(name: "init-study", targets: ["init-study"]),
+        .executable(name: "train", targets: ["train"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -71,13 +73,15 @@ let package = Package(
         library("NN", ["Tensor", numerics]),
         library("Optim", ["Tensor"]),
         library("Datasets", ["Tensor"]),
+        library("Training", ["NN", "Optim", "Datasets", "Tensor"]),
 
         // Tools
         .target(
-            name: "ToolSupport", dependencies: ["Datasets", argumentParser], path: "Tools/ToolSupport",
+            name: "ToolSupport", dependencies: ["Datasets", "NN", argumentParser], path: "Tools/ToolSupport",
             swiftSettings: swiftSettings),
         tool("surface-data", ["ToolSupport", "Datasets"]),
         tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor"]),
+        tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", numerics]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
@@ -91,6 +95,6 @@ let package = Package(
         tests("NNTests", ["NN", "Tensor", "TestSupport"]),
         tests("DatasetsTests", ["Datasets"]),
         tests("OptimTests", ["Optim", "Tensor"]),
-        tests("ToolTests", ["ToolSupport", "Datasets", "TestSupport", "surface-data", "init-study"]),
+        tests("ToolTests", ["ToolSupport", "Datasets", "TestSupport", "surface-data", "init-study", "train"]),
     ]
 )

@@ -22,6 +22,11 @@ public enum JSONFixture: Decodable, Sendable {
         self = try JSONDecoder().decode(JSONFixture.self, from: Data(contentsOf: fixtureURL(name)))
     }
 
+    /// Parses JSON text, e.g. a tool's output.
+    public init(data: Data) throws {
+        self = try JSONDecoder().decode(JSONFixture.self, from: data)
+    }
+
     /// Decodes any JSON value.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import NN
 
 /// The exit statuses of the tools, from BSD's `<sysexits.h>`.
 public enum SysExit: Int32, Sendable {
@@ -24,6 +25,11 @@ public enum SysExit: Int32, Sendable {
 public protocol ExitStatusProviding: Error {
     /// The status the tool exits with when this error ends it.
     var exitStatus: SysExit { get }
+}
+
+extension ModelFileError: ExitStatusProviding {
+    /// 65: the model file's content is wrong.
+    public var exitStatus: SysExit { .dataError }
 }
 
 /// An error raised by a tool itself, with its message and exit status.

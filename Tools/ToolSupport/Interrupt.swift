@@ -31,8 +31,15 @@ private let interruptNotice: StaticString =
 /// The handler does only async-signal-safe work: an atomic exchange, `write(2)`, `signal` and `raise`.
 public enum Interrupt {
     /// Installs the SIGINT handler and clears the flag.
+    ///
+    /// SIGINT is also unblocked in the calling thread: a process started by a parent that blocks it (test
+    /// runners do) inherits the blocked mask and would otherwise never see Ctrl-C.
     public static func install() {
         interruptRequested.store(false, ordering: .sequentiallyConsistent)
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         signal(SIGINT) { _ in
             if interruptRequested.exchange(true, ordering: .sequentiallyConsistent) {
                 signal(SIGINT, SIG_DFL)

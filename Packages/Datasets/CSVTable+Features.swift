@@ -1,0 +1,38 @@
+import Tensor
+
+/// A table split into the inputs and the targets of a model.
+public struct LabeledData: Sendable {
+    /// The input columns' names.
+    public var inputNames: [String]
+    /// The target columns' names.
+    public var targetNames: [String]
+    /// `[rows, inputNames.count]`.
+    public var inputs: Tensor
+    /// `[rows, targetNames.count]`.
+    public var targets: Tensor
+
+    /// The number of rows.
+    public var count: Int { inputs.shape[0] }
+}
+
+extension CSVTable {
+    /// Splits the table into inputs and targets by column name.
+    ///
+    /// - Parameters:
+    ///   - inputs: the input columns; by default all columns but the targets, in file order.
+    ///   - targets: the target columns; by default the last `targetCount` columns.
+    ///   - targetCount: how many trailing columns are targets when `targets` is not given.
+    /// - Throws: ``CSVError`` naming an unknown column and the available ones, or a table with too few
+    ///   columns or no rows.
+    public func labeled(inputs: [String]? = nil, targets: [String]? = nil, targetCount: Int = 1) throws -> LabeledData {
+        guard rowCount > 0 else { throw CSVError(.emptyFile, file: name) }
+        let targetNames = targets ?? Array(columnNames.suffix(targetCount))
+        let inputNames = inputs ?? columnNames.filter { !targetNames.contains($0) }
+        guard !inputNames.isEmpty, !targetNames.isEmpty else {
+            throw CSVError(.unknownColumn(inputNames.isEmpty ? "(inputs)" : "(targets)", available: columnNames), file: name)
+        }
+        return LabeledData(
+            inputNames: inputNames, targetNames: targetNames,
+            inputs: try columns(inputNames), targets: try columns(targetNames))
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Optim
+
+/// The optimizer flags of `train`, named like `torch.optim`'s keyword arguments.
+struct OptimizerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    var optimizer = "sgd"
+
+    @Option(help: "Learning rate (lr; default: the optimizer's, e.g. 0.001 for sgd and adam, 1 for lbfgs).")
+    var lr: Double?
+    @Option(help: "SGD/RMSprop momentum; β of the book's momentum-udl/nesterov-udl.")
+    var momentum: Double?
+    @Option(help: "SGD dampening.")
+    var dampening: Double?
+    @Flag(help: "SGD Nesterov momentum.")
+    var nesterov = false
+    @Option(help: "L2 penalty (weight_decay); decoupled for adamw.")
+    var weightDecay: Double?
+    @Option(help: ArgumentHelp("Adam's (β₁, β₂).", valueName: "b1,b2"))
+    var betas: String?
+    @Option(help: "ε added to the denominator.")
+    var eps: Double?
+    @Option(help: "Adadelta's ρ.")
+    var rho: Double?
+    @Option(help: "RMSprop's smoothing constant α.")
+    var alpha: Double?
+    @Flag(help: "Centered RMSprop.")
+    var centered = false
+    @Flag(help: "AMSGrad variant of Adam/AdamW.")
+    var amsgrad = false
+    @Option(help: "Adagrad's learning-rate decay.")
+    var lrDecay: Double?
+    @Option(help: "L-BFGS iterations per step (max_iter).")
+    var maxIter: Int?
+    @Option(help: "L-BFGS function evaluations per step (max_eval; default max_iter·5/4).")
+    var maxEval: Int?
+    @Option(help: "L-BFGS history size.")
+    var historySize: Int?
+    @Option(help: ArgumentHelp("L-BFGS line search: none or strong-wolfe.", valueName: "name"))
+    var lineSearch: String?
+    @Flag(help: "Adam without bias correction (adam-udl only).")
+    var noBiasCorrection = false
+    @Option(help: ArgumentHelp(
+        "Learning-rate schedule stepped per epoch: step(step_size=M, gamma=γ), exponential(gamma=γ), cosine(T_max=T).",
+        valueName: "schedule"))
+    var schedule: String?
+
+    /// The torch keyword options given on the command line (the others keep their defaults).
+    func configuration() throws -> OptimizerConfiguration {
+        guard let kind = OptimizerKind(rawValue: optimizer) else {
+            throw ValidationError(
+                "unknown optimizer '\(optimizer)'; choose one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var options: [String: OptionValue] = [:]
+        let momentumName = kind == .momentumUDL || kind == .nesterovUDL ? "beta" : "momentum"
+        for (name, value) in [("lr", lr), (momentumName, momentum), ("dampening", dampening), ("weight_decay", weightDecay),
+                              ("eps", eps), ("rho", rho), ("alpha", alpha), ("lr_decay", lrDecay)] {
+            if let value { options[name] = .number(value) }
+        }
+        for (name, value) in [("max_iter", maxIter), ("max_eval", maxEval), ("history_size", historySize)] {
+            if let value { options[name] = .number(Double(value)) }
+        }
+        for (name, set) in [("nesterov", nesterov), ("centered", centered), ("amsgrad", amsgrad)] where set {
+            options[name] = .flag(true)
+        }
+        if noBiasCorrection { options["bias_correction"] = .flag(false) }
+        if let betas {
+            let parts = betas.split(separator: ",").compactMap { Double($0) }
+            guard parts.count == 2 else { throw ValidationError("--betas needs two numbers b1,b2, got '\(betas)'") }
+            options["betas"] = .numbers(parts)
+        }
+        if let lineSearch {
+            switch lineSearch {
+            case "strong-wolfe", "strong_wolfe": options["line_search_fn"] = .text("strong_wolfe")
+            case "none": options["line_search_fn"] = OptionValue.none
+            default: throw ValidationError("--line-search must be strong-wolfe or none, got '\(lineSearch)'")
+            }
+        }
+        do {
+            return try OptimizerConfiguration(kind, options: options)
+        } catch let error as ConfigurationError {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// The schedule, constant when not given.
+    func learningRateSchedule() throws -> LearningRateSchedule {
+        guard let schedule else { return .constant }
+        do {
+            return try LearningRateSchedule(parsing: schedule)
+        } catch {
+            throw ValidationError("--schedule: \(error)")
+        }
+    }
+}

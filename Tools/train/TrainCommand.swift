@@ -1,0 +1,142 @@
+import ArgumentParser
+import Datasets
+import NN
+import Optim
+import Tensor
+import ToolSupport
+import Training
+
+/// `train`: fits a network to CSV data with any optimizer, writing metrics and the model.
+@main
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a fully connected network on CSV data with any optimizer of torch.optim or UDL chapter 6.",
+        discussion: """
+            Inputs are the data's columns except the last, the target the last column (or --inputs/--target). \
+            The network is built from --hidden/--activation/--init/--seed (PyTorch's nn.Linear initialisation by \
+            default), or read from --init-model. Each epoch runs one optimizer step per minibatch; with \
+            --batch-size full, one step on the whole set, so the run matches torch.optim epoch by epoch. The \
+            metrics CSV has the columns epoch,seconds,train_loss,validation_loss,batch_loss, with a row for epoch \
+            0 before any step; seconds count optimizer steps only. --save keeps the model with the lowest \
+            validation loss when there is a validation set, else the last one; files are written atomically, \
+            and Ctrl-C ends training after the current epoch with everything written (exit status 130). A \
+            non-finite loss stops training with the last finite model kept (exit status 65).
+
+            Examples:
+              surface-data --noise 0.1 > d.csv && surface-data --clean > clean.csv
+              train --data d.csv --validation clean.csv --validation-target z_clean --hidden 50,50,50 \\
+                    --optimizer adam --lr 0.001 --batch-size 400 --epochs 2500 --save model.json --metrics m.csv
+              train --data d.csv --epochs 0 --save init.json          # the initial model, to share between runs
+              train --init-model init.json --data d.csv --optimizer lbfgs --lr 1 --max-iter 1 \\
+                    --line-search strong-wolfe --batch-size full --epochs 100 --metrics - | curve-plot - --log-y -o loss.png
+            """,
+        version: toolkitVersion)
+
+    @Option(help: ArgumentHelp("Training data CSV ('-': standard input).", valueName: "file"))
+    var data: String
+
+    @Option(help: ArgumentHelp("Input columns (default: all but the target).", valueName: "a,b,…"))
+    var inputs: String?
+
+    @Option(help: ArgumentHelp("Target column(s) (default: the last column).", valueName: "name"))
+    var target: String?
+
+    @Option(help: ArgumentHelp("Validation CSV, e.g. the clean surface (scored each epoch; picks the saved model).", valueName: "file"))
+    var validation: String?
+
+    @Option(help: ArgumentHelp("Target column of the validation file (default: the training target's name).", valueName: "name"))
+    var validationTarget: String?
+
+    @Option(help: ArgumentHelp("Hold out this fraction of the training rows for validation.", valueName: "fraction"))
+    var validationSplit: Double?
+
+    @Option(help: ArgumentHelp("Hidden layer widths.", valueName: "w1,w2,…"))
+    var hidden = "50,50,50"
+
+    @Option(help: ArgumentHelp("Hidden activation: \(Activation.names.joined(separator: ", ")).", valueName: "name"))
+    var activation = "relu"
+
+    @Option(name: .customLong("init"), help: ArgumentHelp(
+        "Initialiser: \(Initializer.names.joined(separator: ", ")).", valueName: "name"))
+    var initializer = "pytorch"
+
+    @Option(help: "Seed of the initialisation, the minibatch order and the validation split.")
+    var seed: UInt32 = 0
+
+    @Option(help: ArgumentHelp("Start from this model JSON instead (--hidden/--activation/--init are ignored).", valueName: "file"))
+    var initModel: String?
+
+    @Option(help: ArgumentHelp("Loss: \(Loss.names.joined(separator: ", ")) (mse is the mean over points).", valueName: "name"))
+    var loss = "mse"
+
+    @OptionGroup(title: "Optimizer")
+    var optimizerOptions: OptimizerOptions
+
+    @Option(help: ArgumentHelp("Rows per minibatch, or 'full'.", valueName: "n|full"))
+    var batchSize = "full"
+
+    @Option(help: "Passes over the training set.")
+    var epochs = 100
+
+    @Flag(inversion: .prefixedNo, help: "Draw a new row order every epoch.")
+    var shuffle = true
+
+    @Option(help: "Evaluate the whole training and validation sets every N epochs (and after the last).")
+    var evalEvery = 1
+
+    @Option(help: ArgumentHelp("Metrics CSV ('-': standard output).", valueName: "file"))
+    var metrics: String?
+
+    @Option(help: ArgumentHelp("Where to write the trained model JSON.", valueName: "file"))
+    var save: String?
+
+    @Flag(help: "No progress bar and no summary on standard error (warnings still print).")
+    var quiet = false
+
+    func validate() throws {
+        guard epochs >= 0 else { throw ValidationError("--epochs must be ≥ 0, got \(epochs)") }
+        guard evalEvery >= 1 else { throw ValidationError("--eval-every must be ≥ 1, got \(evalEvery)") }
+        guard batchSize == "full" || (Int(batchSize).map { $0 >= 1 } ?? false) else {
+            throw ValidationError("--batch-size must be a positive integer or 'full', got '\(batchSize)'")
+        }
+        guard Loss(name: loss) != nil else {
+            throw ValidationError("unknown loss '\(loss)'; choose one of \(Loss.names.joined(separator: ", "))")
+        }
+        if let validationSplit, !(validationSplit > 0 && validationSplit < 1) {
+            throw ValidationError("--validation-split must be between 0 and 1, got \(validationSplit)")
+        }
+        if validation != nil && validationSplit != nil {
+            throw ValidationError("give --validation or --validation-split, not both")
+        }
+        if data == "-" && [initModel, validation].contains("-") {
+            throw ValidationError("only one input can come from standard input")
+        }
+        if initModel == nil { _ = try architecture(inputs: 1, outputs: 1) }
+        _ = try optimizerOptions.configuration()
+        _ = try optimizerOptions.learningRateSchedule()
+    }
+
+    /// The architecture of `--hidden`/`--activation`.
+    func architecture(inputs: Int, outputs: Int) throws -> Architecture {
+        let widths = hidden.isEmpty ? [] : hidden.split(separator: ",").map { Int($0) }
+        guard widths.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw ValidationError("--hidden must be positive widths separated by commas, got '\(hidden)'")
+        }
+        guard let activation = Activation(name: activation) else {
+            throw ValidationError("unknown activation '\(activation)'; choose one of \(Activation.names.joined(separator: ", "))")
+        }
+        guard Initializer(name: initializer) != nil else {
+            throw ValidationError("unknown initialiser '\(initializer)'; choose one of \(Initializer.names.joined(separator: ", "))")
+        }
+        return Architecture(inputs: inputs, hidden: widths.map { $0! }, activation: activation, outputs: outputs)
+    }
+
+    func run() throws {
+        try runReportingErrors(tool: "train") {
+            for path in [metrics, save].compactMap({ $0 }) { try OutputFile.validate(path) }
+            let setup = try TrainingSetup(self)
+            try setup.train(self)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Datasets
+import NN
+import Optim
+import Tensor
+import ToolSupport
+import Training
+
+/// The data, network and optimizer a `train` command line describes, checked before any work.
+struct TrainingSetup {
+    var network: Network
+    var training: LabeledData
+    var validation: (inputs: Tensor, targets: Tensor)?
+    var configuration: OptimizerConfiguration
+    var options: TrainingOptions
+
+    init(_ command: TrainCommand) throws {
+        let loss = Loss(name: command.loss)!
+        let table = try InputFile.readTable(command.data)
+        var start: Network? = nil
+        if let path = command.initModel {
+            let text = String(decoding: try InputFile.contents(path), as: UTF8.self)
+            start = try ModelFile.network(fromJSON: text, file: InputFile.name(path))
+        }
+        let targetNames = command.target.map { $0.split(separator: ",").map(String.init) }
+        let inputNames = command.inputs.map { $0.split(separator: ",").map(String.init) }
+        let targetCount = targetNames?.count ?? (start.map { loss.targetWidth(outputs: $0.outputs) } ?? 1)
+        var data = try table.labeled(inputs: inputNames, targets: targetNames, targetCount: targetCount)
+        if inputNames == nil, let start, data.inputNames.count != start.inputs {
+            throw ToolError(.dataError, "\(table.name): the model takes \(start.inputs) inputs but the file has \(data.inputNames.count) input columns (\(data.inputNames.joined(separator: ","))); choose them with --inputs")
+        }
+        let outputs = start?.outputs ?? Self.outputCount(loss, targets: data.targets)
+        if let start {
+            guard data.inputs.shape[1] == start.inputs else {
+                throw ToolError(.dataError, "\(table.name): --inputs selects \(data.inputs.shape[1]) columns (\(data.inputNames.joined(separator: ","))) but the model takes \(start.inputs) inputs")
+            }
+            network = start
+        } else {
+            let architecture = try command.architecture(inputs: data.inputs.shape[1], outputs: outputs)
+            network = Network(architecture, initializer: Initializer(name: command.initializer)!, seed: command.seed)
+        }
+        try Self.checkTargets(loss, data.targets, outputs: network.outputs, file: table.name)
+
+        if let path = command.validation {
+            let validationTable = try InputFile.readTable(path)
+            let names = command.validationTarget.map { [$0] } ?? data.targetNames
+            let held = try validationTable.labeled(inputs: data.inputNames, targets: names)
+            try Self.checkTargets(loss, held.targets, outputs: network.outputs, file: validationTable.name)
+            validation = (held.inputs, held.targets)
+        } else if let fraction = command.validationSplit {
+            let split = try DataSplit(count: data.count, validationFraction: fraction, seed: command.seed)
+            validation = (data.inputs.rows(at: split.validation), data.targets.rows(at: split.validation))
+            data.inputs = data.inputs.rows(at: split.training)
+            data.targets = data.targets.rows(at: split.training)
+        }
+        training = data
+        configuration = try command.optimizerOptions.configuration()
+        options = TrainingOptions(
+            epochs: command.epochs, batchSize: command.batchSize == "full" ? nil : Int(command.batchSize)!, loss: loss)
+        options.shuffle = command.shuffle
+        options.seed = command.seed
+        options.schedule = try command.optimizerOptions.learningRateSchedule()
+        options.evaluationInterval = command.evalEvery
+    }
+
+    /// The output width a loss needs for these targets: classes for cross-entropy, else one per column.
+    static func outputCount(_ loss: Loss, targets: Tensor) -> Int {
+        if case .crossEntropy = loss { return Int(targets.max()) + 1 }
+        return targets.shape[1]
+    }
+
+    /// Rejects targets the loss cannot take: class labels must be integers 0…D_o−1, BCE targets in [0, 1].
+    static func checkTargets(_ loss: Loss, _ targets: Tensor, outputs: Int, file: String) throws {
+        guard targets.shape[1] == loss.targetWidth(outputs: outputs) else {
+            throw ToolError(.dataError, "\(file): \(targets.shape[1]) target columns for a model with \(outputs) outputs")
+        }
+        for (row, value) in targets.scalars.enumerated() {
+            switch loss {
+            case .crossEntropy:
+                guard value >= 0, value < Double(outputs), value == value.rounded() else {
+                    throw ToolError(.dataError, "\(file): row \(row + 1): class label \(value) is not an integer in 0…\(outputs - 1)")
+                }
+            case .binaryCrossEntropy:
+                guard value >= 0 && value <= 1 else {
+                    throw ToolError(.dataError, "\(file): row \(row + 1): binary cross-entropy targets must be in [0, 1], got \(value)")
+                }
+            default:
+                return
+            }
+        }
+    }
+
+    /// Trains, streaming the metrics, then saves the model.
+    func train(_ command: TrainCommand) throws {
+        for warning in configuration.warnings { StandardError.write("train: warning: \(warning)\n") }
+        let trainer = Trainer(
+            network: network, inputs: training.inputs, targets: training.targets, validation: validation,
+            optimizer: configuration.makeOptimizer(), options: options)
+        let progress = ProgressBar(total: max(options.epochs, 1), label: "train", quiet: command.quiet)
+        Interrupt.install()
+        defer { Interrupt.uninstall() }
+        var result: TrainingResult? = nil
+        let fit = { (emit: (EpochMetrics) throws -> Void) in
+            result = try trainer.run(onEpoch: { row in
+                try emit(row)
+                if row.epoch > 0 {
+                    progress.update(row.epoch, detail: row.trainLoss.map { "loss \(Self.short($0))" } ?? "")
+                }
+            }, shouldStop: { Interrupt.isRequested })
+        }
+        if let path = command.metrics {
+            try OutputFile.writeCSV(path, columns: EpochMetrics.header) { writer in
+                try fit { row in
+                    try writer.write(row: [Double(row.epoch), row.seconds, row.trainLoss ?? .nan, row.validationLoss ?? .nan, row.batchLoss ?? .nan])
+                    if path == "-" { try writer.flush() }
+                }
+            }
+        } else {
+            try fit { _ in }
+        }
+        progress.finish()
+        guard let result else { return }
+        if let path = command.save {
+            try OutputFile.write(path, bytes: Array(ModelFile.json(result.selected).utf8))
+        }
+        report(result, command)
+        switch result.stopReason {
+        case .completed: return
+        case .interrupted: throw ExitCode(130)
+        case .diverged: throw ToolError(.dataError, "\(result.stopReason)")
+        }
+    }
+
+    func report(_ result: TrainingResult, _ command: TrainCommand) {
+        if result.zeroSteps > 0 {
+            StandardError.write("train: warning: \(result.zeroSteps) of \(result.steps) steps made no progress (the line search returned a zero step)\n")
+        }
+        if case .interrupted = result.stopReason { StandardError.write("train: \(result.stopReason); outputs written\n") }
+        guard !command.quiet, let last = result.metrics.last else { return }
+        var line = "train: \(last.epoch) epochs, \(result.steps) steps, \(Self.short(last.seconds)) s"
+        if let loss = last.trainLoss { line += "; train loss \(Self.short(loss))" }
+        if let loss = last.validationLoss { line += ", validation loss \(Self.short(loss))" }
+        if let epoch = result.bestEpoch, let best = result.metrics.first(where: { $0.epoch == epoch })?.validationLoss {
+            line += "; best validation loss \(Self.short(best)) at epoch \(epoch)"
+        }
+        StandardError.write(line + (command.save.map { "; saved \($0)" } ?? "") + "\n")
+    }
+
+    /// A number with four significant digits.
+    static func short(_ x: Double) -> String {
+        guard x.isFinite, x != 0 else { return "\(x)" }
+        let magnitude = Int(Double.log10(Swift.abs(x)).rounded(.down))
+        let scale = Double.pow(10, Double(3 - magnitude))
+        return CSVWriter.format((x * scale).rounded() / scale)
+    }
+}
