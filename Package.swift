@@ -49,6 +49,8 @@ let package = Package(
     name: "UDLToolkit",
     products: [
         .library(name: "Tensor", targets: ["Tensor"]),
+        .library(name: "Plot", targets: ["Plot"]),
+        .executable(name: "plot-gallery", targets: ["plot-gallery"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -58,13 +60,20 @@ let package = Package(
     targets: [
         // Libraries
         library("Tensor", [numerics]),
+        library("Plot", ["CLibPNG", "CFreeType"]),
+        .systemLibrary(name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CFreeType", path: "Packages/CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+
+        // Tools
+        tool("plot-gallery", ["Plot"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor"], path: "Benchmarks/bench",
+            name: "bench", dependencies: ["Tensor", "Plot"], path: "Benchmarks/bench",
             swiftSettings: swiftSettings),
 
         // Tests
         tests("TensorTests", ["Tensor"]),
+        tests("PlotTests", ["Plot", "CLibPNG"]),
     ]
 )

@@ -20,9 +20,10 @@ public enum FillRule: Sendable {
 /// rule folds w into a coverage in [0, 1]: min(1, |w|) for non-zero, the triangle wave 1 − |1 − (|w| mod 2)|
 /// for even-odd (exact wherever a pixel is crossed by at most one edge, as in Agg and tiny-skia).
 ///
-/// Edges are clipped to an integer clip rectangle: parts above or below it are dropped, parts right of it
-/// do not affect the pixels inside, and parts left of it become vertical edges on its left side, which
-/// carry their winding into the clipped area exactly.
+/// Edges are clipped to an integer clip rectangle: parts above or below it are dropped, and parts left or
+/// right of it become vertical edges on its sides. The left ones carry their winding into the clipped area
+/// exactly; the right ones only close each row's sum beyond the last visible pixel, so that a row's sweep
+/// runs to the clip's edge.
 final class Rasterizer {
     let width: Int, height: Int
     /// Row-major accumulation cells, `width + 2` per row; kept zero between fills.
@@ -107,7 +108,6 @@ final class Rasterizer {
         var a = p, b = q
         // Vertical clipping: drop what lies above or below.
         if (a.y < clipY0 && b.y < clipY0) || (a.y > clipY1 && b.y > clipY1) { return }
-        if a.x >= clipX1 && b.x >= clipX1 { return }
         let (ta, tb) = (a, b)
         if ta.y < clipY0 { a = Point(ta.x + (tb.x - ta.x) * (clipY0 - ta.y) / (tb.y - ta.y), clipY0) }
         if tb.y < clipY0 { b = Point(ta.x + (tb.x - ta.x) * (clipY0 - ta.y) / (tb.y - ta.y), clipY0) }
@@ -128,7 +128,7 @@ final class Rasterizer {
     /// Accumulates a piece lying wholly on one side of each vertical clip line.
     private func addPiece(_ u: Point, _ v: Point) {
         let mid = (u.x + v.x) / 2
-        if mid >= clipX1 { return }
+        if mid >= clipX1 { return accumulate(Point(clipX1, u.y), Point(clipX1, v.y)) }
         if mid <= clipX0 { return accumulate(Point(clipX0, u.y), Point(clipX0, v.y)) }
         accumulate(u, v)
     }
