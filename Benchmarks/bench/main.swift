@@ -9,6 +9,7 @@ import Darwin
 
 let groups: [(name: String, run: () -> Void)] = [
     ("tensor", tensorBenchmarks),
+    ("plot", plotBenchmarks),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

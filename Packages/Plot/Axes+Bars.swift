@@ -94,7 +94,7 @@ struct ErrorBarSeries: PlotItem {
 
     var kind: String { "error bars" }
     var layer: Int { 2 }
-    var legendHandle: LegendHandle { .errorBar(color: color, width: Style.lineWidth) }
+    var legendHandle: LegendHandle { .errorBar(color: color, width: Style.lineWidth, marker: marker, connect: connect) }
     var extent: DataExtent {
         DataExtent(x: x, y: zip(y, error).map { $0 - abs($1) } + zip(y, error).map { $0 + abs($1) })
     }

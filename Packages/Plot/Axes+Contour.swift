@@ -98,37 +98,48 @@ struct ContourLayer: PlotItem {
         }
         let w = c.units.px(width)
         let (tickLabels, _) = Ticks.scalarLabels(levels, visible: levels)
+        var placed: [Rect] = []
         for (k, level) in levels.enumerated() {
             var lines = field.contourLines(at: level).map { $0.map { c.point($0.x, $0.y) } }
-            if labels { lines = labelled(lines, text: tickLabels[k], color: levelColor(k), at: 0.5 + 0.17 * Double(k), c) }
+            if labels { lines = labelled(lines, text: tickLabels[k], color: levelColor(k), start: 0.5 + 0.17 * Double(k), placed: &placed, c) }
             var path = Path()
             for line in lines { path.append(.polyline(line)) }
             c.canvas.stroke(path, color: levelColor(k), style: StrokeStyle(width: w, join: .round))
         }
     }
 
-    /// Writes `text` along the longest line (when it is long enough) at `fraction` of its length (taken
-    /// modulo 1, staggered per level so labels of nested loops do not stack), and returns the lines with a
-    /// gap there.
-    private func labelled(_ lines: [[Point]], text: String, color: Color, at fraction: Double, _ c: AxesContext) -> [[Point]] {
+    /// Writes `text` along one of the lines, cut out of it, and returns the lines with the gap.
+    ///
+    /// The label goes on the longest line that can hold it, at the first of ten positions along it (from
+    /// `start`, a fraction of its length, staggered per level) where the line is nearly straight over the
+    /// label's length and the label does not overlap one already `placed`. Lines too short for any are left
+    /// unlabelled.
+    private func labelled(
+        _ lines: [[Point]], text: String, color: Color, start: Double, placed: inout [Rect], _ c: AxesContext
+    ) -> [[Point]] {
         let font = c.units.font(Style.fontSize * 0.9)
-        let extents = c.text.measure(text, font: font)
-        let gap = extents.width / 2 + c.units.px(3)
+        let gap = c.text.measure(text, font: font).width / 2 + c.units.px(3)
         let lengths = lines.map(Self.arcLength)
-        guard let longest = lengths.indices.max(by: { lengths[$0] < lengths[$1] }), lengths[longest] > 4 * gap else {
-            return lines
+        for index in lengths.indices.sorted(by: { lengths[$0] > lengths[$1] }) where lengths[index] > 4 * gap {
+            let line = lines[index], length = lengths[index]
+            for step in 0..<10 {
+                let s = min(max(gap, length * (start + 0.1 * Double(step)).truncatingRemainder(dividingBy: 1)), length - gap)
+                let before = Self.point(on: line, at: s - gap), after = Self.point(on: line, at: s + gap)
+                guard (after - before).length > 1.8 * gap else { continue }
+                let direction = after.x >= before.x ? after - before : before - after
+                let angle = atan2(-direction.y, direction.x) * 180 / Double.pi
+                let centre = Self.point(on: line, at: s)
+                let box = c.text.box(of: text, font: font, at: centre, anchor: .center, angle: angle)
+                guard !placed.contains(where: { $0.intersects(box) }), c.rect.insetBy(2).contains(centre) else { continue }
+                placed.append(box)
+                c.text.draw(text, font: font, color: color, at: centre, anchor: .center, angle: angle, on: c.canvas)
+                var out = lines
+                out[index] = Self.prefix(line, upTo: s - gap)
+                out.append(Self.suffix(line, from: s + gap))
+                return out
+            }
         }
-        let line = lines[longest]
-        let middle = min(max(gap, lengths[longest] * fraction.truncatingRemainder(dividingBy: 1)), lengths[longest] - gap)
-        let centre = Self.point(on: line, at: middle)
-        var direction = Self.point(on: line, at: middle + gap) - Self.point(on: line, at: middle - gap)
-        if direction.x < 0 { direction = -direction }
-        let angle = atan2(-direction.y, direction.x) * 180 / Double.pi
-        c.text.draw(text, font: font, color: color, at: centre, anchor: .center, angle: angle, on: c.canvas)
-        var out = lines
-        out[longest] = Self.prefix(line, upTo: middle - gap)
-        out.append(Self.suffix(line, from: middle + gap))
-        return out
+        return lines
     }
 
     static func arcLength(_ line: [Point]) -> Double {

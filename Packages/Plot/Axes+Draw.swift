@@ -2,13 +2,14 @@
 extension Axes {
     func draw(_ f: AxesFrame, on canvas: Canvas, units: Units, text: TextRenderer) {
         let r = f.rect
+        plotArea = r
         canvas.clip = nil
         canvas.fill(.rectangle(r), color: .white)
         let context = AxesContext(canvas: canvas, text: text, units: units, rect: r, x: f.x, y: f.y)
         let ordered = items.enumerated().sorted { ($0.element.layer, $0.offset) < ($1.element.layer, $1.offset) }.map(\.element)
         canvas.clip = r
         for item in ordered where item.layer == 0 { item.draw(context) }
-        if showsGrid { drawGrid(f, on: canvas, units: units) }
+        if !grid.isEmpty { drawGrid(f, on: canvas, units: units) }
         for item in ordered where item.layer > 0 { item.draw(context) }
         if let location = legendLocation, location != .outsideRight, let legend = Legend(self, units: units, text: text) {
             let box = legend.place(location, in: r, avoiding: items.flatMap { $0.obstacles(context) })
@@ -28,11 +29,11 @@ extension Axes {
 
     private func drawGrid(_ f: AxesFrame, on canvas: Canvas, units: Units) {
         var lines = Path()
-        for v in f.xTicks.major {
+        for v in grid.contains(.x) ? f.xTicks.major : [] {
             let x = pixelCentre(f.x(v))
             lines.append(.polyline([Point(x, f.rect.minY), Point(x, f.rect.maxY)]))
         }
-        for v in f.yTicks.major {
+        for v in grid.contains(.y) ? f.yTicks.major : [] {
             let y = pixelCentre(f.y(v))
             lines.append(.polyline([Point(f.rect.minX, y), Point(f.rect.maxX, y)]))
         }

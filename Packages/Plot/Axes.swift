@@ -19,14 +19,17 @@ public final class Axes {
     public var xLimits: (Double, Double)?
     /// Fixed y limits (low, high), or nil to fit the data.
     public var yLimits: (Double, Double)?
-    /// Whether to draw grid lines at the major ticks.
-    public var showsGrid = false
+    /// Which grid lines to draw at the major ticks (none by default, as in matplotlib).
+    public var grid: GridLines = []
     /// Where the legend goes, or nil for no legend. It is drawn when some series has a label.
     public var legendLocation: LegendLocation? = .best
     /// Whether the plot area keeps one data unit as long on x as on y (for maps of a 2-D function).
     public var equalAspect = false
     /// Explicit x ticks (positions and labels), replacing the automatic ones (e.g. bar categories).
     public var xTicks: (positions: [Double], labels: [String])?
+    /// The plot area in canvas pixels at the last render (nil before the first), for placing annotations
+    /// or checking where data landed.
+    public internal(set) var plotArea: Rect?
     /// The colorbar, if requested with `colorbar(label:)`.
     var colorbar: ColorbarRequest?
 
@@ -82,6 +85,20 @@ public enum LegendLocation: Sendable, CaseIterable {
     case center
     /// Outside the plot area, to the right of it (and of its colorbar), top-aligned; the layout makes room.
     case outsideRight
+}
+
+/// Grid lines across the plot area at the major ticks of one or both axes.
+public struct GridLines: OptionSet, Sendable {
+    /// The option bits.
+    public let rawValue: Int
+    /// An option set from its bits.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Vertical lines at the x ticks.
+    public static let x = GridLines(rawValue: 1)
+    /// Horizontal lines at the y ticks.
+    public static let y = GridLines(rawValue: 2)
+    /// Lines at the ticks of both axes.
+    public static let both: GridLines = [.x, .y]
 }
 
 /// A requested colorbar.

@@ -118,15 +118,15 @@ struct Legend {
         case let .patch(fill, line, lineWidth):
             canvas.fill(.rectangle(Rect(x: x, y: y - 0.35 * em, width: width, height: 0.7 * em)), color: fill)
             if let line { canvas.stroke(sample, color: line, style: StrokeStyle(width: units.px(lineWidth))) }
-        case let .errorBar(color, lineWidth):
+        case let .errorBar(color, lineWidth, marker, connect):
             let w = units.px(lineWidth), h = 0.35 * em, cap = units.px(3)
-            var bars = sample
+            var bars = connect ? sample : Path()
             bars.append(.polyline([Point(middle.x, y - h), Point(middle.x, y + h)]))
             bars.append(.polyline([Point(middle.x - cap, y - h), Point(middle.x + cap, y - h)]))
             bars.append(.polyline([Point(middle.x - cap, y + h), Point(middle.x + cap, y + h)]))
             canvas.stroke(bars, color: color, style: StrokeStyle(width: w))
-            Marker.circle.draw(at: [middle], size: units.px(Style.markerSize * 0.8), fill: color, edge: color,
-                               edgeWidth: 0, on: canvas)
+            marker.draw(at: [middle], size: units.px(Style.markerSize * 0.8), fill: color, edge: color,
+                        edgeWidth: 0, on: canvas)
         }
     }
 }

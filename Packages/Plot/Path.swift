@@ -26,7 +26,7 @@ public struct Path: Sendable {
     public private(set) var contours: [Contour] = []
 
     /// The largest distance, in pixels, between a curve and its flattened polygon.
-    public static let flatteningTolerance = 0.1
+    public static let flatteningTolerance = 0.05
 
     /// An empty path.
     public init() {}
@@ -71,11 +71,15 @@ public struct Path: Sendable {
 
     /// Adds a circular arc around `center` from angle `start` to `end` (radians, counter-clockwise on
     /// screen), continuing the current contour (or starting one at the arc's first point).
+    ///
+    /// The vertices lie on a circle a little larger than `radius`, by √(θ/sin θ) for the segment angle θ, so
+    /// that the polygon's sector has the arc's exact area (a filled circle covers πr² pixels).
     public mutating func arc(center: Point, radius: Double, from start: Double, to end: Double) {
         let n = Path.segmentCount(radius: radius, angle: abs(end - start))
+        let r = radius * Path.areaPreservingScale(abs(end - start) / Double(n))
         for i in 0...n {
             let a = start + (end - start) * Double(i) / Double(n)
-            let p = Point(center.x + radius * cos(a), center.y - radius * sin(a))
+            let p = Point(center.x + r * cos(a), center.y - r * sin(a))
             if i == 0 && (contours.isEmpty || contours[contours.count - 1].closed) { move(to: p) } else { line(to: p) }
         }
     }
@@ -121,6 +125,11 @@ public struct Path: Sendable {
 
     /// The bounding box of the points, or nil for an empty path.
     public var bounds: Rect? { points.isEmpty ? nil : Rect(bounding: points) }
+
+    /// √(θ/sin θ): the radius factor giving a polygon of segment angle θ the area of its circle.
+    static func areaPreservingScale(_ theta: Double) -> Double {
+        theta > 1e-6 ? (theta / sin(theta)).squareRoot() : 1
+    }
 
     /// The number of segments that keep a circular arc within the flattening tolerance:
     /// the sagitta r(1 − cos(θ/2)) of each segment's angle θ must not exceed the tolerance.

@@ -71,8 +71,8 @@ enum LegendHandle {
     case marker(Marker, color: Color, size: Double)
     /// A filled rectangle, with an optional line across it (a band around a mean).
     case patch(fill: Color, line: Color?, width: Double)
-    /// An error bar: a line sample with a vertical bar and caps.
-    case errorBar(color: Color, width: Double)
+    /// An error bar: a vertical bar with caps, with the series' marker and (when connected) a line sample.
+    case errorBar(color: Color, width: Double, marker: Marker, connect: Bool)
 }
 
 /// Everything an item needs to draw itself in an axes.

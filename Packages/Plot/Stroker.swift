@@ -145,10 +145,11 @@ enum Stroker {
     private static func arc(from u: Point, to v: Point, around center: Point, radius: Double) -> [Point] {
         let angle = atan2(u.cross(v), u.dot(v))
         let steps = Path.segmentCount(radius: radius, angle: abs(angle))
+        let scale = Path.areaPreservingScale(abs(angle) / Double(steps))
         var points = [Point]()
         points.reserveCapacity(steps + 1)
         for k in 0...steps {
-            let t = angle * Double(k) / Double(steps), c = cos(t), s = sin(t)
+            let t = angle * Double(k) / Double(steps), c = cos(t) * scale, s = sin(t) * scale
             points.append(center + Point(u.x * c - u.y * s, u.x * s + u.y * c))
         }
         return points

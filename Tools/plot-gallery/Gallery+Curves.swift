@@ -19,7 +19,7 @@ extension Gallery {
         axes.xLabel = "epoch"
         axes.yLabel = "training loss (MSE)"
         axes.title = "Net3L(50, 50, 50) on the surface"
-        axes.showsGrid = true
+        axes.grid = .both
         return figure
     }
 
@@ -52,7 +52,7 @@ extension Gallery {
                        color: .black, connect: false, marker: .none)
         axes.yLabel = "test MSE ×10$^{-3}$"
         axes.title = "Final test error by optimizer"
-        axes.showsGrid = true
+        axes.grid = .y
         return figure
     }
 

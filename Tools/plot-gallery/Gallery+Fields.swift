@@ -73,29 +73,18 @@ extension Gallery {
         return figure
     }
 
-    /// A model's surface next to its residuals against the clean surface (diverging map, symmetric limits).
+    /// A model's surface next to its residuals against the clean surface, through `SurfaceFigure` (the figure
+    /// of the `surface-plot` tool): filled contours with an optimizer path, and a diverging residual map.
     static func residuals() -> Figure {
         let model = ScalarField(x: surfaceField.x, y: surfaceField.y) { x, y in
             surface(x, y) + 0.04 * sin(1.7 * x + 0.5) * cos(1.3 * y) - 0.03 * exp(-(x * x + y * y))
         }
-        let residual = ScalarField(x: model.x, y: model.y, values: zip(model.values, surfaceField.values).map { $0 - $1 })
-        let largest = residual.values.map(abs).max()!
-        let figure = Figure(width: 1200, height: 480, columns: 2)
-        figure.title = "Net3L(60, 30, 20) after 2000 L-BFGS epochs"
-        let left = figure.axes(row: 0, column: 0)
-        left.heatmap(model, interpolation: .bilinear)
-        left.colorbar(label: "prediction")
-        left.title = "model"
-        let right = figure.axes(row: 0, column: 1)
-        right.heatmap(residual, colormap: .rdbu, range: (-largest, largest), interpolation: .bilinear)
-        right.colorbar(label: "prediction − truth")
-        right.contour(residual, levels: [0], color: Color(gray: 0.3), width: 0.6)
-        right.title = "residuals"
-        for axes in [left, right] {
-            axes.equalAspect = true
-            axes.xLabel = "x"
-            axes.yLabel = "y"
-        }
-        return figure
+        var plot = SurfaceFigure(field: model, style: .contour)
+        plot.residuals = try! model.residuals(against: surfaceField)
+        plot.title = "Net3L(60, 30, 20) after 2000 L-BFGS epochs"
+        plot.zLabel = "prediction"
+        let t = (0...40).map { Double($0) / 40 }
+        plot.path = (t.map { -2.5 + 2.2 * $0 + 0.3 * sin(9 * $0) }, t.map { 2.6 - 2.4 * $0 * $0 })
+        return plot.figure()
     }
 }

@@ -32,7 +32,8 @@ struct PlotGallery: ParsableCommand {
             let path = output + "/" + name + ".png"
             let clock = ContinuousClock()
             let elapsed = try clock.measure { try make().write(to: path) }
-            print("\(path)  (\(elapsed.components.attoseconds / 1_000_000_000_000_000) ms)")
+            let (seconds, attoseconds) = elapsed.components
+            print("\(path)  (\(seconds * 1000 + attoseconds / 1_000_000_000_000_000) ms)")
         }
     }
 }
