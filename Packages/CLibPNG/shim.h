@@ -16,4 +16,10 @@ static const png_uint_32 CLibPNGImageVersion = PNG_IMAGE_VERSION;
 /// Favour speed over compression when writing.
 static const png_uint_32 CLibPNGImageFlagFast = PNG_IMAGE_FLAG_FAST;
 
+/// An upper bound on the size of the PNG stream of `image` (PNG_IMAGE_PNG_SIZE_MAX), so that one
+/// png_image_write_to_memory call into a buffer of this size always succeeds.
+static inline png_alloc_size_t CLibPNGImageSizeMax(const png_image *image) {
+    return PNG_IMAGE_PNG_SIZE_MAX(*image);
+}
+
 #endif

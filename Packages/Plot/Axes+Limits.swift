@@ -12,12 +12,17 @@ extension Axes {
         }
     }
 
-    /// The x and y limits to draw.
+    /// The x and y limits to draw: the fixed ones (widened like data when both ends are equal), or the
+    /// data's.
     func limits() -> (x: (Double, Double), y: (Double, Double)) {
         let extents = items.map(\.extent)
+        func limits(_ fixed: (Double, Double)?, _ ranges: [(Double, Double)], _ sticky: [Double], _ scale: AxisScale) -> (Double, Double) {
+            guard let fixed else { return Axes.fit(ranges, sticky: sticky, scale: scale) }
+            return fixed.0 == fixed.1 ? Axes.fit([fixed], sticky: [], scale: scale) : fixed
+        }
         return (
-            xLimits ?? Axes.fit(extents.compactMap(\.x), sticky: extents.flatMap(\.stickyX), scale: xScale),
-            yLimits ?? Axes.fit(extents.compactMap(\.y), sticky: extents.flatMap(\.stickyY), scale: yScale)
+            limits(xLimits, extents.compactMap(\.x), extents.flatMap(\.stickyX), xScale),
+            limits(yLimits, extents.compactMap(\.y), extents.flatMap(\.stickyY), yScale)
         )
     }
 

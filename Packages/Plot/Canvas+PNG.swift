@@ -38,10 +38,8 @@ extension Canvas {
         }
         let stride = Int32(width * channels)
         return try source.withUnsafeBufferPointer { buffer -> [UInt8] in
-            var size = 0
-            guard png_image_write_to_memory(&image, nil, &size, 0, buffer.baseAddress, stride, nil) != 0 else {
-                throw PlotError.encodingFailed(Canvas.message(of: &image))
-            }
+            // One pass into a buffer of the largest possible size, rather than a sizing pass and a writing pass.
+            var size = Int(CLibPNGImageSizeMax(&image))
             var bytes = [UInt8](repeating: 0, count: size)
             let ok = bytes.withUnsafeMutableBytes { out in
                 png_image_write_to_memory(&image, out.baseAddress, &size, 0, buffer.baseAddress, stride, nil)

@@ -57,14 +57,15 @@ extension SurfaceAxes {
     }
 
     /// The axes on the front edges: x and y along the bottom edges nearest the camera, z on the vertical
-    /// edge seen furthest left. (Below the x–y plane, the top edges replace the bottom ones.)
+    /// edge seen furthest right, as matplotlib draws them. (Below the x–y plane, the top edges replace the
+    /// bottom ones.)
     func makeAxes(_ p: Projection, limits l: (x: (Double, Double), y: (Double, Double), z: (Double, Double)),
                   units: Units, area: Rect) -> [Axis3D] {
         let h = Projection.halfSides, d = p.toCamera
         let frontX = (d.x >= 0 ? 1.0 : -1.0) * h.x, frontY = (d.y >= 0 ? 1.0 : -1.0) * h.y
         let bottom = (d.z >= 0 ? -1.0 : 1.0) * h.z
         let corners = [(-h.x, -h.y), (h.x, -h.y), (-h.x, h.y), (h.x, h.y)]
-        let left = corners.min { p.screen(Vector3($0.0, $0.1, 0)).x < p.screen(Vector3($1.0, $1.1, 0)).x }!
+        let right = corners.max { p.screen(Vector3($0.0, $0.1, 0)).x < p.screen(Vector3($1.0, $1.1, 0)).x }!
         let bins = max(3, min(6, Ticks.binCount(length: min(area.width, area.height) / units.scale, fontSize: Style.fontSize,
                                                 vertical: false)))
         func ticks(_ r: (Double, Double)) -> TickSet { Ticks.ticks(low: r.0, high: r.1, scale: .linear, bins: bins) }
@@ -73,13 +74,14 @@ extension SurfaceAxes {
                    ticks: ticks(l.x), label: xLabel, low: l.x.0, high: l.x.1),
             Axis3D(coordinate: 1, point: { p.box(0, $0, 0).with(x: frontX, z: bottom) }, outward: Vector3(frontX, 0, 0),
                    ticks: ticks(l.y), label: yLabel, low: l.y.0, high: l.y.1),
-            Axis3D(coordinate: 2, point: { p.box(0, 0, $0).with(x: left.0, y: left.1) }, outward: Vector3(left.0, left.1, 0),
+            Axis3D(coordinate: 2, point: { p.box(0, 0, $0).with(x: right.0, y: right.1) }, outward: Vector3(right.0, right.1, 0),
                    ticks: ticks(l.z), label: zLabel, low: l.z.0, high: l.z.1),
         ]
     }
 
     /// Tick labels beyond the tick marks and axis labels beyond the tick labels, each pushed out along its
-    /// axis's outward direction by half its own extent in that direction.
+    /// axis's outward direction by half its own extent in that direction. A tick label that would overlap
+    /// another axis's (where two axes meet at a corner) is left out.
     func decorations(_ p: Projection, axes: [Axis3D], units: Units, text: TextRenderer) -> Decorations {
         var d = Decorations()
         d.boxes.append(Rect(bounding: p.corners.map(p.pixel)))
@@ -92,10 +94,13 @@ extension SurfaceAxes {
                 return abs(direction.x) * e.width / 2 + abs(direction.y) * e.height / 2
             }
             var widest = 0.0
+            let others = d.texts.map { $0.box(text) }
             for (v, label) in axis.ticks.labelled {
                 let r = reach(label)
+                let item = TextItem(text: label, font: font, position: p.pixel(axis.point(v)) + direction * (gap + r), anchor: .center)
+                guard !others.contains(where: { $0.intersects(item.box(text)) }) else { continue }
                 widest = max(widest, 2 * r)
-                d.texts.append(TextItem(text: label, font: font, position: p.pixel(axis.point(v)) + direction * (gap + r), anchor: .center))
+                d.texts.append(item)
             }
             if let label = axis.label {
                 let middle = p.pixel(axis.point((axis.low + axis.high) / 2))
