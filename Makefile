@@ -4,13 +4,14 @@
 #   make build   release build of every tool
 #   make test    setup, then the whole test suite (release mode: the numeric tests need the speed)
 #   make bench   performance figures (matmul GFLOP/s, training-step times)
+#   make gallery one PNG of every figure type of the Plot library into docs/gallery/
 #   make clean   remove build products
 
 SWIFT ?= swift
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
 TEST_FLAGS ?= -c release --disable-testable-imports
 
-.PHONY: setup build test bench clean
+.PHONY: setup build test bench gallery clean
 
 setup:
 	@sh scripts/setup-system.sh
@@ -24,6 +25,9 @@ test: setup
 
 bench: build
 	.build/release/bench
+
+gallery: build
+	.build/release/plot-gallery --output docs/gallery
 
 clean:
 	rm -rf .build

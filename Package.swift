@@ -56,6 +56,8 @@ let package = Package(
         .executable(name: "surface-data", targets: ["surface-data"]),
         .executable(name: "init-study", targets: ["init-study"]),
         .executable(name: "train", targets: ["train"]),
+        .library(name: "Plot", targets: ["Plot"]),
+        .executable(name: "plot-gallery", targets: ["plot-gallery"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -74,6 +76,9 @@ let package = Package(
         library("Optim", ["Tensor"]),
         library("Datasets", ["Tensor"]),
         library("Training", ["NN", "Optim", "Datasets", "Tensor"]),
+        library("Plot", ["CLibPNG", "CFreeType"]),
+        .systemLibrary(name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CFreeType", path: "Packages/CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
 
         // Tools
         .target(
@@ -81,11 +86,12 @@ let package = Package(
             swiftSettings: swiftSettings),
         tool("surface-data", ["ToolSupport", "Datasets"]),
         tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor"]),
+        tool("plot-gallery", ["Plot"]),
         tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", numerics]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "CAllocationCounter"], path: "Benchmarks/bench",
+            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "Plot", "CAllocationCounter"], path: "Benchmarks/bench",
             swiftSettings: swiftSettings),
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
 
@@ -95,6 +101,7 @@ let package = Package(
         tests("NNTests", ["NN", "Tensor", "TestSupport"]),
         tests("DatasetsTests", ["Datasets"]),
         tests("OptimTests", ["Optim", "Tensor"]),
+        tests("PlotTests", ["Plot", "CLibPNG", "TestSupport"]),
         tests("ToolTests", ["ToolSupport", "Datasets", "TestSupport", "surface-data", "init-study", "train"]),
     ]
 )

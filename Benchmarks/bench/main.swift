@@ -12,6 +12,7 @@ let groups: [(name: String, run: () -> Void)] = [
     ("nn", nnBenchmarks),
     ("datasets", datasetsBenchmarks),
     ("optim", optimBenchmarks),
+    ("plot", plotBenchmarks),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

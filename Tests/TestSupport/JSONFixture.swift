@@ -68,6 +68,12 @@ public enum JSONFixture: Decodable, Sendable {
         return false
     }
 
+    /// The members of an object.
+    public var members: [String: JSONFixture] {
+        guard case .object(let members) = self else { preconditionFailure("fixture value is not an object: \(self)") }
+        return members
+    }
+
     /// The elements of an array.
     public var array: [JSONFixture] {
         guard case .array(let elements) = self else { preconditionFailure("fixture value is not an array: \(self)") }
