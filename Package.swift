@@ -52,6 +52,7 @@ let package = Package(
         .library(name: "NN", targets: ["NN"]),
         .library(name: "Datasets", targets: ["Datasets"]),
         .executable(name: "surface-data", targets: ["surface-data"]),
+        .executable(name: "backprop-check", targets: ["backprop-check"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -71,9 +72,10 @@ let package = Package(
 
         // Tools
         .target(
-            name: "ToolSupport", dependencies: ["Datasets", argumentParser], path: "Tools/ToolSupport",
+            name: "ToolSupport", dependencies: ["Datasets", "NN", argumentParser], path: "Tools/ToolSupport",
             swiftSettings: swiftSettings),
         tool("surface-data", ["ToolSupport", "Datasets"]),
+        tool("backprop-check", ["ToolSupport", "NN", "Datasets", "Tensor"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
@@ -86,6 +88,6 @@ let package = Package(
         tests("TensorTests", ["Tensor", "TestSupport"]),
         tests("NNTests", ["NN", "Tensor", "TestSupport"]),
         tests("DatasetsTests", ["Datasets"]),
-        tests("ToolTests", ["ToolSupport", "Datasets", "surface-data"]),
+        tests("ToolTests", ["ToolSupport", "Datasets", "NN", "TestSupport", "surface-data", "backprop-check"]),
     ]
 )

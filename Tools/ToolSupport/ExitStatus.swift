@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import NN
 
 /// The exit statuses of the tools, from BSD's `<sysexits.h>`.
 public enum SysExit: Int32, Sendable {
@@ -67,6 +68,12 @@ extension DatasetError: ExitStatusProviding {
         case .emptyTrainingSet: return .dataError
         }
     }
+}
+
+extension ModelFileError: ExitStatusProviding {
+    /// 65: everything a model file can get wrong is its content (a missing file is reported by
+    /// ``InputFile`` before parsing).
+    public var exitStatus: SysExit { .dataError }
 }
 
 /// The exit status for any error: its own when it provides one, otherwise ``SysExit/software``.
