@@ -58,6 +58,7 @@ let package = Package(
         .executable(name: "train", targets: ["train"]),
         .library(name: "Plot", targets: ["Plot"]),
         .executable(name: "plot-gallery", targets: ["plot-gallery"]),
+        .executable(name: "backprop-check", targets: ["backprop-check"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -88,6 +89,7 @@ let package = Package(
         tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor"]),
         tool("plot-gallery", ["Plot"]),
         tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", numerics]),
+        tool("backprop-check", ["ToolSupport", "NN", "Datasets", "Tensor"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
@@ -102,6 +104,6 @@ let package = Package(
         tests("DatasetsTests", ["Datasets"]),
         tests("OptimTests", ["Optim", "Tensor"]),
         tests("PlotTests", ["Plot", "CLibPNG", "TestSupport"]),
-        tests("ToolTests", ["ToolSupport", "Datasets", "TestSupport", "surface-data", "init-study", "train"]),
+        tests("ToolTests", ["ToolSupport", "Datasets", "NN", "TestSupport", "surface-data", "init-study", "train", "backprop-check"]),
     ]
 )

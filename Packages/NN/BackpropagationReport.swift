@@ -36,7 +36,8 @@ public struct BackpropagationReport: Sendable {
     public let loss: Loss
     /// One trace per data point.
     public let points: [PointTrace]
-    /// The factor that turns Σ_i ∂ℓ_i/∂θ into ∂L/∂θ (1/N for the mean, 1 for the sum).
+    /// The factor that turns Σ_i ∂ℓ_i/∂θ into ∂L/∂θ: 1/(N·D_o) for the mean (over every output of every
+    /// point, as `Loss.mse` and PyTorch's `MSELoss` take it; 1/N when D_o = 1), 1 for the sums.
     public let pointScale: Double
     /// ∂L/∂θ for the whole batch, in the flat parameter order.
     public let gradient: Tensor
@@ -85,7 +86,7 @@ public struct BackpropagationReport: Sendable {
         self.learningRate = learningRate
         // Each point's term ℓ_i: (f − y)², or ½(f − y)² for the half-sum convention.
         let pointLoss = Loss.squaredError(reduction == .halfSum ? .halfSum : .sum)
-        pointScale = reduction == .mean ? 1 / Double(n) : 1
+        pointScale = reduction == .mean ? 1 / Double(n * network.outputs) : 1
         let single = NetworkWorkspace(network.architecture, capacity: 1)
         let K = network.layers.count - 1
         var points: [PointTrace] = []
@@ -107,7 +108,7 @@ public struct BackpropagationReport: Sendable {
         }
         self.points = points
         kinks = points.enumerated().flatMap { i, point in
-            (0..<K).filter { !network.layers[$0].activation.isDifferentiable }.flatMap { k in
+            (0...K).filter { !network.layers[$0].activation.isDifferentiable }.flatMap { k in
                 point.preActivations[k].enumerated().filter { abs($0.element) < 1e-9 }.map { (i, k, $0.offset, $0.element) }
             }
         }

@@ -37,6 +37,27 @@ import Testing
             expectClose(point.activationGradients.flatMap { $0 }, p["dh"].array.flatMap(\.doubles), tolerance: 1e-13, label)
             expectClose(point.activationDerivatives.flatMap { $0 }, p["derivatives"].array.flatMap(\.doubles), tolerance: 1e-14, label)
             expectClose(point.loss, p["loss"].double, tolerance: 1e-14, label)
+            let pointGradient = Network(report.network.architecture, parameters: point.gradient)
+            for k in 0..<3 {
+                expectClose(pointGradient.weights(ofLayer: k).scalars, p["gradient"]["weights"][k].array.flatMap(\.doubles), tolerance: 1e-13, label)
+                expectClose(pointGradient.biases(ofLayer: k).scalars, p["gradient"]["biases"][k].doubles, tolerance: 1e-13, label)
+            }
+        }
+        // The central differences, kinks included, against NumPy's (same step, same side of each kink).
+        let differences = expected["central_differences"]
+        let numeric = Network(report.network.architecture, parameters: report.gradientCheck.numeric)
+        #expect(report.gradientCheck.step == differences["step"].double)
+        for k in 0..<3 {
+            expectClose(numeric.weights(ofLayer: k).scalars, differences["weights"][k].array.flatMap(\.doubles), tolerance: 1e-7, label)
+            expectClose(numeric.biases(ofLayer: k).scalars, differences["biases"][k].doubles, tolerance: 1e-7, label)
+        }
+        expectClose(report.gradientCheck.numericInput.scalars, differences["inputs"].array.flatMap(\.doubles), tolerance: 1e-7, label)
+        // The learning-rate scan, present exactly when the step did not lower the loss.
+        let scan = expected["scan"].array
+        #expect(report.learningRateScan.count == scan.count, "\(label)")
+        if report.learningRateScan.count == scan.count {
+            expectClose(report.learningRateScan.map(\.rate), scan.map { $0[0].double }, tolerance: 1e-15, label)
+            expectClose(report.learningRateScan.map(\.loss), scan.map { $0[1].double }, tolerance: 1e-11, label)
         }
         let gradient = Network(report.network.architecture, parameters: report.gradient)
         for k in 0..<3 {
@@ -53,6 +74,12 @@ import Testing
         } else {
             #expect(report.kinks.map { [$0.point, $0.layer, $0.unit] } == [[0, 0, 2], [2, 0, 0]], "\(label)")
             expectClose(report.kinks.map(\.value), [expected["points"][0]["f"][0][2].double, expected["points"][2]["f"][0][0].double], tolerance: 1e-30)
+            // Units 3 and 1 of f_0 sit at the kinks: rows 3 and 1 of Ω_0 (flat 4, 5 and 0, 1), β_0[3] and
+            // β_0[1] (flat 8 and 6), and the inputs of points 1 and 3 cross them; nothing else does.
+            #expect(report.parametersCrossingKinks == [0, 1, 4, 5, 6, 8], "\(label)")
+            #expect(report.pointsCrossingKinks == [0, 2], "\(label)")
+            #expect(report.gradientCheck.maxAbsoluteError > 0.1, "\(label)")
+            #expect(report.maxAbsoluteErrorAwayFromKinks < 1e-7, "\(label)")
         }
     }
 
@@ -74,6 +101,28 @@ import Testing
         // The sum of the points' gradients, scaled by 1/N, is the batch gradient.
         let sum = report.points.map(\.gradient).reduce(Tensor.zeros([report.gradient.count]), +) * report.pointScale
         expectClose(sum.scalars, report.gradient.scalars, tolerance: 1e-15)
+    }
+
+    /// With two outputs the mean runs over N·D_o terms, as `Loss.mse` does: the points' gradients, scaled
+    /// by ``BackpropagationReport/pointScale``, add up to the batch gradient, which central differences
+    /// confirm.
+    @Test func meanOverSeveralOutputs() throws {
+        var network = Self.figure1(activation: .tanh)
+        let last = try ModelFile.network(fromJSON: """
+            {"inputs": 2, "layers": [{"weights": [[-0.9, 2.1], [0.4, -0.3]], "biases": [0.2, -0.1], "activation": "identity"}]}
+            """)
+        network = Network(inputs: 2, layers: [
+            (network.weights(ofLayer: 0), network.biases(ofLayer: 0), .tanh),
+            (network.weights(ofLayer: 1), network.biases(ofLayer: 1), .tanh),
+            (last.weights(ofLayer: 0), last.biases(ofLayer: 0), .identity),
+        ])
+        let targets = try Tensor([[1, 0.5], [1, -1], [0, 2]])
+        let report = BackpropagationReport(network: network, inputs: Self.inputs, targets: targets, loss: .mse)
+        expectClose(report.pointScale, 1.0 / 6, tolerance: 1e-16)
+        expectClose(report.lossBefore, report.points.map(\.loss).reduce(0, +) / 6, tolerance: 1e-15)
+        let sum = report.points.map(\.gradient).reduce(Tensor.zeros([report.gradient.count]), +) * report.pointScale
+        expectClose(sum.scalars, report.gradient.scalars, tolerance: 1e-15)
+        expectClose(report.gradient.scalars, report.gradientCheck.numeric.scalars, tolerance: 1e-8)
     }
 }
 

@@ -19,10 +19,10 @@ public enum JSONFixture: Decodable, Sendable {
 
     /// Parses the fixture at `Tests/Fixtures/<name>`.
     public init(named name: String) throws {
-        self = try JSONDecoder().decode(JSONFixture.self, from: Data(contentsOf: fixtureURL(name)))
+        try self.init(data: Data(contentsOf: fixtureURL(name)))
     }
 
-    /// Parses JSON text, e.g. a tool's output.
+    /// Parses a JSON document, e.g. what a tool printed.
     public init(data: Data) throws {
         self = try JSONDecoder().decode(JSONFixture.self, from: data)
     }

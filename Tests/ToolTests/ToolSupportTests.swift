@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import NN
 import Testing
 import ToolSupport
 
@@ -31,6 +32,8 @@ import Glibc
         #expect(status(.io(reason: "read error")) == .ioError)
         #expect(exitStatus(for: DatasetError.invalidFraction(2)) == .usage)
         #expect(exitStatus(for: ToolError(.noInput, "x")) == .noInput)
+        let model = #expect(throws: ModelFileError.self) { _ = try ModelFile.network(fromJSON: "[]", file: "m.json") }
+        #expect(model.map { exitStatus(for: $0) } == .dataError)
         struct Unexpected: Error {}
         #expect(exitStatus(for: Unexpected()) == .software)
     }

@@ -27,11 +27,6 @@ public protocol ExitStatusProviding: Error {
     var exitStatus: SysExit { get }
 }
 
-extension ModelFileError: ExitStatusProviding {
-    /// 65: the model file's content is wrong.
-    public var exitStatus: SysExit { .dataError }
-}
-
 /// An error raised by a tool itself, with its message and exit status.
 ///
 /// Its description is the message alone; put the place first when there is one
@@ -73,6 +68,12 @@ extension DatasetError: ExitStatusProviding {
         case .emptyTrainingSet: return .dataError
         }
     }
+}
+
+extension ModelFileError: ExitStatusProviding {
+    /// 65: everything a model file can get wrong is its content (a missing file is reported by
+    /// ``InputFile`` before parsing).
+    public var exitStatus: SysExit { .dataError }
 }
 
 /// The exit status for any error: its own when it provides one, otherwise ``SysExit/software``.

@@ -4,8 +4,11 @@
 The 2-3-2-1 network of the assignment's Figure 1 (sigmoid hidden layers, linear output) on its three
 points, for each loss convention (mse = mean, sse = sum, half-sse = half the sum) and with the hidden
 activation replaced by tanh, SELU and LeakyReLU(0.01): per-point forward values f_k, h_k, backward values
-dl/df_k, dl/dh_k, the batch gradient, the weights after one gradient step with learning rate 1, and the
-loss before and after. Written independently of the Swift code, with plain NumPy loops.
+dl/df_k, dl/dh_k, the per-point gradients dl_i/dOmega_k and dl_i/dbeta_k, the batch gradient, its central
+finite differences (step 1e-6, every parameter and every input), the weights after one gradient step with
+learning rate 1, the loss before and after, and, when the loss did not go down, the loss after one step
+with each rate of the scan 10^(-j/10), j = 0 ... 40. Written independently of the Swift code, with plain NumPy
+loops.
 Run: python3 scripts/reference/backprop_figure1.py
 """
 import json
@@ -57,11 +60,41 @@ def point(omega, beta, act, x, y, half):
             df[k - 1] = da(f[k - 1]) * dh[k - 1]
     return dict(f=[v.tolist() for v in f], h=[v.tolist() for v in h], prediction=pred, loss=loss,
                 df=[v.tolist() for v in df], dh=[v.tolist() for v in dh],
-                derivatives=[da(f[k]).tolist() for k in range(2)]), gw, gb
+                derivatives=[da(f[k]).tolist() for k in range(2)],
+                gradient={"weights": [w.tolist() for w in gw], "biases": [b.tolist() for b in gb]}), gw, gb
 
 
-def total_loss(omega, beta, act, half, scale):
-    return scale * sum(point(omega, beta, act, X[i], Y[i], half)[0]["loss"] for i in range(3))
+def total_loss(omega, beta, act, half, scale, x=X):
+    return scale * sum(point(omega, beta, act, x[i], Y[i], half)[0]["loss"] for i in range(3))
+
+
+def central_differences(act, half, scale, step=1e-6):
+    """[L(theta + step e_j) - L(theta - step e_j)] / (2 step) for every parameter, then every input."""
+    def perturbed(arrays, k, index, delta):
+        copy = [a.copy() for a in arrays]
+        copy[k][index] += delta
+        return copy
+    weights, biases = [], []
+    for k in range(3):
+        w = np.zeros_like(OMEGA[k])
+        for index in np.ndindex(OMEGA[k].shape):
+            up = total_loss(perturbed(OMEGA, k, index, step), BETA, act, half, scale)
+            down = total_loss(perturbed(OMEGA, k, index, -step), BETA, act, half, scale)
+            w[index] = (up - down) / (2 * step)
+        b = np.zeros_like(BETA[k])
+        for index in np.ndindex(BETA[k].shape):
+            up = total_loss(OMEGA, perturbed(BETA, k, index, step), act, half, scale)
+            down = total_loss(OMEGA, perturbed(BETA, k, index, -step), act, half, scale)
+            b[index] = (up - down) / (2 * step)
+        weights.append(w.tolist())
+        biases.append(b.tolist())
+    inputs = np.zeros_like(X)
+    for index in np.ndindex(X.shape):
+        up, down = X.copy(), X.copy()
+        up[index] += step
+        down[index] -= step
+        inputs[index] = (total_loss(OMEGA, BETA, act, half, scale, up) - total_loss(OMEGA, BETA, act, half, scale, down)) / (2 * step)
+    return {"step": step, "weights": weights, "biases": biases, "inputs": inputs.tolist()}
 
 
 out = {"provenance": "scripts/reference/backprop_figure1.py", "numpy": np.__version__, "cases": []}
@@ -78,10 +111,17 @@ for act in ACTIVATIONS:
         new_omega = [OMEGA[k] - gw[k] for k in range(3)]
         new_beta = [BETA[k] - gb[k] for k in range(3)]
         after = total_loss(new_omega, new_beta, act, half, scale)
+        scan = []
+        if not after < before:
+            for j in range(41):
+                rate = 10 ** (-j / 10)
+                scan.append([rate, total_loss([OMEGA[k] - rate * gw[k] for k in range(3)],
+                                              [BETA[k] - rate * gb[k] for k in range(3)], act, half, scale)])
         out["cases"].append({
             "activation": act, "loss": name, "loss_before": before, "loss_after": after, "points": points,
             "gradient": {"weights": [w.tolist() for w in gw], "biases": [b.tolist() for b in gb]},
             "updated": {"weights": [w.tolist() for w in new_omega], "biases": [b.tolist() for b in new_beta]},
+            "central_differences": central_differences(act, half, scale), "scan": scan,
         })
 
 path = pathlib.Path(__file__).resolve().parents[2] / "Tests/Fixtures/nn/figure1.json"

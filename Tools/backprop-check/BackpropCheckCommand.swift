@@ -1,0 +1,143 @@
+import ArgumentParser
+import NN
+import ToolSupport
+
+/// `backprop-check`: the assignment's backpropagation exercise worked out for any network and data.
+@main
+struct BackpropCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backprop-check",
+        abstract: "Work out backpropagation (UDL eqs. 7.24, 7.25) and one gradient-descent step, component by component.",
+        discussion: """
+            For every data point: the forward pass f_0 = β_0 + Ω_0 x_i, h_k = a[f_{k−1}], f_k = β_k + Ω_k h_k, \
+            the prediction and the point's loss term ℓ_i; the backward pass ∂ℓ_i/∂f_K, then for k = K … 0 \
+            ∂ℓ_i/∂β_k, ∂ℓ_i/∂Ω_k = ∂ℓ_i/∂f_k h_kᵀ and ∂ℓ_i/∂f_{k−1} = a′[f_{k−1}] ⊙ (Ω_kᵀ ∂ℓ_i/∂f_k), with the \
+            activation's derivative a′ written out. Then the batch gradient under the loss convention, a \
+            central finite-difference check of every component, one gradient-descent step θ ← θ − α ∂L/∂θ, \
+            the loss before and after, and, when the loss did not go down, a scan of smaller rates. \
+            Pre-activations sitting at an activation's kink (LeakyReLU, SELU, ReLU at 0) are pointed out.
+
+            The data CSV has a header; by default its first D_i columns are the inputs and its last D_o \
+            columns the targets (e.g. x1,x2,y). The JSON output has the keys loss, formula, point_scale, \
+            learning_rate, loss_before, loss_after, decreased, gradient {layers: [{weights, biases}]}, \
+            gradient_check {step, max_abs_error, max_abs_error_away_from_kinks, max_relative_error, numeric, \
+            inputs}, kinks, learning_rate_scan, largest_decreasing_rate, best_rate, updated_model (the model \
+            file's object) and points [{x, y, prediction, loss, f, h, dl_df, dl_dh, a_prime, gradient}]; \
+            its indices count from 0, h[0] is h_1 and a_prime[k] is a′[f_k].
+
+            Examples, in examples/figure1 (the assignment's Figure 1):
+              backprop-check --model model.json --data data.csv
+              backprop-check --model model.json --data data.csv --activation tanh \\
+                  --loss half-sse --format markdown > backprop-tanh.md
+              backprop-check --model model.json --data data.csv --lr 0.2 --emit-model |
+                  backprop-check --model - --data data.csv
+              backprop-check --model m.json --data d.csv --inputs a,b --targets y \\
+                  --format json | jq .gradient_check.max_abs_error
+            """,
+        version: toolkitVersion)
+
+    @Option(help: ArgumentHelp("The network as model JSON ('-': standard input).", valueName: "file"))
+    var model: String
+
+    @Option(help: ArgumentHelp("The data points as CSV with a header ('-': standard input).", valueName: "file"))
+    var data: String
+
+    @Option(help: ArgumentHelp("The input columns (default: the first D_i).", valueName: "names"), transform: columnList)
+    var inputs: [String]?
+
+    @Option(help: ArgumentHelp("The target columns (default: the last D_o).", valueName: "names"), transform: columnList)
+    var targets: [String]?
+
+    @Option(help: "The loss convention: mse = (1/N) Σ (f − y)², sse = Σ (f − y)², half-sse = ½ Σ (f − y)².")
+    var loss: LossConvention = .mse
+
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: ArgumentHelp("The learning rate α of the step.", valueName: "rate"))
+    var learningRate = 1.0
+
+    @Option(help: ArgumentHelp(
+        "Replace the activation of every hidden layer (\(Activation.names.joined(separator: ", "))).", valueName: "name"))
+    var activation: String?
+
+    @Option(help: "text (aligned tables), markdown (LaTeX mathematics) or json.")
+    var format: ReportFormat = .text
+
+    @Flag(help: "Write only the updated model JSON (to chain steps).")
+    var emitModel = false
+
+    @Option(help: "Significant digits of the numbers in text and markdown (JSON is exact).")
+    var digits = 9
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file ('-': standard output).", valueName: "file"))
+    var output = "-"
+
+    func validate() throws {
+        guard model != "-" || data != "-" else { throw ValidationError("--model and --data cannot both be standard input") }
+        guard learningRate.isFinite && learningRate > 0 else {
+            throw ValidationError("--lr must be a finite number > 0, got \(learningRate)")
+        }
+        if let activation, Activation(name: activation) == nil {
+            throw ValidationError(
+                "--activation: unknown activation \"\(activation)\" (expected one of \(Activation.names.joined(separator: ", ")))")
+        }
+        guard (3...17).contains(digits) else { throw ValidationError("--digits must be from 3 to 17, got \(digits)") }
+    }
+
+    func run() throws {
+        try runReportingErrors(tool: "backprop-check") {
+            try OutputFile.validate(output)
+            let exercise = try Exercise(
+                model: model, data: data, inputNames: inputs, targetNames: targets,
+                activation: activation.flatMap { Activation(name: $0) })
+            if activation != nil && exercise.network.layers.count == 1 {
+                throw ToolError(.usage, "--activation replaces the hidden layers' activation, but \(InputFile.name(model)) has no hidden layer")
+            }
+            let report = BackpropagationReport(
+                network: exercise.network, inputs: exercise.inputs, targets: exercise.targets, loss: loss.loss,
+                learningRate: learningRate)
+            guard report.lossBefore.isFinite && report.gradient.isFinite else {
+                throw ToolError(
+                    .dataError,
+                    "\(InputFile.name(model)): the loss or its gradient overflows on \(InputFile.name(data)) (L = \(report.lossBefore))")
+            }
+            let stepIsFinite = report.updated.parameters.isFinite
+            if !stepIsFinite && (emitModel || format == .json) {
+                throw ToolError(
+                    .dataError, "the step with --lr \(learningRate) gives non-finite parameters; use a smaller learning rate")
+            }
+            let updatedModel = stepIsFinite ? ModelFile.json(report.updated) : ""
+            let source = "model \(InputFile.name(model)), data \(InputFile.name(data)) "
+                + "(input\(exercise.inputColumns.count == 1 ? "" : "s") \(exercise.inputColumns.joined(separator: ", ")); "
+                + "target\(exercise.targetColumns.count == 1 ? "" : "s") \(exercise.targetColumns.joined(separator: ", ")))"
+            let text: String
+            switch (emitModel, format) {
+            case (true, _): text = updatedModel
+            case (false, .json): text = JSONReport(report: report, lossName: loss.rawValue).render(updatedModel: updatedModel)
+            case (false, .markdown):
+                text = MarkdownReport(report: report, lossName: loss.rawValue, source: source, digits: digits).render()
+            case (false, .text):
+                text = TextReport(report: report, lossName: loss.rawValue, source: source, digits: digits).render()
+            }
+            try OutputFile.write(output, bytes: Array(text.utf8))
+        }
+    }
+}
+
+/// `--loss`: the squared-error conventions.
+enum LossConvention: String, ExpressibleByArgument, CaseIterable {
+    case mse, sse
+    case halfSSE = "half-sse"
+
+    var loss: Loss { Loss(name: rawValue)! }
+}
+
+/// `--format`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+/// `a,b` → `["a", "b"]` for `--inputs` and `--targets`.
+@Sendable func columnList(_ argument: String) throws -> [String] {
+    let names = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard !names.contains(where: \.isEmpty) else { throw ValidationError("expected comma-separated column names, got \"\(argument)\"") }
+    return names
+}

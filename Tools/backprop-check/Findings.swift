@@ -1,0 +1,147 @@
+import NN
+
+/// What the report found, in sentences both the text and the Markdown output use (with `Written`'s two
+/// notations for the mathematics).
+struct Findings {
+    let report: BackpropagationReport
+    let digits: Int
+
+    /// A number for plain text: `-8.32667268e-17`.
+    func n(_ x: Double) -> String { formatted(x, digits: digits) }
+
+    /// A number for LaTeX math: `-8.32667268 \times 10^{-17}`.
+    func m(_ x: Double) -> String { latexNumber(n(x)) }
+
+    /// The distinct activations of the layers with their formulas, e.g. sigmoid for layers 0 and 1; the
+    /// identity is left out (a′ = 1).
+    var activations: [(name: String, layers: [Int], value: Written, derivative: Written, constants: Written?)] {
+        var result: [(name: String, layers: [Int], value: Written, derivative: Written, constants: Written?)] = []
+        for (k, layer) in report.network.layers.enumerated() where layer.activation != .identity {
+            if let i = result.firstIndex(where: { $0.name == layer.activation.description }) {
+                result[i].layers.append(k)
+            } else {
+                let a = layer.activation
+                result.append((a.description, [k], Notation.value(of: a), Notation.derivative(of: a), Notation.constants(of: a)))
+            }
+        }
+        return result
+    }
+
+    /// The pre-activations at a kink, e.g. `point 1: f_0[3] = -8.33e-17 (a′ = 0.01)`.
+    var kinks: [Written] {
+        report.kinks.map { kink in
+            let a = report.network.layers[kink.layer].activation
+            let value = n(kink.value), slope = n(a.derivative(kink.value))
+            return Written(
+                "point \(kink.point + 1): f_\(kink.layer)[\(kink.unit + 1)] = \(value), backpropagation uses a′ = \(slope)",
+                "point \(kink.point + 1): $f_{\(kink.layer)}[\(kink.unit + 1)] = \(latexNumber(value))$, backpropagation uses $a' = \(latexNumber(slope))$")
+        }
+    }
+
+    /// A note on pre-activations that are 0 up to rounding where the activation is smooth (at a kink the
+    /// kink explanation says it), e.g. Figure 1's 0.1 − 1.3 + 1.2 = −8.3e-17.
+    var roundingNote: Written? {
+        let tiny = report.points.flatMap { $0.preActivations.joined() }.filter { $0 != 0 && abs($0) < 1e-9 }
+        guard report.kinks.isEmpty, !tiny.isEmpty else { return nil }
+        return Written(
+            "Values such as \(tiny.map(n).joined(separator: ", ")) are 0 up to rounding: binary floating point cannot hold numbers like 0.1 exactly.",
+            "Values such as \(tiny.map { "$" + m($0) + "$" }.joined(separator: ", ")) are 0 up to rounding: binary floating point cannot hold numbers like 0.1 exactly.")
+    }
+
+    /// Why the finite differences disagree at kinks, and which components that concerns.
+    var kinkExplanation: Written {
+        let names = Quantities(report: report).parameters.filter { report.parametersCrossingKinks.contains($0.index) }.map(\.name)
+        let points = report.pointsCrossingKinks.sorted().map { String($0 + 1) }.joined(separator: ", ")
+        let text = """
+            These values are 0 up to rounding, where a′[f] jumps: a′[0] is a convention, and backpropagation uses \
+            the branch of the side rounding put f on. A central difference moves f across the kink and averages \
+            the two one-sided slopes, so it disagrees with backpropagation for the components that move these \
+            units: \(names.map(\.text).joined(separator: ", ")) and the inputs of point\(points.count > 1 ? "s" : "") \(points). \
+            That is the kink, not an error in eq. 7.25.
+            """
+        let latex = """
+            These values are 0 up to rounding, where $a'[f]$ jumps: $a'[0]$ is a convention, and backpropagation \
+            uses the branch of the side rounding put $f$ on. A central difference moves $f$ across the kink and \
+            averages the two one-sided slopes, so it disagrees with backpropagation for the components that move \
+            these units: \(names.map { "$" + $0.latex + "$" }.joined(separator: ", ")) and the inputs of \
+            point\(points.count > 1 ? "s" : "") \(points). That is the kink, not an error in eq. 7.25.
+            """
+        return Written(text, latex)
+    }
+
+    /// The finite-difference check in one or two sentences: the largest errors over the parameters
+    /// (and where) and over the inputs, and away from the kinks when there are some.
+    var check: Written {
+        let check = report.gradientCheck
+        func largest(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { abs($0 - $1) }.max() ?? 0 }
+        let parameters = largest(check.analytic.scalars, check.numeric.scalars)
+        let inputs = largest(check.analyticInput.scalars, check.numericInput.scalars)
+        let worst = Quantities(report: report).parameters.first { $0.index == check.worstParameter }!.name
+        var text = """
+            Largest |backprop − central difference|: \(n(parameters)) over the parameters (at ∂L/∂\(worst.text)), \
+            \(n(inputs)) over the inputs (∂L/∂x_i, also checked).
+            """
+        var latex = """
+            Largest $\\lvert\\text{backprop} - \\text{central difference}\\rvert$: $\(m(parameters))$ over the parameters \
+            (at $\\partial L/\\partial \(worst.latex)$), $\(m(inputs))$ over the inputs ($\\partial L/\\partial\\mathbf x_i$, also checked).
+            """
+        if !report.kinks.isEmpty {
+            let away = report.maxAbsoluteErrorAwayFromKinks
+            text += " The large errors are those of the components that cross a kink; everywhere else the largest is \(n(away))."
+            latex += " The large errors are those of the components that cross a kink; everywhere else the largest is $\(m(away))$."
+        }
+        return Written(text, latex)
+    }
+
+    /// Whether the step lowered the loss, said plainly.
+    var verdict: Written {
+        let before = n(report.lossBefore), after = n(report.lossAfter), change = n(report.lossAfter - report.lossBefore)
+        let rate = n(report.learningRate)
+        if report.decreased {
+            return Written(
+                "The loss decreased: from \(before) to \(after) (change \(change)) with learning rate α = \(rate).",
+                "The loss decreased: from \(before) to \(after) (change \(change)) with learning rate $\\alpha = \(latexNumber(rate))$.")
+        }
+        let how = report.lossAfter > report.lossBefore ? "it went up from \(before) to \(after) (change +\(n(report.lossAfter - report.lossBefore)))" : "it stayed at \(before)"
+        return Written(
+            "The loss did NOT decrease: \(how) with learning rate α = \(rate). The step overshoots.",
+            "**The loss did not decrease:** \(how) with learning rate $\\alpha = \(latexNumber(rate))$. The step overshoots.")
+    }
+
+    /// The scan's conclusions: the largest rate that lowers the loss and the best rate.
+    var scanConclusion: Written {
+        let lowest = n(report.learningRate * 1e-4)
+        guard let largest = report.largestDecreasingRate, let best = report.bestScannedRate, best.loss < report.lossBefore else {
+            return Written(
+                "No rate on the scan, down to \(lowest), lowers the loss.",
+                "No rate on the scan, down to $\(latexNumber(lowest))$, lowers the loss.")
+        }
+        let largestLoss = report.learningRateScan.first { $0.rate == largest }!.loss
+        return Written(
+            """
+            Largest rate on the scan that lowers the loss: α = \(n(largest)) (L = \(n(largestLoss))).
+            Best rate on the scan: α = \(n(best.rate)) (L = \(n(best.loss))). Rerun with --lr \(n(best.rate)) to see that step.
+            """,
+            """
+            Largest rate on the scan that lowers the loss: $\\alpha = \(m(largest))$ ($L = \(m(largestLoss))$). \
+            Best rate on the scan: $\\alpha = \(m(best.rate))$ ($L = \(m(best.loss))$); `--lr \(n(best.rate))` shows that step.
+            """)
+    }
+
+    /// The scan as a table: rate, loss after one step, change, and whether it lowers the loss.
+    func scanTable(latex: Bool) -> Table {
+        var table = Table(
+            header: latex ? ["$\\alpha$", "$L$ after the step", "change", "lowers $L$"] : ["α", "L after the step", "change", "lowers L"],
+            leftAligned: [3])
+        for (rate, loss) in report.learningRateScan {
+            table.rows.append([n(rate), n(loss), n(loss - report.lossBefore), loss < report.lossBefore ? "yes" : "no"])
+        }
+        return table
+    }
+}
+
+/// A `%g` number for LaTeX math: `1e-06` → `1 \times 10^{-6}`, others unchanged.
+func latexNumber(_ text: String) -> String {
+    guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
+    return text[..<e] + " \\times 10^{\(exponent)}"
+}

@@ -1,0 +1,90 @@
+import NN
+import Tensor
+
+/// The report as JSON, every number in shortest round-trip form (non-finite numbers as `null`).
+///
+/// The shape is stable: `loss`, `formula`, `point_scale`, `learning_rate`, `loss_before`, `loss_after`,
+/// `decreased`, `gradient` (`{"layers": [{"weights": [[…]], "biases": […]}, …]}`), `gradient_check`,
+/// `kinks`, `learning_rate_scan`, `largest_decreasing_rate`, `best_rate`, `updated_model` (the model
+/// file's object) and `points`. Indices count from 0.
+struct JSONReport {
+    let report: BackpropagationReport
+    /// The loss's command-line name (`mse`, `sse`, `half-sse`).
+    let lossName: String
+
+    static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+    static func array(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
+    static func arrays(_ xss: [[Double]]) -> String { "[" + xss.map(array).joined(separator: ", ") + "]" }
+
+    static func string(_ s: String) -> String {
+        var result = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A flat parameter-shaped vector as `{"layers": [{"weights": [[…]], "biases": […]}, …]}`.
+    func layers(_ flat: Tensor, indent: String) -> String {
+        let network = Network(report.network.architecture, parameters: flat)
+        let layers = network.layers.indices.map { k in
+            let omega = network.weights(ofLayer: k)
+            let rows = (0..<omega.shape[0]).map { omega.row($0).scalars }
+            return indent + "  {\"weights\": \(Self.arrays(rows)), \"biases\": \(Self.array(network.biases(ofLayer: k).scalars))}"
+        }
+        return "{\"layers\": [\n" + layers.joined(separator: ",\n") + "]}"
+    }
+
+    /// The whole document; `updatedModel` is the model file's text of the updated network.
+    func render(updatedModel: String) -> String {
+        let check = report.gradientCheck
+        let width = report.network.inputs
+        func rows(_ t: Tensor) -> [[Double]] { stride(from: 0, to: t.count, by: width).map { Array(t.scalars[$0..<($0 + width)]) } }
+        let kinks = report.kinks.map {
+            "{\"point\": \($0.point), \"layer\": \($0.layer), \"unit\": \($0.unit), \"value\": \(Self.number($0.value))}"
+        }
+        let scan = report.learningRateScan.map { "{\"learning_rate\": \(Self.number($0.rate)), \"loss\": \(Self.number($0.loss))}" }
+        let best = report.bestScannedRate.map { "{\"learning_rate\": \(Self.number($0.rate)), \"loss\": \(Self.number($0.loss))}" }
+        let points = report.points.map { p in
+            """
+                {"x": \(Self.array(p.input)), "y": \(Self.array(p.target)), "prediction": \(Self.array(p.prediction)), \
+            "loss": \(Self.number(p.loss)),
+                 "f": \(Self.arrays(p.preActivations)), "h": \(Self.arrays(p.activations)),
+                 "dl_df": \(Self.arrays(p.preActivationGradients)), "dl_dh": \(Self.arrays(p.activationGradients)),
+                 "a_prime": \(Self.arrays(p.activationDerivatives)),
+                 "gradient": \(layers(p.gradient, indent: "     "))}
+            """
+        }
+        return """
+            {"loss": \(Self.string(lossName)),
+             "formula": \(Self.string(report.loss.formula)),
+             "point_scale": \(Self.number(report.pointScale)),
+             "learning_rate": \(Self.number(report.learningRate)),
+             "loss_before": \(Self.number(report.lossBefore)),
+             "loss_after": \(Self.number(report.lossAfter)),
+             "decreased": \(report.decreased),
+             "gradient": \(layers(report.gradient, indent: " ")),
+             "gradient_check": {"step": \(Self.number(check.step)), "max_abs_error": \(Self.number(check.maxAbsoluteError)), \
+            "max_abs_error_away_from_kinks": \(Self.number(report.maxAbsoluteErrorAwayFromKinks)), \
+            "max_relative_error": \(Self.number(check.maxRelativeError)),
+               "numeric": \(layers(check.numeric, indent: "   ")),
+               "inputs": {"analytic": \(Self.arrays(rows(check.analyticInput))), "numeric": \(Self.arrays(rows(check.numericInput)))}},
+             "kinks": [\(kinks.joined(separator: ", "))],
+             "learning_rate_scan": [\(scan.joined(separator: ",\n   "))],
+             "largest_decreasing_rate": \(report.largestDecreasingRate.map(Self.number) ?? "null"),
+             "best_rate": \(best ?? "null"),
+             "updated_model": \(updatedModel.dropLast()),
+             "points": [
+            \(points.joined(separator: ",\n"))]}
+
+            """
+    }
+}
