@@ -57,6 +57,8 @@ let package = Package(
         .executable(name: "init-study", targets: ["init-study"]),
         .executable(name: "train", targets: ["train"]),
         .library(name: "Plot", targets: ["Plot"]),
+        .library(name: "Notebooks", targets: ["Notebooks"]),
+        .executable(name: "notebook", targets: ["notebook"]),
         .executable(name: "plot-gallery", targets: ["plot-gallery"]),
         .executable(name: "backprop-check", targets: ["backprop-check"]),
         .executable(name: "bench", targets: ["bench"]),
@@ -78,6 +80,7 @@ let package = Package(
         library("Datasets", ["Tensor"]),
         library("Training", ["NN", "Optim", "Datasets", "Tensor"]),
         library("Plot", ["CLibPNG", "CFreeType"]),
+        library("Notebooks", ["NN", "Optim", "Datasets", "Plot", "Tensor", numerics]),
         .systemLibrary(name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFreeType", path: "Packages/CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
 
@@ -88,6 +91,7 @@ let package = Package(
         tool("surface-data", ["ToolSupport", "Datasets"]),
         tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor"]),
         tool("plot-gallery", ["Plot"]),
+        tool("notebook", ["ToolSupport", "Notebooks"]),
         tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", numerics]),
         tool("backprop-check", ["ToolSupport", "NN", "Datasets", "Tensor"]),
 
@@ -103,6 +107,7 @@ let package = Package(
         tests("NNTests", ["NN", "Tensor", "TestSupport"]),
         tests("DatasetsTests", ["Datasets"]),
         tests("OptimTests", ["Optim", "Tensor"]),
+        tests("NotebooksTests", ["Notebooks", "TestSupport"]),
         tests("PlotTests", ["Plot", "CLibPNG", "TestSupport"]),
         tests("ToolTests", ["ToolSupport", "Datasets", "NN", "TestSupport", "surface-data", "init-study", "train", "backprop-check"]),
     ]
