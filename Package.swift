@@ -56,6 +56,7 @@ let package = Package(
         .executable(name: "surface-data", targets: ["surface-data"]),
         .executable(name: "init-study", targets: ["init-study"]),
         .executable(name: "train", targets: ["train"]),
+        .executable(name: "predict", targets: ["predict"]),
         .library(name: "Plot", targets: ["Plot"]),
         .library(name: "Notebooks", targets: ["Notebooks"]),
         .executable(name: "notebook", targets: ["notebook"]),
@@ -92,6 +93,7 @@ let package = Package(
         tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor"]),
         tool("plot-gallery", ["Plot"]),
         tool("notebook", ["ToolSupport", "Notebooks"]),
+        tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),
         tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", numerics]),
         tool("backprop-check", ["ToolSupport", "NN", "Datasets", "Tensor"]),
 
@@ -109,6 +111,6 @@ let package = Package(
         tests("OptimTests", ["Optim", "Tensor"]),
         tests("NotebooksTests", ["Notebooks", "TestSupport"]),
         tests("PlotTests", ["Plot", "CLibPNG", "TestSupport"]),
-        tests("ToolTests", ["ToolSupport", "Datasets", "NN", "TestSupport", "surface-data", "init-study", "train", "backprop-check"]),
+        tests("ToolTests", ["ToolSupport", "Datasets", "NN", "TestSupport", "surface-data", "init-study", "train", "predict", "backprop-check"]),
     ]
 )

@@ -83,7 +83,10 @@ for name, flags, make, epochs in RUNS:
             losses.append(loss_fn(model(X), Y).item())
     runs.append({"optimizer": name, "flags": flags, "epochs": epochs, "train_loss": losses})
 
+model.load_state_dict(initial)
+with torch.no_grad():
+    predictions = model(X).ravel().tolist()
 out = {"provenance": "scripts/reference/train_torch_fixtures.py", "torch": torch.__version__, "dtype": "float64",
-       "runs": runs}
+       "initial_predictions": predictions, "runs": runs}
 (here / "torch_runs.json").write_text(json.dumps(out, indent=1) + "\n")
 print("wrote", here)
