@@ -90,7 +90,7 @@ let package = Package(
             name: "ToolSupport", dependencies: ["Datasets", "NN", argumentParser], path: "Tools/ToolSupport",
             swiftSettings: swiftSettings),
         tool("surface-data", ["ToolSupport", "Datasets"]),
-        tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor"]),
+        tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor", "Plot", numerics]),
         tool("plot-gallery", ["Plot"]),
         tool("notebook", ["ToolSupport", "Notebooks"]),
         tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),

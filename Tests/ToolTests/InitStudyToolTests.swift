@@ -54,6 +54,23 @@ import Testing
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
+    @Test func drawsTheSweepsFigures() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let depth = directory.appendingPathComponent("depth.png"), map = directory.appendingPathComponent("map.png")
+        let result = try ToolRunner.run("init-study", [
+            "--sweep", "--depth", "10", "--width", "16", "--variances", "0.01,1,9", "--plot", depth.path, "--heatmap", map.path,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        for file in [depth, map] {
+            let bytes = [UInt8](try Data(contentsOf: file))
+            #expect(bytes.count > 10_000 && bytes.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        }
+        let misuse = try ToolRunner.run("init-study", ["--heatmap", map.path])
+        #expect(misuse.status == 64 && misuse.standardError.contains("--heatmap needs --sweep"))
+    }
+
     @Test func unwritableOutputFailsBeforeWork() throws {
         let result = try ToolRunner.run("init-study", ["-o", "/nonexistent-directory/out.csv"])
         #expect(result.status == 74)

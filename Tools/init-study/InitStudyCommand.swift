@@ -22,7 +22,7 @@ struct InitStudyCommand: ParsableCommand {
             Examples:
               init-study --depth 5 --width 8 --init normal:1 --numpy-compatible      # notebook 7.3's numbers
               init-study --depth 50 --width 80 --init he
-              init-study --sweep --depth 50 --width 80 --activation tanh -o sweep.csv
+              init-study --sweep --depth 50 --width 80 --activation tanh -o sweep.csv --plot depth.png --heatmap map.png
             """,
         version: toolkitVersion)
 
@@ -60,6 +60,12 @@ struct InitStudyCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("CSV output ('-': standard output).", valueName: "file"))
     var output = "-"
 
+    @Option(help: ArgumentHelp("Draw the spreads against depth into this PNG (with --sweep: one line per σ²).", valueName: "file"))
+    var plot: String?
+
+    @Option(help: ArgumentHelp("With --sweep: draw log₁₀ std over (layer, σ²) into this PNG.", valueName: "file"))
+    var heatmap: String?
+
     func validate() throws {
         guard depth >= 1, depth <= 1000, width >= 1, width <= 4096 else {
             throw ValidationError("--depth must be 1…1000 and --width 1…4096, got \(depth) and \(width)")
@@ -70,6 +76,7 @@ struct InitStudyCommand: ParsableCommand {
         }
         _ = try study()
         if sweep { _ = try grid() }
+        if heatmap != nil && !sweep { throw ValidationError("--heatmap needs --sweep") }
     }
 
     /// The study the options describe.
@@ -108,8 +115,9 @@ struct InitStudyCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "init-study") {
-            try OutputFile.validate(output)
+            for path in [output, plot, heatmap].compactMap({ $0 }) { try OutputFile.validate(path) }
             let study = try study()
+            let title = "\(activation), K = \(depth) layers of D = \(width)"
             if sweep {
                 let results = study.sweep(variances: try grid())
                 try OutputFile.writeCSV(output, columns: ["variance", "layer", "forward_std", "backward_std"]) { writer in
@@ -120,6 +128,10 @@ struct InitStudyCommand: ParsableCommand {
                     }
                 }
                 let forward = InitializationStudy.stableVariance(results)
+                if let plot {
+                    try InitStudyFigures.depthCurves(results, stable: forward, title: title).write(to: plot)
+                }
+                if let heatmap { try InitStudyFigures.heatmaps(results, title: title).write(to: heatmap) }
                 let backward = InitializationStudy.stableVariance(results, backward: true)
                 StandardError.write(
                     "init-study: \(activation), D = \(width), K = \(depth): stable σ² ≈ "
@@ -128,6 +140,7 @@ struct InitStudyCommand: ParsableCommand {
                         + "2/D = \(CSVWriter.format(2 / Double(width))), 1/D = \(CSVWriter.format(1 / Double(width)))\n")
             } else {
                 let spreads = study.run()
+                if let plot { try InitStudyFigures.spreads(spreads, title: title + ", " + initializer).write(to: plot) }
                 try OutputFile.writeCSV(output, columns: ["layer", "forward_std", "backward_std"]) { writer in
                     for spread in spreads { try writer.write(row: [Double(spread.layer), spread.forward, spread.backward]) }
                 }
