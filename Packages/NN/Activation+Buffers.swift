@@ -50,3 +50,83 @@ extension Activation {
         }
     }
 }
+
+extension Activation {
+    /// The forward step of a layer after its matrix product, fused into one pass over the batch:
+    /// `f[i, j] += β[j]`, then `h[i, j] = a[f[i, j]]`, for `rows × columns` row-major values.
+    ///
+    /// - Complexity: O(rows · columns).
+    @inlinable
+    public func addBiasAndApply(
+        _ f: UnsafeMutablePointer<Double>, bias: UnsafePointer<Double>, rows: Int, columns: Int,
+        into h: UnsafeMutablePointer<Double>
+    ) {
+        switch self {
+        case .relu:
+            for i in 0..<rows {
+                let (row, out) = (f + i * columns, h + i * columns)
+                for j in 0..<columns {
+                    let v = row[j] + bias[j]
+                    row[j] = v
+                    out[j] = v > 0 ? v : 0
+                }
+            }
+        case .identity:
+            for i in 0..<rows {
+                let (row, out) = (f + i * columns, h + i * columns)
+                for j in 0..<columns {
+                    let v = row[j] + bias[j]
+                    row[j] = v
+                    out[j] = v
+                }
+            }
+        default:
+            for i in 0..<rows {
+                let row = f + i * columns
+                for j in 0..<columns { row[j] += bias[j] }
+            }
+            apply(f, into: h, count: rows * columns)
+        }
+    }
+
+    /// The backward step through the activation, fused into one pass over the batch:
+    /// `df[i, j] = a′[f[i, j]] · dh[i, j]` (the ⊙ of UDL eq. 7.25) and `∂ℓ/∂β[j] = Σ_i df[i, j]`.
+    ///
+    /// - Parameter h: the activation values a[f], which make the sigmoid and tanh derivatives cheap.
+    /// - Complexity: O(rows · columns).
+    @inlinable
+    public func backpropagate(
+        _ dh: UnsafePointer<Double>, f: UnsafePointer<Double>, h: UnsafePointer<Double>, rows: Int, columns: Int,
+        into df: UnsafeMutablePointer<Double>, biasGradient: UnsafeMutablePointer<Double>
+    ) {
+        biasGradient.update(repeating: 0, count: columns)
+        switch self {
+        case .relu(derivativeAtZero: 0):
+            for i in 0..<rows {
+                let (offset, count) = (i * columns, columns)
+                for j in 0..<count {
+                    let g = dh[offset + j] * (f[offset + j] > 0 ? 1 : 0)
+                    df[offset + j] = g
+                    biasGradient[j] += g
+                }
+            }
+        case .identity:
+            for i in 0..<rows {
+                let offset = i * columns
+                for j in 0..<columns {
+                    let g = dh[offset + j]
+                    df[offset + j] = g
+                    biasGradient[j] += g
+                }
+            }
+        default:
+            let count = rows * columns
+            df.update(from: dh, count: count)
+            multiplyByDerivative(df, f: f, h: h, count: count)
+            for i in 0..<rows {
+                let row = df + i * columns
+                for j in 0..<columns { biasGradient[j] += row[j] }
+            }
+        }
+    }
+}

@@ -75,12 +75,8 @@ public final class NetworkWorkspace {
                     StridedMatrix(UnsafePointer(h[k]), rows: n, columns: layer.inputs),
                     StridedMatrix(theta + layer.weightOffset, rows: layer.inputs, columns: layer.outputs, transposed: true),
                     into: f[k], ldc: layer.outputs, accumulate: false)
-                let beta = theta + layer.biasOffset
-                for i in 0..<n {
-                    let row = f[k] + i * layer.outputs
-                    for j in 0..<layer.outputs { row[j] += beta[j] }
-                }
-                layer.activation.apply(f[k], into: h[k + 1], count: n * layer.outputs)
+                layer.activation.addBiasAndApply(
+                    f[k], bias: theta + layer.biasOffset, rows: n, columns: layer.outputs, into: h[k + 1])
             }
         }
     }
@@ -105,15 +101,9 @@ public final class NetworkWorkspace {
                 let theta = p.baseAddress!, dTheta = g.baseAddress!
                 for k in stride(from: lastLayer, through: 0, by: -1) {
                     let layer = layers[k]
-                    let count = n * layer.outputs
-                    df[k].update(from: dh[k + 1], count: count)
-                    layer.activation.multiplyByDerivative(df[k], f: f[k], h: h[k + 1], count: count)
-                    let beta = dTheta + layer.biasOffset
-                    beta.update(repeating: 0, count: layer.outputs)
-                    for i in 0..<n {
-                        let row = df[k] + i * layer.outputs
-                        for j in 0..<layer.outputs { beta[j] += row[j] }
-                    }
+                    layer.activation.backpropagate(
+                        dh[k + 1], f: f[k], h: h[k + 1], rows: n, columns: layer.outputs, into: df[k],
+                        biasGradient: dTheta + layer.biasOffset)
                     gemm(
                         StridedMatrix(UnsafePointer(df[k]), rows: layer.outputs, columns: n, transposed: true),
                         StridedMatrix(UnsafePointer(h[k]), rows: n, columns: layer.inputs),
