@@ -26,6 +26,7 @@ test: setup
 
 bench: build
 	.build/release/bench
+	sh scripts/bench-course.sh
 
 gallery: build
 	.build/release/plot-gallery --output docs/gallery

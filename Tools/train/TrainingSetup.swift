@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import Datasets
 import NN
@@ -143,6 +148,13 @@ struct TrainingSetup {
         if let epoch = result.bestEpoch, let best = result.metrics.first(where: { $0.epoch == epoch })?.validationLoss {
             line += "; best validation loss \(Self.short(best)) at epoch \(epoch)"
         }
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        line += "; peak memory \(usage.ru_maxrss / 1024) MB"
         StandardError.write(line + (command.save.map { "; saved \($0)" } ?? "") + "\n")
     }
 
