@@ -98,6 +98,24 @@ import Testing
         #expect(close(color(canvas, r.minX + 0.75 * r.width, r.center.y), Colormap.magma.color(at: 1)))
     }
 
+    @Test func constantFieldAndItsColorbarTakeTheFirstColour() throws {
+        // matplotlib's Normalize maps every value of a constant field to 0: the image and the whole colorbar
+        // are the colormap's first colour, and its last colour appears nowhere.
+        let figure = Figure()
+        let axes = figure.axes()
+        axes.heatmap(ScalarField(x: [0, 1], y: [0, 1], values: [0.5, 0.5, 0.5, 0.5]), interpolation: .bilinear)
+        axes.colorbar()
+        let canvas = try figure.render()
+        let r = try #require(axes.plotArea)
+        #expect(close(color(canvas, r.center.x, r.center.y), Colormap.viridis.color(at: 0)))
+        let last = Colormap.viridis.color(at: 1)
+        var lastColoured = 0
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width where close(color(canvas, Double(x), Double(y)), last, 0.02) { lastColoured += 1 }
+        }
+        #expect(lastColoured == 0)
+    }
+
     @Test func topViewOfASurfaceShowsItsColours() throws {
         // Looking straight down (elevation 90°, azimuth −90°) at z = x: x runs left to right on screen.
         let figure = Figure(width: 400, height: 400)
