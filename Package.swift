@@ -83,7 +83,7 @@ let package = Package(
 
         // Tools
         .target(
-            name: "ToolSupport", dependencies: ["Datasets", "NN", argumentParser], path: "Tools/ToolSupport",
+            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", argumentParser], path: "Tools/ToolSupport",
             swiftSettings: swiftSettings),
         tool("surface-data", ["ToolSupport", "Datasets"]),
         tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor"]),
@@ -104,6 +104,6 @@ let package = Package(
         tests("DatasetsTests", ["Datasets"]),
         tests("OptimTests", ["Optim", "Tensor"]),
         tests("PlotTests", ["Plot", "CLibPNG", "TestSupport"]),
-        tests("ToolTests", ["ToolSupport", "Datasets", "NN", "TestSupport", "surface-data", "init-study", "train", "backprop-check"]),
+        tests("ToolTests", ["ToolSupport", "Datasets", "NN", "Plot", "TestSupport", "surface-data", "init-study", "train", "backprop-check"]),
     ]
 )
