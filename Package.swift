@@ -59,6 +59,8 @@ let package = Package(
         .library(name: "Plot", targets: ["Plot"]),
         .executable(name: "plot-gallery", targets: ["plot-gallery"]),
         .executable(name: "backprop-check", targets: ["backprop-check"]),
+        .executable(name: "surface-plot", targets: ["surface-plot"]),
+        .executable(name: "curve-plot", targets: ["curve-plot"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -90,6 +92,8 @@ let package = Package(
         tool("plot-gallery", ["Plot"]),
         tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", numerics]),
         tool("backprop-check", ["ToolSupport", "NN", "Datasets", "Tensor"]),
+        tool("surface-plot", ["ToolSupport", "Plot", "NN", "Datasets", "Tensor"]),
+        tool("curve-plot", ["ToolSupport", "Plot", "Datasets"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
@@ -104,6 +108,6 @@ let package = Package(
         tests("DatasetsTests", ["Datasets"]),
         tests("OptimTests", ["Optim", "Tensor"]),
         tests("PlotTests", ["Plot", "CLibPNG", "TestSupport"]),
-        tests("ToolTests", ["ToolSupport", "Datasets", "NN", "Plot", "TestSupport", "surface-data", "init-study", "train", "backprop-check"]),
+        tests("ToolTests", ["ToolSupport", "Datasets", "NN", "Plot", "CLibPNG", "TestSupport", "surface-data", "init-study", "train", "backprop-check", "surface-plot", "curve-plot"]),
     ]
 )
