@@ -137,6 +137,30 @@ import Testing
         #expect(low > 0 && high > low + 150)
     }
 
+    @Test func longLabelsOfA3DViewRunAlongTheirAxes() throws {
+        // matplotlib's mplot3d turns an axis label longer than 4 characters along its axis, so a long z label
+        // beside the (vertical) z axis takes one line height of width, not its length: the surface is drawn
+        // nearly as wide as with the label "z". The surface is what is coloured (text and panes are grey).
+        func surfaceWidth(zLabel: String) throws -> Int {
+            let figure = Figure(width: 640, height: 480)
+            let view = figure.surfaceAxes()
+            let grid = (0...10).map { Double($0) / 10 }
+            view.surface(ScalarField(x: grid, y: grid) { x, y in x + y }, colormap: .viridis)
+            view.zLabel = zLabel
+            let canvas = try figure.render()
+            let columns = (0..<canvas.width).filter { x in
+                (0..<canvas.height).contains { y in
+                    let p = canvas.pixel(x: x, y: y)
+                    return abs(Int(p.r) - Int(p.g)) + abs(Int(p.g) - Int(p.b)) > 60
+                }
+            }
+            return (columns.last ?? 0) - (columns.first ?? 0)
+        }
+        let short = try surfaceWidth(zLabel: "z"), long = try surfaceWidth(zLabel: "prediction of the network")
+        #expect(short > 300)
+        #expect(Double(long) > 0.93 * Double(short), "surface width \(long) with the long label, \(short) with z")
+    }
+
     @Test func figureWritesAPNGOfItsSize() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
