@@ -5,15 +5,6 @@ import ToolSupport
 
 /// `curve-plot` run as a program: where its curves land, checked against closed forms, and its exit codes.
 @Suite struct CurvePlotToolTests {
-    /// A fresh directory with the given files, removed after `body`.
-    func withFiles(_ files: [String: String], _ body: (URL) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("curve-plot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
-        try body(directory)
-    }
-
     /// CSV with a header and one row per x of `xs`: `x,<names…>` with the values of `columns`.
     static func csv(_ xs: [Double], _ columns: [(String, (Double) -> String)]) -> String {
         "x," + columns.map(\.0).joined(separator: ",") + "\n"
@@ -36,7 +27,7 @@ import ToolSupport
         // y = x and y = 10^(x/5) are straight lines, the first on linear axes, the second with --log-y;
         // rows with an empty y are dropped, which keeps the line straight.
         let xs = (0...20).map { Double($0) / 2 }
-        try withFiles([
+        try withScratchFiles([
             "line.csv": Self.csv(xs, [("y", { x in x == 3 || x == 7 ? "" : "\(x)" })]),
             "exp.csv": Self.csv(xs, [("y", { x in "\(pow(10, x / 5))" })]),
         ]) { directory in
@@ -75,7 +66,7 @@ import ToolSupport
 
     @Test func severalFilesTakeSuccessiveColoursAndTheFigureItsSize() throws {
         let xs = (0...10).map(Double.init)
-        try withFiles([
+        try withScratchFiles([
             "a.csv": Self.csv(xs, [("loss", { "\(1 + $0)" })]),
             "b.csv": Self.csv(xs, [("loss", { "\(12 - $0)" })]),
         ]) { directory in
@@ -100,7 +91,7 @@ import ToolSupport
     @Test func smoothingAnAlternatingSeriesFlattensIt() throws {
         // ±1 alternating, smoothed over 2 points: 1 at the first point, then 0.
         let xs = (0...40).map(Double.init)
-        try withFiles(["zigzag.csv": Self.csv(xs, [("y", { Int($0) % 2 == 0 ? "1" : "-1" })])]) { directory in
+        try withScratchFiles(["zigzag.csv": Self.csv(xs, [("y", { Int($0) % 2 == 0 ? "1" : "-1" })])]) { directory in
             // The share of the curve's pixels in its fullest band of 3 rows: a flat curve lies mostly in one.
             func flatShare(_ arguments: [String]) throws -> Double {
                 let result = try ToolRunner.run("curve-plot", ["zigzag.csv", "-o", "-"] + arguments, in: directory)
@@ -127,7 +118,7 @@ import ToolSupport
         (["empty.csv"], "empty.csv: empty file: expected a header row of column names"),
     ])
     func badDataIsExit65WithAMessage(arguments: [String], message: String) throws {
-        try withFiles([
+        try withScratchFiles([
             "m.csv": "epoch,train_loss\n0,1\n1,0.5\n",
             "header.csv": "epoch,train_loss\n",
             "inf.csv": "epoch,train_loss\n0,1\n1,inf\n",

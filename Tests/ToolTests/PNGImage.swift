@@ -49,12 +49,6 @@ struct PNGImage {
         return found
     }
 
-    /// Whether pixel (x, y) is one of the colormap's 256 colours exactly.
-    func pixel(_ x: Int, _ y: Int, isIn colormap: Colormap) -> Bool {
-        let i = (y * width + x) * 4
-        return PNGImage.colors(of: colormap).contains(Int(pixels[i]) << 16 | Int(pixels[i + 1]) << 8 | Int(pixels[i + 2]))
-    }
-
     /// The 256 colours of a colormap, packed 0xRRGGBB.
     static func colors(of colormap: Colormap) -> Set<Int> {
         Set((0..<256).map { k in

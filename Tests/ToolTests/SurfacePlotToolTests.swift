@@ -6,18 +6,10 @@ import ToolSupport
 
 /// `surface-plot` run as a program: what its PNGs show, checked against closed forms, and its exit codes.
 @Suite struct SurfacePlotToolTests {
-    /// A fresh directory with the given files, removed after `body`.
-    func withFiles(_ files: [String: String], _ body: (URL) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("surface-plot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
-        try body(directory)
-    }
-
-    /// A model JSON with one identity layer: z = a·x + b·y + c (with `outputs` copies, for the bad cases).
+    /// A model JSON with one identity layer: z = a·x + b·y + c (with zero weights for more inputs and
+    /// copies for more outputs, for the bad cases).
     static func linearModel(_ a: Double, _ b: Double, _ c: Double = 0, inputs: Int = 2, outputs: Int = 1) -> String {
-        let row = "[" + ([a, b] + Array(repeating: 0, count: max(0, inputs - 2))).prefix(inputs).map { "\($0)" }.joined(separator: ",") + "]"
+        let row = "[" + ([a, b] + Array(repeating: 0, count: inputs - 2)).map { "\($0)" }.joined(separator: ",") + "]"
         return "{\"inputs\": \(inputs), \"layers\": [{\"weights\": [\(Array(repeating: row, count: outputs).joined(separator: ","))], "
             + "\"biases\": [\(Array(repeating: "\(c)", count: outputs).joined(separator: ","))], \"activation\": \"identity\"}]}"
     }
@@ -77,7 +69,7 @@ import ToolSupport
 
     @Test func modelIsDrawnWithXToTheRightAndYUpAndMatchesTheSameGridFromCSV() throws {
         // z = x − y is largest at (3, −3), the bottom right, and smallest at (−3, 3), the top left.
-        try withFiles([
+        try withScratchFiles([
             "model.json": Self.linearModel(1, -1),
             "grid.csv": Self.gridCSV("prediction") { $0 - $1 },
         ]) { directory in
@@ -104,7 +96,7 @@ import ToolSupport
     @Test func residualsAreTheModelMinusTheClean() throws {
         // A model that is 0 everywhere against the clean surface: residuals −f, from −max f (the darkest blue of
         // the symmetric diverging map) to −min f ≈ 0.21 (well short of its darkest red).
-        try withFiles(["zero.json": Self.linearModel(0, 0)]) { directory in
+        try withScratchFiles(["zero.json": Self.linearModel(0, 0)]) { directory in
             let clean = try ToolRunner.run("surface-data", ["--clean", "-o", "clean.csv"], in: directory)
             #expect(clean.status == 0)
             let result = try ToolRunner.run(
@@ -126,7 +118,7 @@ import ToolSupport
 
     @Test func stylesColormapsSizesAndPaths() throws {
         let path = "x,y\n-2.5,2.5\n-1,1.5\n0,0.8\n"
-        try withFiles(["path.csv": path]) { directory in
+        try withScratchFiles(["path.csv": path]) { directory in
             for (style, colormap) in [("surface", "magma"), ("contour", "cividis"), ("heatmap", "viridis")] {
                 let arguments = ["--style", style, "--colormap", colormap, "--size", "640x480", "--title", style, "-o", "-"]
                 let plain = try ToolRunner.run("surface-plot", arguments, in: directory)
@@ -162,7 +154,7 @@ import ToolSupport
         (["--path", "header.csv"], "header.csv: no column named \"x\"; available: \"a\", \"b\", \"c\""),
     ])
     func badDataIsExit65WithAMessage(arguments: [String], message: String) throws {
-        try withFiles([
+        try withScratchFiles([
             "grid.csv": "x,y,z\n0,0,1\n1,0,2\n0,1,3\n1,1,4\n",
             "small.csv": Self.gridCSV(grid: 3) { $0 + $1 },
             "partial.csv": "x,y,z\n0,0,1\n1,0,2\n0,1,3\n",
@@ -199,7 +191,7 @@ import ToolSupport
         let missing = try ToolRunner.run("surface-plot", ["--data", "/nonexistent/grid.csv", "-o", "/nonexistent/dir/s.png"])
         #expect(missing.status == SysExit.ioError.rawValue)
         #expect(missing.standardError == "surface-plot: /nonexistent/dir/s.png: directory /nonexistent/dir does not exist\n")
-        try withFiles([:]) { directory in
+        try withScratchFiles([:]) { directory in
             try FileManager.default.createDirectory(at: directory.appendingPathComponent("out.png"), withIntermediateDirectories: false)
             let result = try ToolRunner.run("surface-plot", ["-o", "out.png"], in: directory)
             #expect(result.status == SysExit.ioError.rawValue)
