@@ -52,7 +52,7 @@ import Glibc
     @Test func figureSizesAndRangesParse() {
         #expect(FigureSize(argument: "1600x1200").map { [$0.width, $0.height] } == [1600, 1200])
         #expect(FigureSize(argument: "640×480")?.description == "640x480")
-        for bad in ["800", "800x", "x600", "0x600", "99x600", "800x10001", "800x600x2", "axb", "-800x600"] {
+        for bad in ["800", "800x", "x600", "800xx600", "0x600", "99x600", "800x10001", "800x600x2", "axb", "-800x600"] {
             #expect(FigureSize(argument: bad) == nil, "\(bad)")
         }
         #expect(AxisRange(argument: "-3,3").map { [$0.low, $0.high] } == [-3, 3])

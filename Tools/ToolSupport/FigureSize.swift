@@ -19,7 +19,7 @@ public struct FigureSize: ExpressibleByArgument, CustomStringConvertible, Sendab
     /// Parses `WIDTHxHEIGHT` (`x` or `×`), both sides within ``limits``; nil (a usage error naming the
     /// option) for anything else.
     public init?(argument: String) {
-        let parts = argument.split(whereSeparator: { $0 == "x" || $0 == "X" || $0 == "×" })
+        let parts = argument.split(omittingEmptySubsequences: false, whereSeparator: { "xX×".contains($0) })
         guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
             Self.limits.contains(width), Self.limits.contains(height)
         else { return nil }
