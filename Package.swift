@@ -62,6 +62,8 @@ let package = Package(
         .executable(name: "notebook", targets: ["notebook"]),
         .executable(name: "plot-gallery", targets: ["plot-gallery"]),
         .executable(name: "backprop-check", targets: ["backprop-check"]),
+        .executable(name: "surface-plot", targets: ["surface-plot"]),
+        .executable(name: "curve-plot", targets: ["curve-plot"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -87,7 +89,7 @@ let package = Package(
 
         // Tools
         .target(
-            name: "ToolSupport", dependencies: ["Datasets", "NN", argumentParser], path: "Tools/ToolSupport",
+            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", argumentParser], path: "Tools/ToolSupport",
             swiftSettings: swiftSettings),
         tool("surface-data", ["ToolSupport", "Datasets"]),
         tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor", "Plot", numerics]),
@@ -96,6 +98,8 @@ let package = Package(
         tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),
         tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", numerics]),
         tool("backprop-check", ["ToolSupport", "NN", "Datasets", "Tensor"]),
+        tool("surface-plot", ["ToolSupport", "Plot", "NN", "Datasets", "Tensor"]),
+        tool("curve-plot", ["ToolSupport", "Plot", "Datasets"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
@@ -111,6 +115,9 @@ let package = Package(
         tests("OptimTests", ["Optim", "Tensor"]),
         tests("NotebooksTests", ["Notebooks", "TestSupport"]),
         tests("PlotTests", ["Plot", "CLibPNG", "TestSupport"]),
-        tests("ToolTests", ["ToolSupport", "Datasets", "NN", "TestSupport", "surface-data", "init-study", "train", "predict", "backprop-check"]),
+        tests("ToolTests", [
+            "ToolSupport", "Datasets", "NN", "Plot", "CLibPNG", "TestSupport",
+            "surface-data", "init-study", "train", "predict", "backprop-check", "surface-plot", "curve-plot",
+        ]),
     ]
 )

@@ -53,9 +53,11 @@ struct ColorbarFrame {
                             color: mappable.colormap.color(at: t))
             }
         } else {
-            let x0 = Int(rect.minX), x1 = Int(rect.maxX)
+            // A constant field (low = high) is drawn in the colormap's first colour, as matplotlib's Normalize
+            // maps it to 0; the bar, widened to low ± 1, shows that colour throughout.
+            let x0 = Int(rect.minX), x1 = Int(rect.maxX), span = mappable.high - mappable.low
             for y in Int(rect.minY)..<Int(rect.maxY) where y >= 0 && y < canvas.height {
-                let t = (map.value(at: Double(y) + 0.5) - mappable.low) / (mappable.high - mappable.low)
+                let t = span > 0 ? (map.value(at: Double(y) + 0.5) - mappable.low) / span : 0
                 let (r, g, b, _) = mappable.colormap.color(at: t).bytes
                 for x in max(0, x0)..<min(canvas.width, x1) {
                     let i = (y * canvas.width + x) * 4

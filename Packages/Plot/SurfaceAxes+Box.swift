@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The box around a surface: back panes with grid lines, three labelled axes, the fit into the cell.
 extension SurfaceAxes {
     /// One of the three axes: the box edge it is drawn on, the outward direction of its ticks, its ticks.
@@ -81,7 +87,9 @@ extension SurfaceAxes {
 
     /// Tick labels beyond the tick marks and axis labels beyond the tick labels, each pushed out along its
     /// axis's outward direction by half its own extent in that direction. A tick label that would overlap
-    /// another axis's (where two axes meet at a corner) is left out.
+    /// another axis's (where two axes meet at a corner) is left out. As in matplotlib's mplot3d, an axis
+    /// label longer than 4 characters is turned to run along its axis (kept within ±90° so it reads left
+    /// to right or upwards), so a long z label stands beside the z axis rather than widening the figure.
     func decorations(_ p: Projection, axes: [Axis3D], units: Units, text: TextRenderer) -> Decorations {
         var d = Decorations()
         d.boxes.append(Rect(bounding: p.corners.map(p.pixel)))
@@ -89,9 +97,10 @@ extension SurfaceAxes {
         let gap = units.px(Style.majorTickLength + Style.tickPad)
         for axis in axes {
             let direction = p.screenDirection(axis.outward)
-            func reach(_ s: String) -> Double {
-                let e = text.measure(s, font: font)
-                return abs(direction.x) * e.width / 2 + abs(direction.y) * e.height / 2
+            func reach(_ s: String, angle: Double = 0) -> Double {
+                let e = text.measure(s, font: font), (c, n) = (abs(cos(angle * .pi / 180)), abs(sin(angle * .pi / 180)))
+                let (width, height) = (c * e.width + n * e.height, n * e.width + c * e.height)
+                return abs(direction.x) * width / 2 + abs(direction.y) * height / 2
             }
             var widest = 0.0
             let others = d.texts.map { $0.box(text) }
@@ -104,8 +113,11 @@ extension SurfaceAxes {
             }
             if let label = axis.label {
                 let middle = p.pixel(axis.point((axis.low + axis.high) / 2))
-                let offset = gap + widest + units.px(Style.labelPad) + reach(label)
-                d.texts.append(TextItem(text: label, font: font, position: middle + direction * offset, anchor: .center))
+                let along = p.pixel(axis.point(axis.high)) - p.pixel(axis.point(axis.low))
+                var angle = label.count > 4 ? atan2(-along.y, along.x) * 180 / .pi : 0  // screen y runs down
+                if angle > 90 { angle -= 180 } else if angle <= -90 { angle += 180 }
+                let offset = gap + widest + units.px(Style.labelPad) + reach(label, angle: angle)
+                d.texts.append(TextItem(text: label, font: font, position: middle + direction * offset, anchor: .center, angle: angle))
             }
         }
         return d

@@ -98,6 +98,24 @@ import Testing
         #expect(close(color(canvas, r.minX + 0.75 * r.width, r.center.y), Colormap.magma.color(at: 1)))
     }
 
+    @Test func constantFieldAndItsColorbarTakeTheFirstColour() throws {
+        // matplotlib's Normalize maps every value of a constant field to 0: the image and the whole colorbar
+        // are the colormap's first colour, and its last colour appears nowhere.
+        let figure = Figure()
+        let axes = figure.axes()
+        axes.heatmap(ScalarField(x: [0, 1], y: [0, 1], values: [0.5, 0.5, 0.5, 0.5]), interpolation: .bilinear)
+        axes.colorbar()
+        let canvas = try figure.render()
+        let r = try #require(axes.plotArea)
+        #expect(close(color(canvas, r.center.x, r.center.y), Colormap.viridis.color(at: 0)))
+        let last = Colormap.viridis.color(at: 1)
+        var lastColoured = 0
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width where close(color(canvas, Double(x), Double(y)), last, 0.02) { lastColoured += 1 }
+        }
+        #expect(lastColoured == 0)
+    }
+
     @Test func topViewOfASurfaceShowsItsColours() throws {
         // Looking straight down (elevation 90°, azimuth −90°) at z = x: x runs left to right on screen.
         let figure = Figure(width: 400, height: 400)
@@ -117,6 +135,30 @@ import Testing
             }
         }
         #expect(low > 0 && high > low + 150)
+    }
+
+    @Test func longLabelsOfA3DViewRunAlongTheirAxes() throws {
+        // matplotlib's mplot3d turns an axis label longer than 4 characters along its axis, so a long z label
+        // beside the (vertical) z axis takes one line height of width, not its length: the surface is drawn
+        // nearly as wide as with the label "z". The surface is what is coloured (text and panes are grey).
+        func surfaceWidth(zLabel: String) throws -> Int {
+            let figure = Figure(width: 640, height: 480)
+            let view = figure.surfaceAxes()
+            let grid = (0...10).map { Double($0) / 10 }
+            view.surface(ScalarField(x: grid, y: grid) { x, y in x + y }, colormap: .viridis)
+            view.zLabel = zLabel
+            let canvas = try figure.render()
+            let columns = (0..<canvas.width).filter { x in
+                (0..<canvas.height).contains { y in
+                    let p = canvas.pixel(x: x, y: y)
+                    return abs(Int(p.r) - Int(p.g)) + abs(Int(p.g) - Int(p.b)) > 60
+                }
+            }
+            return (columns.last ?? 0) - (columns.first ?? 0)
+        }
+        let short = try surfaceWidth(zLabel: "z"), long = try surfaceWidth(zLabel: "prediction of the network")
+        #expect(short > 300)
+        #expect(Double(long) > 0.93 * Double(short), "surface width \(long) with the long label, \(short) with z")
     }
 
     @Test func figureWritesAPNGOfItsSize() throws {

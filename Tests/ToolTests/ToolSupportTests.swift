@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import NN
+import Plot
 import Testing
 import ToolSupport
 
@@ -36,6 +37,27 @@ import Glibc
         #expect(model.map { exitStatus(for: $0) } == .dataError)
         struct Unexpected: Error {}
         #expect(exitStatus(for: Unexpected()) == .software)
+    }
+
+    @Test func plotErrorsAreDataIOOrInternalErrors() {
+        for error in [PlotError.emptyData("line 1"), .nonFiniteData("heatmap", index: 2), .notAGrid("3 points"),
+                      .nonPositiveOnLogAxis("line 1 y", index: 0)] {
+            #expect(exitStatus(for: error) == .dataError, "\(error)")
+        }
+        #expect(exitStatus(for: PlotError.cannotWrite(path: "a.png", reason: "No space left on device")) == .ioError)
+        #expect(exitStatus(for: PlotError.fontUnavailable(path: "DejaVuSans.ttf", reason: "missing")) == .software)
+        #expect(exitStatus(for: PlotError.encodingFailed("out of memory")) == .software)
+    }
+
+    @Test func figureSizesAndRangesParse() {
+        #expect(FigureSize(argument: "1600x1200").map { [$0.width, $0.height] } == [1600, 1200])
+        #expect(FigureSize(argument: "640×480")?.description == "640x480")
+        for bad in ["800", "800x", "x600", "800xx600", "0x600", "99x600", "800x10001", "800x600x2", "axb", "-800x600"] {
+            #expect(FigureSize(argument: bad) == nil, "\(bad)")
+        }
+        #expect(AxisRange(argument: "-3,3").map { [$0.low, $0.high] } == [-3, 3])
+        #expect(AxisRange(argument: "0.5,1e1")?.description == "0.5,10")
+        for bad in ["3", "1,2,3", "a,1", "-inf,1", "1,nan", ","] { #expect(AxisRange(argument: bad) == nil, "\(bad)") }
     }
 
     @Test func reportingErrorsExitsWithTheErrorsStatus() throws {

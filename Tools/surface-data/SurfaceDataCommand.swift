@@ -60,26 +60,3 @@ struct SurfaceDataCommand: ParsableCommand {
         }
     }
 }
-
-/// The `--range low,high` value: two finite numbers (`validate()` checks that low < high).
-struct AxisRange: ExpressibleByArgument, CustomStringConvertible {
-    var low: Double
-    var high: Double
-
-    init(low: Double, high: Double) {
-        self.low = low
-        self.high = high
-    }
-
-    init?(argument: String) {
-        let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]),
-            low.isFinite, high.isFinite
-        else { return nil }
-        self.init(low: low, high: high)
-    }
-
-    var description: String { "\(CSVWriter.format(low)),\(CSVWriter.format(high))" }
-
-    var defaultValueDescription: String { description }
-}

@@ -1,0 +1,171 @@
+import ArgumentParser
+import Datasets
+import Plot
+import ToolSupport
+
+/// `curve-plot`: line plots of columns of CSV files, such as the metrics of `train`, as a PNG.
+@main
+struct CurvePlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "curve-plot",
+        abstract: "Draw columns of one or more CSV files as lines against a column (PNG).",
+        discussion: """
+            Each --y column of each file becomes one curve against the --x column. By default x is the first \
+            column and y every other column except 'seconds' (the timing column of train --metrics). Empty \
+            fields are missing values: those rows are left out of that curve. A column asked for with --y that \
+            has no values is an error; a default column without values (validation_loss when train ran without \
+            a validation set) is skipped with a note.
+
+            Curves are named by column for one file, by --label for one column of several files, and \
+            'label: column' for several of each. Labels default to the file names without directory and \
+            extension ('stdin' for '-'); a legend is shown when there are two curves or more. On a logarithmic \
+            axis every value must be positive.
+
+            The output path is checked before anything is read; the PNG is written atomically, so a failed run \
+            leaves nothing behind. '-' reads one of the files from standard input, and -o - writes the PNG to \
+            standard output.
+
+            Examples:
+              train --data d.csv --validation clean.csv --epochs 500 --metrics - \\
+                  | curve-plot - --log-y -o loss.png
+              curve-plot adam.csv sgd.csv lbfgs.csv --y train_loss --log-y \\
+                  --title 'Training loss' -o compare.png
+              curve-plot m.csv --x seconds --y train_loss,validation_loss --smooth 10 \\
+                  --log-y -o time.png
+            """,
+        version: toolkitVersion)
+
+    @Argument(help: ArgumentHelp("CSV files with a header row ('-': standard input, at most once).", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .customLong("x"), help: ArgumentHelp("The column along the x axis (default: the first column).", valueName: "name"))
+    var xColumn: String?
+
+    @Option(name: .customLong("y"), help: ArgumentHelp("The columns to draw (default: all but x and seconds).", valueName: "a,b,…"))
+    var yColumns: String?
+
+    @Option(name: .customLong("label"), help: ArgumentHelp("A label per file, in order: repeat the option, or give one comma-separated list.", valueName: "text"))
+    var labels: [String] = []
+
+    @Flag(help: "Logarithmic x axis.")
+    var logX = false
+
+    @Flag(help: "Logarithmic y axis.")
+    var logY = false
+
+    @Option(help: ArgumentHelp("Replace each value by the mean of the last N values (a trailing moving average).", valueName: "N"))
+    var smooth = 1
+
+    @Option(help: "Title over the plot.")
+    var title: String?
+
+    @Option(help: ArgumentHelp("Label of the x axis (default: the x column's name).", valueName: "text"))
+    var xLabel: String?
+
+    @Option(help: ArgumentHelp("Label of the y axis (default: the y column's name, or the part after '_' that all share).", valueName: "text"))
+    var yLabel: String?
+
+    @Option(help: ArgumentHelp("Where the legend goes: \(Self.legendLocations.map(\.name).joined(separator: ", ")) (default: best, or none for one curve).", valueName: "place"))
+    var legend: String?
+
+    @Option(help: ArgumentHelp("Figure size in pixels.", valueName: "WxH"))
+    var size = FigureSize(width: 800, height: 600)
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG file to write ('-': standard output).", valueName: "file"))
+    var output: String
+
+    /// The names `--legend` accepts.
+    static let legendLocations: [(name: String, location: LegendLocation?)] = [
+        ("best", .best), ("upper-right", .upperRight), ("upper-left", .upperLeft), ("lower-left", .lowerLeft),
+        ("lower-right", .lowerRight), ("outside", .outsideRight), ("none", nil),
+    ]
+
+    /// The labels, one per file: the `--label` values, one comma-separated `--label` for several files, or
+    /// the files' names.
+    var fileLabels: [String] {
+        if labels.isEmpty { return files.map(Self.defaultLabel) }
+        if labels.count == 1 && files.count > 1 {
+            return labels[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        return labels
+    }
+
+    /// A file's name without directory and extension, `stdin` for `-`.
+    static func defaultLabel(_ path: String) -> String {
+        guard path != "-" else { return "stdin" }
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
+        return String(base[..<dot])
+    }
+
+    /// The y label for these columns: the column's name when there is one; for several, the part after the
+    /// last underscore when all share it (`train_loss`, `validation_loss` → `loss`), else none (the legend
+    /// names them).
+    static func commonName(_ columns: Set<String>) -> String? {
+        guard columns.count > 1 else { return columns.first }
+        let suffixes = Set(columns.map { $0.split(separator: "_").last.map(String.init) ?? $0 })
+        return suffixes.count == 1 && columns.allSatisfy({ $0.contains("_") }) ? suffixes.first : nil
+    }
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one CSV file ('-' for standard input)") }
+        guard files.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input ('-') can be read only once") }
+        guard fileLabels.count == files.count else {
+            throw ValidationError("--label gives \(fileLabels.count) label\(fileLabels.count == 1 ? "" : "s") for \(files.count) file\(files.count == 1 ? "" : "s")")
+        }
+        if let yColumns, yColumns.split(separator: ",", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            throw ValidationError("--y must be column names separated by commas, got '\(yColumns)'")
+        }
+        guard smooth >= 1 else { throw ValidationError("--smooth must be at least 1 (1: no smoothing), got \(smooth)") }
+        if let legend, !Self.legendLocations.contains(where: { $0.name == legend }) {
+            throw ValidationError("unknown legend place '\(legend)'; choose one of \(Self.legendLocations.map(\.name).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        try runReportingErrors(tool: "curve-plot") {
+            try OutputFile.validate(output)
+            try OutputFile.write(output, bytes: try figure().pngData())
+        }
+    }
+
+    /// The figure the options describe, its files read and checked.
+    func figure() throws -> CurveFigure {
+        let asked = yColumns.map { $0.split(separator: ",").map(String.init) }
+        var curves: [(label: String, column: String, series: CurveFigure.Series)] = []
+        var xName = xColumn
+        for (file, label) in zip(files, fileLabels) {
+            let table = try InputFile.readTable(file, options: .init(allowsMissing: true))
+            let x = xColumn ?? table.columnNames[0]
+            xName = xName ?? x
+            let xs = try table.columns([x]).scalars
+            let columns = asked ?? table.columnNames.filter { $0 != x && $0 != "seconds" }
+            guard !columns.isEmpty else { throw ToolError(.dataError, "\(table.name): no column to draw besides \(x)") }
+            for column in columns {
+                var series = CurveFigure.Series(label: column, x: xs, y: try table.columns([column]).scalars).removingMissingPoints()
+                if series.x.isEmpty {
+                    let what = "\(table.name): column \(column) has no values to draw"
+                    guard asked == nil else { throw ToolError(.dataError, what) }
+                    StandardError.write("curve-plot: note: \(what); skipped\n")
+                    continue
+                }
+                if smooth > 1 { series = series.movingAverage(window: smooth) }
+                curves.append((label, column, series))
+            }
+        }
+        guard !curves.isEmpty else {
+            throw ToolError(.dataError, "\(files.map(InputFile.name).joined(separator: ", ")): no values to draw")
+        }
+        let severalColumns = Set(curves.map(\.column)).count > 1 || curves.count > files.count
+        for k in curves.indices {
+            let (label, column) = (curves[k].label, curves[k].column)
+            curves[k].series.label = files.count == 1 ? column : severalColumns ? "\(label): \(column)" : label
+        }
+        var plot = CurveFigure(series: curves.map(\.series), title: title, width: size.width, height: size.height)
+        plot.xLabel = xLabel ?? xName
+        plot.yLabel = yLabel ?? Self.commonName(Set(curves.map(\.column)))
+        (plot.logX, plot.logY) = (logX, logY)
+        plot.legend = legend.map { name in Self.legendLocations.first { $0.name == name }!.location } ?? (curves.count > 1 ? .best : nil)
+        return plot
+    }
+}
