@@ -50,12 +50,15 @@ public struct AdamNotebook: Notebook {
             (5, -0.05842354777948412, -0.5268331749482706),
         ], tolerance: 1e-9)
         // The reference gives NumPy's final point (its SIMD exp differs from libm by an ulp now and then, which
-        // this oscillating run amplifies) and that of an independent libm port. The two differ by 1.24e-5 in φ₁,
-        // so the reference's "~1e-5" is read as 2e-5 (as in the Optim tests).
-        session.check("α = 1.0, final φ₀ (NumPy's value; sensitive run)", fast[40][0], 0.6961307426146874, tolerance: 2e-5)
-        session.check("α = 1.0, final φ₁ (NumPy's value; sensitive run)", fast[40][1], 0.19485597944436428, tolerance: 2e-5)
-        session.check("α = 1.0, final φ₀ (the reference's libm port)", fast[40][0], 0.696130780384475, tolerance: 1e-9)
-        session.check("α = 1.0, final φ₁ (the reference's libm port)", fast[40][1], 0.194868369511115, tolerance: 1e-9)
+        // this oscillating run amplifies) and that of an independent libm port. The two differ by more than 1e-5
+        // in φ₁, so the reference's "~1e-5" is read as 2e-5 (as in the Optim tests).
+        let (numpy, port) = ((0.6961307426146874, 0.19485597944436428), (0.696130780384475, 0.194868369511115))
+        session.say("α = 1.0 is sensitive: the reference's NumPy and libm-port final points differ by "
+            + "(\(fixed(Swift.abs(numpy.0 - port.0), 10)), \(fixed(Swift.abs(numpy.1 - port.1), 10))), so NumPy's is checked to 2e-5")
+        session.check("α = 1.0, final φ₀ (NumPy's value; sensitive run)", fast[40][0], numpy.0, tolerance: 2e-5)
+        session.check("α = 1.0, final φ₁ (NumPy's value; sensitive run)", fast[40][1], numpy.1, tolerance: 2e-5)
+        session.check("α = 1.0, final φ₀ (the reference's libm port)", fast[40][0], port.0, tolerance: 1e-9)
+        session.check("α = 1.0, final φ₁ (the reference's libm port)", fast[40][1], port.1, tolerance: 1e-9)
         session.check("α = 1.0, final loss (NumPy's value)", problem.loss(at: fast[40]), 0.073127790588963, tolerance: 2e-5)
 
         session.section("TODO: normalized gradients, m = ∇L, v = m², φ ← φ − α·m/(√v + ε) (eqs. 6.13–6.14), α = 0.08, 40 steps")
