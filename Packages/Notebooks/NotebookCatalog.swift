@@ -3,6 +3,10 @@ public enum NotebookCatalog {
     /// Every notebook.
     public static let all: [any Notebook] = [
         ActivationFunctionsNotebook(),
+        GradientDescentNotebook(),
+        StochasticGradientDescentNotebook(),
+        MomentumNotebook(),
+        AdamNotebook(),
     ]
 
     /// The notebook with this number (e.g. "6.4"), if there is one.
