@@ -5,6 +5,7 @@
 #   make test    setup, then the whole test suite (release mode: the numeric tests need the speed)
 #   make bench   performance figures (matmul GFLOP/s, training-step times)
 #   make gallery one PNG of every figure type of the Plot library into docs/gallery/
+#   make study   the optimizer study, the final model and the report (results/, docs/report/)
 #   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures
 #   make clean   remove build products
 
@@ -12,7 +13,7 @@ SWIFT ?= swift
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
 TEST_FLAGS ?= -c release --disable-testable-imports
 
-.PHONY: setup build test bench gallery notebooks clean
+.PHONY: setup build test bench gallery notebooks study clean
 
 setup:
 	@sh scripts/setup-system.sh
@@ -33,6 +34,31 @@ gallery: build
 
 notebooks: build
 	.build/release/notebook run all --figures docs/notebooks/figures --transcripts docs/notebooks/output
+
+# The study: independent train runs in parallel (one per core), then summaries, the final model, figures
+# and the report. RESULTS/JOBS can be overridden; the run list is in $(RESULTS)/runs.txt.
+RESULTS ?= results
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+TOOLS = .build/release
+
+study: build
+	@mkdir -p models docs/report/figures $(RESULTS)/backprop
+	$(TOOLS)/study prepare --results $(RESULTS)
+	$(TOOLS)/study plan --results $(RESULTS) > $(RESULTS)/runs.txt
+	@echo "[study] $$(wc -l < $(RESULTS)/runs.txt) runs on $(JOBS) cores"
+	@start=$$(date +%s); tr '\n' '\0' < $(RESULTS)/runs.txt | xargs -0 -P $(JOBS) -n 1 sh -c; \
+		printf 'key,value\nruns_seconds,%s\njobs,%s\nruns,%s\n' $$(( $$(date +%s) - start )) $(JOBS) \
+		$$(wc -l < $(RESULTS)/runs.txt) > $(RESULTS)/duration.csv
+	$(TOOLS)/study summarize --results $(RESULTS)
+	@for activation in sigmoid tanh selu leaky-relu; do \
+		$(TOOLS)/backprop-check --model examples/figure1/model.json --data examples/figure1/data.csv \
+			--activation $$activation --format json -o $(RESULTS)/backprop/$$activation-mse.json || exit 1; \
+		$(TOOLS)/backprop-check --model examples/figure1/model.json --data examples/figure1/data.csv \
+			--activation $$activation --format markdown -o $(RESULTS)/backprop/$$activation-mse.md || exit 1; \
+	done; echo "[study] backpropagation exercise: $(RESULTS)/backprop/"
+	sh -c "$$($(TOOLS)/study final-command --results $(RESULTS))" && echo "[study] final model: models/optimal.json"
+	$(TOOLS)/study report --results $(RESULTS) --figures docs/report/figures \
+		--template docs/report/informe.template.md --output docs/report/informe.md
 
 clean:
 	rm -rf .build

@@ -34,14 +34,18 @@ public final class Axes {
     var colorbar: ColorbarRequest?
 
     var items: [any PlotItem] = []
-    private var nextColor = 0
+    private var colorIndex = 0
 
     init() {}
 
     /// The next colour of the cycle.
+    /// The next colour of the colour cycle, as a series drawn now without a colour would get it (to draw a
+    /// band and its line in one colour).
+    public func nextColor() -> Color { cycleColor() }
+
     func cycleColor() -> Color {
-        defer { nextColor += 1 }
-        return Color.cycle[nextColor % Color.cycle.count]
+        defer { colorIndex += 1 }
+        return Color.cycle[colorIndex % Color.cycle.count]
     }
 
     func add(_ item: any PlotItem) { items.append(item) }

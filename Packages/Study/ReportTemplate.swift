@@ -1,0 +1,105 @@
+import Foundation
+
+/// Fills a report template with numbers from the study's results, so that the report cannot drift from
+/// them: `make study` renders `docs/report/informe.template.md` into `informe.md`, and a test renders it
+/// again from the committed results and compares.
+///
+/// A placeholder is `{{table:key:column|format}}`: the cell `column` of the row whose key is `key` in
+/// `<results>/<table>.csv` (e.g. `{{comparison-summary:adam400:test_median|num}}`), or `{{block:name}}` for a
+/// generated Markdown fragment (``ReportBlocks``). Formats write Spanish numbers (decimal comma):
+/// `num` (3 significant digits, scientific notation outside [0.01, 1000)), `sci` (always scientific),
+/// `fix0` … `fix6` (fixed decimals), `int`, `pct` (a fraction as a percentage), `text` (the cell as is).
+public enum ReportTemplate {
+    /// The rendered text.
+    ///
+    /// - Throws: ``StudyError/unknownValue(_:)`` for a placeholder the results cannot fill.
+    public static func render(_ template: String, results: String) throws -> String {
+        var tables: [String: StudyTable] = [:]
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{") {
+            output += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else { throw StudyError.unknownValue(String(rest[open.lowerBound...].prefix(40))) }
+            let placeholder = String(rest[open.upperBound..<close.lowerBound])
+            output += try value(placeholder, results: results, tables: &tables)
+            rest = rest[close.upperBound...]
+        }
+        return output + rest
+    }
+
+    static func value(_ placeholder: String, results: String, tables: inout [String: StudyTable]) throws -> String {
+        let parts = placeholder.split(separator: "|", maxSplits: 1).map(String.init)
+        let path = parts[0].split(separator: ":").map(String.init)
+        if path.count == 2 && path[0] == "block" {
+            return try ReportBlocks.block(path[1], results: results)
+        }
+        guard path.count == 3 else { throw StudyError.unknownValue(placeholder) }
+        if tables[path[0]] == nil {
+            tables[path[0]] = try? StudyTable(path: "\(results)/\(path[0]).csv")
+        }
+        guard let cell = tables[path[0]]?.value(key: path[1], column: path[2]) else { throw StudyError.unknownValue(placeholder) }
+        return try format(cell, parts.count > 1 ? parts[1] : "text", placeholder: placeholder)
+    }
+
+    /// A cell in the named format.
+    public static func format(_ cell: String, _ style: String, placeholder: String = "") throws -> String {
+        if style == "text" { return cell }
+        guard let x = Double(cell) else {
+            if cell.isEmpty { return "—" }
+            throw StudyError.unknownValue(placeholder)
+        }
+        switch style {
+        case "num": return number(x)
+        case "sci": return scientific(x)
+        case "int": return grouped(Int(x.rounded()))
+        case "pct": return spanish(String(format: "%.0f", x * 100)) + " %"
+        default:
+            guard style.hasPrefix("fix"), let decimals = Int(style.dropFirst(3)) else { throw StudyError.unknownValue(placeholder) }
+            return spanish(String(format: "%.\(decimals)f", x))
+        }
+    }
+
+    /// Three significant digits: fixed in [0.01, 1000), scientific elsewhere.
+    public static func number(_ x: Double) -> String {
+        let magnitude = abs(x)
+        if magnitude == 0 { return "0" }
+        if magnitude >= 0.01 && magnitude < 1000 {
+            let digits = max(0, 2 - Int(log10(magnitude).rounded(.down)))
+            return spanish(String(format: "%.\(digits)f", x))
+        }
+        return scientific(x)
+    }
+
+    /// `1,23·10⁻⁴`.
+    public static func scientific(_ x: Double) -> String {
+        let text = String(format: "%.2e", x)
+        let parts = text.split(separator: "e")
+        let exponent = Int(parts[1])!
+        let mantissa = spanish(String(parts[0]))
+        return exponent == 0 ? mantissa : mantissa + "·10" + superscript(exponent)
+    }
+
+    static func spanish(_ text: String) -> String { minus(text.replacingOccurrences(of: ".", with: ",")) }
+
+    /// A leading hyphen as the minus sign.
+    static func minus(_ text: String) -> String { text.hasPrefix("-") ? "−" + text.dropFirst() : text }
+
+    /// An integer with its thousands separated by a thin space from five digits on (RAE's rule).
+    static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        guard digits.count >= 5 else { return (n < 0 ? "−" : "") + digits }
+        var groups: [String] = []
+        var rest = Substring(digits)
+        while rest.count > 3 {
+            groups.insert(String(rest.suffix(3)), at: 0)
+            rest = rest.dropLast(3)
+        }
+        groups.insert(String(rest), at: 0)
+        return (n < 0 ? "−" : "") + groups.joined(separator: "\u{2009}")
+    }
+
+    static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return (n < 0 ? "⁻" : "") + String(abs(n)).map { digits[Int(String($0))!] }
+    }
+}

@@ -1,0 +1,145 @@
+/// One training run of the optimizer study: which experiment, which optimizer, which data and network.
+public struct StudyRun: Sendable, Equatable {
+    /// The experiment: `comparison`, `noise` or `size`.
+    public var experiment: String
+    /// The optimizer's label in the study (a key of ``StudyPlan/optimizers``).
+    public var optimizer: String
+    /// The seed of the initial weights and of the minibatch order.
+    public var seed: Int
+    /// The noise level σ of the training targets.
+    public var noise: Double
+    /// The hidden layer widths.
+    public var hidden: [Int]
+    /// The number of epochs.
+    public var epochs: Int
+
+    /// A unique file-friendly name, e.g. `comparison-adam400-n0-h50x50x50-s1`.
+    public var name: String {
+        "\(experiment)-\(optimizer)-n\(StudyPlan.label(noise))-h\(hidden.map(String.init).joined(separator: "x"))-s\(seed)"
+    }
+
+    /// A run of an experiment.
+    public init(experiment: String, optimizer: String, seed: Int, noise: Double, hidden: [Int], epochs: Int) {
+        self.experiment = experiment
+        self.optimizer = optimizer
+        self.seed = seed
+        self.noise = noise
+        self.hidden = hidden
+        self.epochs = epochs
+    }
+}
+
+/// The optimizer study of the assignment (section II-C), as a list of independent `train` runs.
+///
+/// - comparison: the course's five optimizer settings (gradient descent, SGD, Nesterov, Adam, L-BFGS with
+///   `max_iter=1`, whose line search has no budget) plus plain momentum, AdamW, RMSprop, Adadelta and an
+///   L-BFGS whose line search can work, on Net3L(50, 50, 50) and the noise-free surface, 2,500 epochs,
+///   seeds 0, 1, 2 (each seed one initial model shared by all optimizers, as the course copies one net);
+/// - noise: σ ∈ {0, 0.01, 0.05, 0.1, 0.2, 0.5}, five optimizers, training loss against the clean-target
+///   test loss;
+/// - size: widths {4, 10, 20, 50, 100} × depths 1 … 4, three optimizers, 1,000 epochs.
+///
+/// Every run writes its metrics to `<results>/runs/<name>.csv`; the run list is one shell command per line,
+/// ready for `xargs -P` or a batch scheduler.
+public enum StudyPlan {
+    /// The optimizer settings by label, as `train` flags (batch size included).
+    public static let optimizers: [(label: String, title: String, flags: [String])] = [
+        ("gd", "GD (SGD lr 0.05, batch 1600)", ["--optimizer", "sgd", "--lr", "0.05", "--batch-size", "full"]),
+        ("sgd40", "SGD lr 0.1, batch 40", ["--optimizer", "sgd", "--lr", "0.1", "--batch-size", "40"]),
+        ("nesterov400", "Nesterov 0.9, lr 0.1, batch 400",
+         ["--optimizer", "sgd", "--lr", "0.1", "--momentum", "0.9", "--nesterov", "--batch-size", "400"]),
+        ("adam400", "Adam lr 0.001, batch 400", ["--optimizer", "adam", "--lr", "0.001", "--batch-size", "400"]),
+        ("lbfgs-course", "L-BFGS max_iter 1 (course)",
+         ["--optimizer", "lbfgs", "--lr", "1", "--max-iter", "1", "--line-search", "strong-wolfe", "--batch-size", "full"]),
+        ("momentum400", "momentum 0.9, lr 0.1, batch 400",
+         ["--optimizer", "sgd", "--lr", "0.1", "--momentum", "0.9", "--batch-size", "400"]),
+        ("adamw400", "AdamW lr 0.001, batch 400", ["--optimizer", "adamw", "--lr", "0.001", "--batch-size", "400"]),
+        ("rmsprop400", "RMSprop lr 0.001, batch 400", ["--optimizer", "rmsprop", "--lr", "0.001", "--batch-size", "400"]),
+        ("adadelta400", "Adadelta lr 1, batch 400", ["--optimizer", "adadelta", "--lr", "1", "--batch-size", "400"]),
+        ("lbfgs", "L-BFGS max_iter 1, max_eval 4",
+         ["--optimizer", "lbfgs", "--lr", "1", "--max-iter", "1", "--max-eval", "4", "--line-search", "strong-wolfe",
+          "--batch-size", "full"]),
+    ]
+
+    /// The course's network.
+    public static let courseNetwork = [50, 50, 50]
+    /// Seeds of the comparison.
+    public static let seeds = [0, 1, 2]
+    /// Noise levels of the noise experiment.
+    public static let noiseLevels = [0, 0.01, 0.05, 0.1, 0.2, 0.5]
+    /// Optimizers of the noise experiment.
+    public static let noiseOptimizers = ["gd", "sgd40", "nesterov400", "adam400", "lbfgs"]
+    /// Widths and depths of the size experiment.
+    public static let widths = [4, 10, 20, 50, 100], depths = [1, 2, 3, 4]
+    /// Optimizers of the size experiment.
+    public static let sizeOptimizers = ["sgd40", "adam400", "lbfgs"]
+    /// Epochs of the comparison and noise experiments (the course's), and of the size experiment.
+    public static let epochs = 2500, sizeEpochs = 1000
+
+    /// Every run, in the order the run list gives them (the long ones first, so parallel workers finish
+    /// together).
+    public static func runs(epochs: Int = epochs, sizeEpochs: Int = sizeEpochs) -> [StudyRun] {
+        var runs: [StudyRun] = []
+        for seed in seeds {
+            for optimizer in optimizers {
+                runs.append(StudyRun(experiment: "comparison", optimizer: optimizer.label, seed: seed, noise: 0, hidden: courseNetwork, epochs: epochs))
+            }
+        }
+        for noise in noiseLevels where noise != 0 {
+            for optimizer in noiseOptimizers {
+                runs.append(StudyRun(experiment: "noise", optimizer: optimizer, seed: 0, noise: noise, hidden: courseNetwork, epochs: epochs))
+            }
+        }
+        for depth in depths {
+            for width in widths {
+                for optimizer in sizeOptimizers {
+                    runs.append(StudyRun(
+                        experiment: "size", optimizer: optimizer, seed: 0, noise: 0,
+                        hidden: [Int](repeating: width, count: depth), epochs: sizeEpochs))
+                }
+            }
+        }
+        return runs.sorted { cost($0) > cost($1) }
+    }
+
+    /// A rough relative cost of a run (multiply-adds per point × epochs × evaluations), for ordering.
+    static func cost(_ run: StudyRun) -> Double {
+        let widths = [2] + run.hidden + [1]
+        let macs = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
+        let evaluations = run.optimizer.hasPrefix("lbfgs") ? 2.0 : 1.0
+        return Double(macs) * Double(run.epochs) * evaluations + 2e5 * Double(run.epochs)
+    }
+
+    /// The training data file of a noise level.
+    public static func dataFile(noise: Double) -> String { "data/noise-\(label(noise)).csv" }
+    /// The clean surface (columns x, y, z, z_clean) used as the test set.
+    public static let cleanFile = "data/clean.csv"
+    /// The initial model of an architecture and seed, shared by all optimizers.
+    public static func initialModel(hidden: [Int], seed: Int) -> String {
+        "init/h\(hidden.map(String.init).joined(separator: "x"))-s\(seed).json"
+    }
+
+    /// The shell command of a run, relative to the repository: `train` with the run's flags, metrics into
+    /// `<results>/runs/<name>.csv`, then a progress line.
+    public static func command(_ run: StudyRun, index: Int, count: Int, tools: String, results: String) -> String {
+        let flags = optimizers.first { $0.label == run.optimizer }!.flags
+        let arguments = [
+            "--init-model", "\(results)/\(initialModel(hidden: run.hidden, seed: run.seed))",
+            "--data", "\(results)/\(dataFile(noise: run.noise))",
+            "--validation", "\(results)/\(cleanFile)", "--validation-target", "z_clean",
+            "--epochs", "\(run.epochs)", "--eval-every", "5", "--seed", "\(run.seed)",
+        ] + flags + ["--metrics", "\(results)/runs/\(run.name).csv", "--quiet"]
+        return "\(tools)/train " + arguments.joined(separator: " ")
+            + " 2>/dev/null && echo '[study] \(index)/\(count) \(run.name)'"
+            + " || echo '[study] \(index)/\(count) \(run.name) FAILED'"
+    }
+
+    /// A number as it appears in file names: `0`, `0.05`.
+    public static func label(_ x: Double) -> String {
+        if x == x.rounded() { return String(Int(x)) }
+        // Twelve significant digits hide the binary noise of products such as 0.1 · 0.1.
+        var text = String(Double("\(Double(Int((x * 1e12).rounded())) / 1e12)")!)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+}

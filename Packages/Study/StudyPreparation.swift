@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Datasets
+import NN
+import Tensor
+
+/// Writes what the runs read: the surface at every noise level, the clean surface, and one initial model
+/// per architecture and seed.
+public enum StudyPreparation {
+    /// Creates `<results>/data`, `<results>/init` and `<results>/runs` and fills the first two.
+    ///
+    /// Every noise level draws its noise from seed 0, as the course's notebook draws one `ruido·N(0, 1)`
+    /// per point. Initial models use PyTorch's `nn.Linear` initialisation from the run's seed.
+    public static func prepare(results: String) throws {
+        for directory in ["", "/data", "/init", "/runs"] { try makeDirectory(results + directory) }
+        try write(SurfaceData(noise: 0).table(includingClean: true), to: "\(results)/\(StudyPlan.cleanFile)")
+        for noise in StudyPlan.noiseLevels {
+            try write(SurfaceData(noise: noise, seed: 0).table(), to: "\(results)/\(StudyPlan.dataFile(noise: noise))")
+        }
+        for run in StudyPlan.runs() {
+            let path = "\(results)/\(StudyPlan.initialModel(hidden: run.hidden, seed: run.seed))"
+            guard access(path, F_OK) != 0 else { continue }
+            let architecture = Architecture(inputs: 2, hidden: run.hidden, activation: .relu, outputs: 1)
+            let network = Network(architecture, initializer: .pytorchDefault, seed: UInt32(run.seed))
+            try writeText(ModelFile.json(network), to: path)
+        }
+    }
+
+    static func write(_ table: CSVTable, to path: String) throws {
+        try writeText(try CSVWriter.text(columns: table.columnNames, rows: table.values), to: path)
+    }
+
+    /// Writes a whole file (the study's inputs are small and regenerated on every run).
+    static func writeText(_ text: String, to path: String) throws {
+        guard let file = fopen(path, "w") else { throw StudyError.cannotWrite(path) }
+        defer { fclose(file) }
+        guard fputs(text, file) >= 0 else { throw StudyError.cannotWrite(path) }
+    }
+
+    /// Reads a whole text file.
+    static func readText(_ path: String) throws -> String {
+        guard let file = fopen(path, "r") else { throw StudyError.missingRun(path) }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw StudyError.cannotWrite(path) }
+    }
+}
+
+/// What can go wrong in the study's own bookkeeping.
+public enum StudyError: Error, CustomStringConvertible, Equatable {
+    /// A file or directory could not be written.
+    case cannotWrite(String)
+    /// A run's metrics are missing or unreadable.
+    case missingRun(String)
+    /// A report template names a value that the results do not have.
+    case unknownValue(String)
+
+    /// A one-line explanation.
+    public var description: String {
+        switch self {
+        case let .cannotWrite(path): return "cannot write \(path)"
+        case let .missingRun(name): return "no metrics for run \(name) (run the plan first)"
+        case let .unknownValue(key): return "the template names \(key), which the results do not have"
+        }
+    }
+}
