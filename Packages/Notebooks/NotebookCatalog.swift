@@ -3,6 +3,8 @@ public enum NotebookCatalog {
     /// Every notebook.
     public static let all: [any Notebook] = [
         ActivationFunctionsNotebook(),
+        BackpropagationToyModelNotebook(),
+        BackpropagationNotebook(),
     ]
 
     /// The notebook with this number (e.g. "6.4"), if there is one.
