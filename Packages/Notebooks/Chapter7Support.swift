@@ -54,6 +54,12 @@ enum Chapter7 {
         return rows.enumerated().map { i, row in (i == 0 ? "[" : " ") + row + (i == rows.count - 1 ? "]" : "") }
     }
 
+    /// `text` padded with spaces to `width` characters, on the right (`left: true`) or on the left.
+    static func padded(_ text: String, _ width: Int, left: Bool = true) -> String {
+        let fill = String(repeating: " ", count: Swift.max(0, width - text.count))
+        return left ? text + fill : fill + text
+    }
+
     /// The flat indices of Ω_k in a network's parameter vector.
     static func weights(_ layer: Layer) -> Range<Int> { layer.weightOffset..<layer.biasOffset }
 

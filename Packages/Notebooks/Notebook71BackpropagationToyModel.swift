@@ -117,7 +117,8 @@ public struct BackpropagationToyModelNotebook: Notebook {
         let central = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6)
         session.say("parameter   backprop              forward δ=1e-5        central δ=1e-6")
         for (i, name) in ["ω0", "β0", "ω1", "β1", "ω2", "β2", "ω3", "β3"].enumerated() {
-            session.say("\(name)          \(pad(gradient[i]))  \(pad(forwardFD.numeric[i]))  \(pad(central.numeric[i]))")
+            let columns = [gradient[i], forwardFD.numeric[i], central.numeric[i]].map { Chapter7.padded("\($0)", 22, left: false) }
+            session.say(name + "        " + columns.joined())
         }
         session.check(
             "central differences (δ = 1e-6) agree with backprop", central.maxRelativeError <= 1e-8,
@@ -145,12 +146,6 @@ public struct BackpropagationToyModelNotebook: Notebook {
             "The closed form for ∂ℓ/∂ω0 alone re-evaluates sin[β0 + ω0x] and exp[β1 + ω1 sin[…]] twice; the backward pass reuses the stored f_k and h_k and gets all eight derivatives with one multiplication per factor of the chain.")
 
         try drawFigure(session, network: network, gradient: gradient, forwardFD: forwardFD, loss: loss)
-    }
-
-    /// A derivative right-aligned in 20 characters.
-    private func pad(_ value: Double) -> String {
-        let text = "\(value)"
-        return String(repeating: " ", count: Swift.max(0, 20 - text.count)) + text
     }
 
     /// The toy function with its data point, ℓ as a function of ω0 with the backprop tangent, and the
