@@ -115,10 +115,11 @@ public struct BackpropagationToyModelNotebook: Notebook {
 
         session.section("Every derivative against finite differences")
         let central = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6)
-        session.say("parameter   backprop              forward δ=1e-5        central δ=1e-6")
+        let titles = ["backprop", "forward δ = 1e-5", "central δ = 1e-6"].map { Chapter7.padded($0, 22, left: false) }
+        session.say(Chapter7.padded("parameter", 10) + titles.joined())
         for (i, name) in ["ω0", "β0", "ω1", "β1", "ω2", "β2", "ω3", "β3"].enumerated() {
             let columns = [gradient[i], forwardFD.numeric[i], central.numeric[i]].map { Chapter7.padded("\($0)", 22, left: false) }
-            session.say(name + "        " + columns.joined())
+            session.say(Chapter7.padded(name, 10) + columns.joined())
         }
         session.check(
             "central differences (δ = 1e-6) agree with backprop", central.maxRelativeError <= 1e-8,

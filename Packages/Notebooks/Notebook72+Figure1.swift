@@ -84,6 +84,7 @@ extension BackpropagationNotebook {
             say(session, "  new Ω_\(k) = ", lines)
             session.say("  new β_\(k) = " + v(report.updated.biases(ofLayer: k).scalars))
         }
+        session.say("predictions f(x_i) for y = \(v(data.targets.scalars)): before \(v(network(data.inputs).scalars)), after \(v(report.updated(data.inputs).scalars))")
         session.say("L before = \(fixed(report.lossBefore, 6)), L after = \(fixed(report.lossAfter, 6)): the loss \(report.decreased ? "went down" : "went UP")")
         for (loss, name, before, after) in Self.numpyLosses {
             let r = loss == .mse ? report : BackpropagationReport(network: network, inputs: data.inputs, targets: data.targets, loss: loss, learningRate: 1)
