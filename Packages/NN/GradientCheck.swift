@@ -1,26 +1,42 @@
 import Tensor
 
+/// How a finite difference estimates a derivative ∂L/∂θᵢ from values of L.
+public enum FiniteDifference: Sendable, Equatable {
+    /// [L(θ + δeᵢ) − L(θ − δeᵢ)] / 2δ: truncation error δ²/6 · ∂³L/∂θᵢ³, two evaluations per derivative.
+    case central
+    /// [L(θ + δeᵢ) − L(θ)] / δ: truncation error δ/2 · ∂²L/∂θᵢ², one evaluation per derivative (plus L(θ)
+    /// once). The scheme of UDL notebooks 7.1 (δ = 1e-5) and 7.2 (δ = 1e-6).
+    case forward
+}
+
 /// The agreement between backpropagated and finite-difference derivatives.
 public struct GradientCheck: Sendable {
     /// ∂L/∂θ from the backward pass (eq. 7.25), in the flat parameter order.
     public let analytic: Tensor
-    /// The central-difference estimates [L(θ + δeᵢ) − L(θ − δeᵢ)] / 2δ.
+    /// The finite-difference estimates of ∂L/∂θ (central [L(θ + δeᵢ) − L(θ − δeᵢ)] / 2δ unless
+    /// ``difference`` says otherwise).
     public let numeric: Tensor
     /// ∂L/∂x from the backward pass, one row per point (`N × D_i`).
     public let analyticInput: Tensor
-    /// The central-difference estimates of ∂L/∂x.
+    /// The finite-difference estimates of ∂L/∂x.
     public let numericInput: Tensor
     /// The step δ.
     public let step: Double
+    /// The finite-difference scheme of ``numeric`` and ``numericInput``.
+    public let difference: FiniteDifference
 
     /// A comparison of analytic and numeric derivatives.
-    public init(analytic: Tensor, numeric: Tensor, analyticInput: Tensor, numericInput: Tensor, step: Double) {
+    public init(
+        analytic: Tensor, numeric: Tensor, analyticInput: Tensor, numericInput: Tensor, step: Double,
+        difference: FiniteDifference = .central
+    ) {
         precondition(analytic.count == numeric.count && analyticInput.count == numericInput.count, "mismatched gradients")
         self.analytic = analytic
         self.numeric = numeric
         self.analyticInput = analyticInput
         self.numericInput = numericInput
         self.step = step
+        self.difference = difference
     }
 
     /// max |analytic − numeric| over every parameter and input.
@@ -39,6 +55,26 @@ public struct GradientCheck: Sendable {
         (analytic - numeric).magnitude().argmax()
     }
 
+    /// Whether the parameters at the flat `indices` pass NumPy's `np.allclose(numeric, analytic, rtol,
+    /// atol)`, the test notebook 7.2 applies to each Ω_k and β_k: every |nᵢ − aᵢ| ≤ atol + rtol·|aᵢ|.
+    ///
+    /// The test is asymmetric, as NumPy's is: the relative part scales with the backpropagated value.
+    /// A layer's indices are `layer.weightOffset..<layer.biasOffset` (Ω_k) and
+    /// `layer.biasOffset..<(layer.biasOffset + layer.outputs)` (β_k).
+    public func allClose(
+        _ indices: Range<Int>, relativeTolerance: Double = 1e-5, absoluteTolerance: Double = 1e-8
+    ) -> Bool {
+        indices.allSatisfy { i in
+            let a = analytic.scalars[i], n = numeric.scalars[i]
+            return Swift.abs(n - a) <= absoluteTolerance + relativeTolerance * Swift.abs(a)
+        }
+    }
+
+    /// max |numeric − analytic| over the parameters at the flat `indices` (0 for an empty range).
+    public func maxAbsoluteError(_ indices: Range<Int>) -> Double {
+        indices.reduce(0) { Swift.max($0, Swift.abs(numeric.scalars[$1] - analytic.scalars[$1])) }
+    }
+
     private static func worst(_ a: Tensor, _ b: Tensor) -> (absolute: Double, relative: Double) {
         var absolute = 0.0, relative = 0.0
         for (x, y) in Swift.zip(a.scalars, b.scalars) {
@@ -52,14 +88,21 @@ public struct GradientCheck: Sendable {
 }
 
 extension Network {
-    /// Checks backpropagation against central finite differences over every parameter and every input.
+    /// Checks backpropagation against finite differences over every parameter and every input.
     ///
-    /// Each parameter θᵢ (and each input x_nj) is perturbed by ±δ and the loss recomputed; the central
-    /// difference has error O(δ²), so for smooth activations and δ ≈ 1e-6 the two agree to about 1e-9
-    /// relative. Kinks (ReLU at 0) within δ of a pre-activation make a single derivative disagree.
+    /// Each parameter θᵢ (and each input x_nj) is perturbed by δ (and by −δ for the central scheme) and
+    /// the loss recomputed. The central difference has error O(δ²), so for smooth activations and
+    /// δ ≈ 1e-6 the two agree to about 1e-9 relative; the forward difference, notebook 7.2's, has error
+    /// δ/2·∂²L/∂θᵢ² (exactly that where L is quadratic in θᵢ, as in the last layer's weights under a
+    /// squared loss). Kinks (ReLU at 0) within δ of a pre-activation make a single derivative disagree.
     ///
-    /// - Complexity: 2·(P + N·D_i) forward passes.
-    public func gradientCheck(inputs: Tensor, targets: Tensor, loss: Loss, step: Double = 1e-6) -> GradientCheck {
+    /// - Parameters:
+    ///   - step: δ.
+    ///   - difference: the scheme, ``FiniteDifference/central`` by default.
+    /// - Complexity: 2·(P + N·D_i) forward passes (central) or P + N·D_i + 1 (forward).
+    public func gradientCheck(
+        inputs: Tensor, targets: Tensor, loss: Loss, step: Double = 1e-6, difference: FiniteDifference = .central
+    ) -> GradientCheck {
         let n = inputs.shape[0]
         let workspace = NetworkWorkspace(architecture, capacity: Swift.max(n, 1))
         var analytic = Tensor.zeros([architecture.parameterCount])
@@ -70,6 +113,11 @@ extension Network {
         func lossAt(_ theta: Tensor, _ x: Tensor) -> Double {
             workspace.loss(parameters: theta, inputs: x, targets: targets, loss: loss)
         }
+        let base = difference == .forward ? lossAt(parameters, inputs) : 0
+        /// The finite difference from L at +δ and a closure giving L at −δ (called only when central).
+        func estimate(_ up: Double, _ down: () -> Double) -> Double {
+            difference == .forward ? (up - base) / step : (up - down()) / (2 * step)
+        }
         var numeric = Tensor.zeros([architecture.parameterCount])
         var theta = parameters
         for i in 0..<theta.count {
@@ -77,9 +125,8 @@ extension Network {
             theta[i] = original + step
             let up = lossAt(theta, inputs)
             theta[i] = original - step
-            let down = lossAt(theta, inputs)
+            numeric[i] = estimate(up) { lossAt(theta, inputs) }
             theta[i] = original
-            numeric[i] = (up - down) / (2 * step)
         }
         var numericInput = Tensor.zeros(inputs.shape)
         var x = inputs
@@ -89,11 +136,11 @@ extension Network {
             x[index[0], index[1]] = original + step
             let up = lossAt(parameters, x)
             x[index[0], index[1]] = original - step
-            let down = lossAt(parameters, x)
+            numericInput[index[0], index[1]] = estimate(up) { lossAt(parameters, x) }
             x[index[0], index[1]] = original
-            numericInput[index[0], index[1]] = (up - down) / (2 * step)
         }
         return GradientCheck(
-            analytic: analytic, numeric: numeric, analyticInput: analyticInput, numericInput: numericInput, step: step)
+            analytic: analytic, numeric: numeric, analyticInput: analyticInput, numericInput: numericInput, step: step,
+            difference: difference)
     }
 }

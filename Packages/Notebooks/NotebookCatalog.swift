@@ -7,6 +7,9 @@ public enum NotebookCatalog {
         StochasticGradientDescentNotebook(),
         MomentumNotebook(),
         AdamNotebook(),
+        BackpropagationToyModelNotebook(),
+        BackpropagationNotebook(),
+        InitializationNotebook(),
     ]
 
     /// The notebook with this number (e.g. "6.4"), if there is one.

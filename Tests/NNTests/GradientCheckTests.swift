@@ -96,3 +96,54 @@ extension GradientCheckTests {
         #expect(wrong.maxRelativeError > 5e-3)
     }
 }
+
+/// The forward-difference scheme of notebooks 7.1 and 7.2, and NumPy's `allclose` test per layer.
+@Suite struct ForwardDifferenceTests {
+    /// On f = β + ω·x with L = Σ(f − y)², L is quadratic in each parameter, so the forward difference is
+    /// exactly ∂L/∂θ + δ/2·∂²L/∂θ², with ∂²L/∂ω² = 2Σx² and ∂²L/∂β² = 2N (closed forms); central differences
+    /// have no such term.
+    @Test func forwardDifferenceOfAQuadraticLoss() {
+        let network = Network(inputs: 1, layers: [(Tensor(shape: [1, 1], scalars: [0.7]), Tensor([-0.2]), .identity)])
+        let x = Tensor(shape: [3, 1], scalars: [1.5, -0.5, 2.0]), y = Tensor(shape: [3, 1], scalars: [0.3, 1.0, -1.0])
+        let step = 1e-4
+        let forward = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: step, difference: .forward)
+        let central = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: step)
+        #expect(forward.difference == .forward && central.difference == .central)
+        let sumOfSquares = x.scalars.map { $0 * $0 }.reduce(0, +)
+        expectClose(forward.numeric[0] - forward.analytic[0], step * sumOfSquares, tolerance: 1e-9)
+        expectClose(forward.numeric[1] - forward.analytic[1], step * 3, tolerance: 1e-9)
+        expectClose(central.numeric.scalars, central.analytic.scalars, tolerance: 1e-9)
+        // ∂²L/∂x_n² = 2ω² for every point.
+        expectClose((forward.numericInput - forward.analyticInput).scalars, [Double](repeating: step * 0.49, count: 3), tolerance: 1e-9)
+    }
+
+    /// NumPy's allclose(n, a, rtol, atol): |n − a| ≤ atol + rtol·|a|, relative to the analytic value only.
+    @Test func allCloseIsNumPysTest() {
+        let check = GradientCheck(
+            analytic: Tensor([100, 0, 1]), numeric: Tensor([100.0009, 1e-8, 1.00002]),
+            analyticInput: Tensor([0]), numericInput: Tensor([0]), step: 1e-6, difference: .forward)
+        #expect(check.allClose(0..<2))
+        #expect(!check.allClose(0..<3), "2e-5 exceeds 1e-8 + 1e-5·1")
+        #expect(check.allClose(2..<3, relativeTolerance: 3e-5))
+        #expect(!check.allClose(0..<1, relativeTolerance: 8e-6), "9e-4 exceeds 1e-8 + 8e-4")
+        expectClose(check.maxAbsoluteError(0..<3), 9e-4, tolerance: 1e-12)
+        #expect(check.maxAbsoluteError(1..<1) == 0)
+    }
+
+    /// Notebook 7.2's check: forward differences with δ = 1e-6 pass allclose(rtol 1e-5, atol 1e-8) for each
+    /// of the 12 Ω_k and β_k (the reference: all "Success"); the largest error sits at Ω_5[0, 4], where L is
+    /// quadratic with ∂²L/∂ω² = 2·h_5[4]², so the error is h_5[4]²·δ ≈ 1.2e-4.
+    @Test func notebook72ForwardDifferences() {
+        let network = BackpropagationTests.notebook72Network()
+        let x = Tensor(shape: [1, 1], scalars: [1.2]), y = Tensor(shape: [1, 1], scalars: [20.0])
+        let check = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6, difference: .forward)
+        for layer in network.layers {
+            #expect(check.allClose(layer.weightOffset..<layer.biasOffset))
+            #expect(check.allClose(layer.biasOffset..<(layer.biasOffset + layer.outputs)))
+        }
+        let last = network.layers[5]
+        #expect(check.worstParameter == last.weightOffset + 4)
+        let h = 11.062883842963927
+        expectClose(check.maxAbsoluteError(0..<check.analytic.count), h * h * 1e-6, tolerance: 1e-7)
+    }
+}
