@@ -1,4 +1,5 @@
 import ArgumentParser
+import NNReports
 import NN
 import ToolSupport
 

@@ -2,13 +2,22 @@ import NN
 import Tensor
 
 /// The report as Markdown with LaTeX mathematics (`$…$`, `$$…$$`), ready to paste into a report.
-struct MarkdownReport {
+public struct MarkdownReport {
     let report: BackpropagationReport
     let lossName: String
     let source: String
     let digits: Int
 
-    func render() -> String {
+    /// A renderer of `report` under the loss named `lossName`, with `source` naming the model and data and `digits` significant digits.
+    public init(report: BackpropagationReport, lossName: String, source: String, digits: Int) {
+        self.report = report
+        self.lossName = lossName
+        self.source = source
+        self.digits = digits
+    }
+
+    /// The rendered report.
+    public func render() -> String {
         let quantities = Quantities(report: report)
         let findings = Findings(report: report, digits: digits)
         let n = findings.n

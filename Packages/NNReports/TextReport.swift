@@ -1,14 +1,23 @@
 import NN
 
 /// The report for a terminal: the exercise in the book's notation, with aligned tables.
-struct TextReport {
+public struct TextReport {
     let report: BackpropagationReport
     let lossName: String
     /// Where the model and data came from, e.g. `model m.json, data d.csv (inputs x1, x2; target y)`.
     let source: String
     let digits: Int
 
-    func render() -> String {
+    /// A renderer of `report` under the loss named `lossName`, with `source` naming the model and data and `digits` significant digits.
+    public init(report: BackpropagationReport, lossName: String, source: String, digits: Int) {
+        self.report = report
+        self.lossName = lossName
+        self.source = source
+        self.digits = digits
+    }
+
+    /// The rendered report.
+    public func render() -> String {
         let quantities = Quantities(report: report)
         let findings = Findings(report: report, digits: digits)
         let n = findings.n

@@ -7,7 +7,7 @@ import Tensor
 /// `decreased`, `gradient` (`{"layers": [{"weights": [[…]], "biases": […]}, …]}`), `gradient_check`,
 /// `kinks`, `learning_rate_scan`, `largest_decreasing_rate`, `best_rate`, `updated_model` (the model
 /// file's object) and `points`. Indices count from 0.
-struct JSONReport {
+public struct JSONReport {
     let report: BackpropagationReport
     /// The loss's command-line name (`mse`, `sse`, `half-sse`).
     let lossName: String
@@ -43,8 +43,14 @@ struct JSONReport {
         return "{\"layers\": [\n" + layers.joined(separator: ",\n") + "]}"
     }
 
+    /// A renderer of `report` under the loss named `lossName`.
+    public init(report: BackpropagationReport, lossName: String) {
+        self.report = report
+        self.lossName = lossName
+    }
+
     /// The whole document; `updatedModel` is the model file's text of the updated network.
-    func render(updatedModel: String) -> String {
+    public func render(updatedModel: String) -> String {
         let check = report.gradientCheck
         let width = report.network.inputs
         func rows(_ t: Tensor) -> [[Double]] { stride(from: 0, to: t.count, by: width).map { Array(t.scalars[$0..<($0 + width)]) } }
