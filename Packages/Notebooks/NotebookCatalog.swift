@@ -3,6 +3,7 @@ public enum NotebookCatalog {
     /// Every notebook.
     public static let all: [any Notebook] = [
         ActivationFunctionsNotebook(),
+        ComposingNetworksNotebook(),
     ]
 
     /// The notebook with this number (e.g. "6.4"), if there is one.
