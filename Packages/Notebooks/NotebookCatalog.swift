@@ -4,6 +4,7 @@ public enum NotebookCatalog {
     public static let all: [any Notebook] = [
         ActivationFunctionsNotebook(),
         ComposingNetworksNotebook(),
+        ClippingFunctionsNotebook(),
     ]
 
     /// The notebook with this number (e.g. "6.4"), if there is one.
