@@ -5,6 +5,7 @@ public enum NotebookCatalog {
         ActivationFunctionsNotebook(),
         ComposingNetworksNotebook(),
         ClippingFunctionsNotebook(),
+        DeepNetworksNotebook(),
     ]
 
     /// The notebook with this number (e.g. "6.4"), if there is one.
