@@ -6,6 +6,7 @@ public enum NotebookCatalog {
         ComposingNetworksNotebook(),
         ClippingFunctionsNotebook(),
         DeepNetworksNotebook(),
+        LeastSquaresLossNotebook(),
     ]
 
     /// The notebook with this number (e.g. "6.4"), if there is one.
