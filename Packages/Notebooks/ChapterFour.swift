@@ -55,3 +55,8 @@ enum ChapterFour {
         axes.grid = .both
     }
 }
+
+extension String {
+    /// The text with ASCII hyphen-minus signs replaced by the typographic minus "−" that figures use.
+    var replacingMinus: String { String(map { $0 == "-" ? "−" : $0 }) }
+}

@@ -7,6 +7,7 @@ public enum NotebookCatalog {
         ClippingFunctionsNotebook(),
         DeepNetworksNotebook(),
         LeastSquaresLossNotebook(),
+        BinaryCrossEntropyLossNotebook(),
     ]
 
     /// The notebook with this number (e.g. "6.4"), if there is one.
