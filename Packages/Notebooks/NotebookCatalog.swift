@@ -8,6 +8,7 @@ public enum NotebookCatalog {
         DeepNetworksNotebook(),
         LeastSquaresLossNotebook(),
         BinaryCrossEntropyLossNotebook(),
+        MulticlassCrossEntropyLossNotebook(),
     ]
 
     /// The notebook with this number (e.g. "6.4"), if there is one.
