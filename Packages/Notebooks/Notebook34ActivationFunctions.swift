@@ -81,7 +81,7 @@ public struct ActivationFunctionsNotebook: Notebook {
 
         try drawFigures(session, x: x, z: z, traces: [
             ("ReLU", "3.4-relu-units", relu), ("sigmoid σ(10z)", "3.4-sigmoid-units", sigmoidNet),
-            ("Heaviside", "3.4-heaviside-units", heaviside), ("linear, a = 0, b = 1", "3.4-linear-units", linear[0]),
+            ("Heaviside", "3.4-heaviside-units", heaviside), ("linear (a = 0, b = 1)", "3.4-linear-units", linear[0]),
         ], shifted: linear[1])
     }
 
@@ -127,7 +127,7 @@ public struct ActivationFunctionsNotebook: Notebook {
                 let axes = figure.axes(row: index / 2, column: index % 2)
                 axes.line(x.scalars, trace.output.scalars, label: index == 3 ? "a = 0, b = 1" : nil, color: Color.cycle[0])
                 if index == 3 { axes.line(x.scalars, shifted.output.scalars, label: "a = 0.5, b = −0.4", color: Color.cycle[1]) }
-                axes.title = String(name.split(separator: ",")[0])
+                axes.title = index == 3 ? "linear" : name
                 axes.xLabel = "Input, $x$"
                 axes.yLabel = "Output, $y$"
                 ChapterFour.square(axes, x: (0, 1), y: (-1, 1))
