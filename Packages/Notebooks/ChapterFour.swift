@@ -48,6 +48,13 @@ enum ChapterFour {
         text + String(repeating: " ", count: Swift.max(0, width - text.count))
     }
 
+    /// A table row: every cell padded to `width` characters, without trailing spaces.
+    static func row(_ cells: [String], width: Int) -> String {
+        var line = cells.map { column($0, width) }.joined()
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+
     /// Fixed limits and a light grid, as the notebooks' `set_xlim`/`set_ylim`.
     static func square(_ axes: Axes, x: (Double, Double), y: (Double, Double)) {
         axes.xLimits = x

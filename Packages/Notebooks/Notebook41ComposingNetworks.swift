@@ -44,9 +44,9 @@ public struct ComposingNetworksNotebook: Notebook {
         net1Halved.outputWeights[0] *= 0.5
 
         session.section("The two networks on x = arange(−1, 1, 0.001)")
-        session.say("x          " + Self.probes.map { pad(fixed(x.scalars[$0], 3)) }.joined())
+        session.say(ChapterFour.row(["x"] + Self.probes.map { fixed(x.scalars[$0], 3) }, width: 11))
         for (name, y) in [("net1(x)", net1(x)), ("net2(x)", net2(x))] {
-            session.say(ChapterFour.column(name, 11) + Self.probes.map { pad(fixed(y.scalars[$0], 5)) }.joined())
+            session.say(ChapterFour.row([name] + Self.probes.map { fixed(y.scalars[$0], 5) }, width: 11))
         }
         session.checkSeries("net1 at the six probes", Self.probes.map { net1(x).scalars[$0] }, [-1.0, -0.5, 0.0, 1.0, -0.5, 1.0627], tolerance: 1e-12)
         session.checkSeries("net2 at the six probes", Self.probes.map { net2(x).scalars[$0] }, [0.1, 0.35, 0.5, 0.2, -0.55, -0.3005], tolerance: 1e-12)
@@ -161,6 +161,5 @@ public struct ComposingNetworksNotebook: Notebook {
         return figure
     }
 
-    private func pad(_ s: String) -> String { ChapterFour.column(s, 11) }
     private func pow3(_ n: Int) -> Int { (0..<n).reduce(1) { r, _ in r * 3 } }
 }

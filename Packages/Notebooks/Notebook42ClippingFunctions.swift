@@ -71,7 +71,7 @@ public struct ClippingFunctionsNotebook: Notebook {
         session.say("x      y          layer-2 pre-activations (ψ_d0 + ψ_d1 h1 + ψ_d2 h2 + ψ_d3 h3)")
         for i in Self.table {
             session.say(ChapterFour.column(fixed(x.scalars[i], 2), 7) + ChapterFour.column(fixed(base.y[i], 5), 11)
-                        + (0..<3).map { ChapterFour.column(fixed(base.preActivations[$0][i], 4), 9) }.joined())
+                        + ChapterFour.row((0..<3).map { fixed(base.preActivations[$0][i], 4) }, width: 9))
         }
         let sum = pairwiseSum(base.y)
         session.say("Σy = \(fixed(sum, 5)), min \(fixed(base.y.min()!, 4)), max \(fixed(base.y.max()!, 4))")
