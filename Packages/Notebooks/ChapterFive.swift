@@ -17,6 +17,13 @@ enum ChapterFive {
         ])
     }
 
+    /// Prints the model's parameters, as the notebook's `get_parameters` sets them.
+    static func describe(_ network: Network, _ session: NotebookSession) {
+        func list(_ t: Tensor) -> String { "[" + t.scalars.map { "\($0)" }.joined(separator: ", ") + "]" }
+        let layers = (0..<2).map { "β\($0) = \(list(network.biases(ofLayer: $0))), Ω\($0) = \(list(network.weights(ofLayer: $0)))" }
+        session.say("shallow_nn: " + layers.joined(separator: "; ") + " (Ω row by row)")
+    }
+
     /// The network's outputs at inputs given as a vector or an `N × 1` column: `N × D_o`.
     static func outputs(_ network: Network, _ x: Tensor) -> Tensor { network(x.reshaped([x.count, 1])) }
 

@@ -52,8 +52,10 @@ public struct ComposingNetworksNotebook: Notebook {
         session.checkSeries("net2 at the six probes", Self.probes.map { net2(x).scalars[$0] }, [0.1, 0.35, 0.5, 0.2, -0.55, -0.3005], tolerance: 1e-12)
         // Each unit bends its network where θ_d0 + θ_d1 x = 0; net1's units 1 and 2 both bend at 0.
         for (name, net, kinks) in [("net1", net1, [0.0, 0.67]), ("net2", net2, [-0.6, -0.2, 0.5])] {
+            let regions = net.network.linearRegions(from: -1, to: 1)
+            session.say("\(name): \(regions.count - 1) linear regions on [−1, 1], boundaries " + regions.map { fixed($0, 4) }.joined(separator: ", "))
             session.checkSeries(
-                "\(name)'s region boundaries on [−1, 1] = −θ_d0/θ_d1", net.network.linearRegions(from: -1, to: 1),
+                "\(name)'s region boundaries on [−1, 1] = −θ_d0/θ_d1", regions,
                 [-1] + kinks + [1], tolerance: 1e-12, source: "closed form")
         }
 

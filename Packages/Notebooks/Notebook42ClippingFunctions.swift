@@ -68,6 +68,8 @@ public struct ClippingFunctionsNotebook: Notebook {
         let base = Trace(network, x)
 
         session.section("TODO: shallow_1_1_3_3, two hidden layers (eqs. 4.7–4.9) on x = arange(0, 1, 0.01)")
+        session.say("θ = " + Self.theta.map { "(\($0.0), \($0.1))" }.joined(separator: ", ") + "; ψ rows = "
+                    + Self.psi.map { "(" + $0.map { "\($0)" }.joined(separator: ", ") + ")" }.joined(separator: ", ") + "; φ = \(Self.phi)")
         session.say("x      y          layer-2 pre-activations (ψ_d0 + ψ_d1 h1 + ψ_d2 h2 + ψ_d3 h3)")
         for i in Self.table {
             session.say(ChapterFour.column(fixed(x.scalars[i], 2), 7) + ChapterFour.column(fixed(base.y[i], 5), 11)

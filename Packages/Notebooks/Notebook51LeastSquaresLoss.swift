@@ -22,6 +22,9 @@ public struct LeastSquaresLossNotebook: Notebook {
         let model = { (beta1: Double) in ChapterFive.model(beta1: [beta1], omega1: Self.omega1) }
         let network = model(0.1)
         let sigma = 0.2
+        ChapterFive.describe(network, session)
+        let lowest = y.argmin()
+        session.say("The lowest point, (\(fixed(x.scalars[lowest], 4)), \(fixed(y.scalars[lowest], 4))), lies below the notebook's plot limits y ∈ [−1, 1]; the figures here show [−1.5, 1.5].")
 
         session.section("TODO 1: normal_distribution(y, μ, σ), eq. 5.7")
         let density = Likelihood.normalDensity(1, mean: -1, standardDeviation: 2.3)

@@ -22,8 +22,10 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
         let model = { (beta1: Double) in ChapterFive.model(beta1: [beta1], omega1: Self.omega1) }
         let sigmoid: Activation = .sigmoid(scale: 1)
         let network = model(2.6)
+        ChapterFive.describe(network, session)
 
         session.section("TODO 1: sigmoid(z) = 1/(1 + exp(−z)), eq. 5.18")
+        session.say("sigmoid(0), sigmoid(1), sigmoid(−2.5) = " + [0, 1, -2.5].map { fixed(sigmoid.value($0), 6) }.joined(separator: ", "))
         session.checkSeries("sigmoid(0), sigmoid(1), sigmoid(−2.5)", [0, 1, -2.5].map(sigmoid.value),
                             [0.5, 0.731058578630005, 0.075858180021244], tolerance: 1e-14)
         let logits = ChapterFive.outputs(network, x).reshaped([x.count])
@@ -32,6 +34,8 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             -2.36997184, 2.6, 2.449196966, 0.863777824, 0.024387712, 1.319368359, 2.6, 2.6, -0.19744672, 3.587942538,
             2.08179416, 2.6, -1.70663008, 2.432962672, 2.253040026, -0.44991913, 1.035349856, -3.324172, 1.377534519, 2.124441808,
         ], tolerance: 1e-8)
+        session.say("model_out and λ at the first four x_train (labels " + y.scalars.prefix(4).map { fixed($0, 0) }.joined(separator: ", ") + "): "
+                    + (0..<4).map { "\(fixed(logits.scalars[$0], 4)) → \(fixed(lambda.scalars[$0], 4))" }.joined(separator: ", "))
         session.checkSeries("λ = sigmoid(model_out)", lambda.scalars, [
             0.08549134103032555, 0.9308615796566533, 0.9205027066563761, 0.7034493452750389, 0.5060966258336446,
             0.7890765987246372, 0.9308615796566533, 0.9308615796566533, 0.4507980618822231, 0.9730890553921134,

@@ -27,8 +27,10 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         let data = NotebookData.multiclassClassification
         let (x, y) = (data.inputs, data.targets.reshaped([data.targets.count]))
         let network = ChapterFive.model(beta1: [2.0, -2, 0.0], omega1: Self.omega1)
+        ChapterFive.describe(network, session)
 
         session.section("TODO 1: softmax over the three outputs of each point, eq. 5.22")
+        session.say("softmax([1, 2, 3]) = " + Likelihood.softmax(Tensor([1, 2, 3]), stable: false).scalars.map { fixed($0, 6) }.joined(separator: ", "))
         session.checkSeries("softmax([1, 2, 3])", Likelihood.softmax(Tensor([1, 2, 3]), stable: false).scalars,
                             [0.09003057317038046, 0.24472847105479767, 0.6652409557748219], tolerance: 1e-15)
         let (logits, lambda) = Self.probabilities(beta: 2.0, x)
@@ -36,6 +38,8 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
             -2.96997184, 2.0, 1.849196966, 0.263777824, -0.575612288, 0.719368359, 2.0, 2.0, -0.79744672, 2.987942538,
             1.48179416, 2.0, -2.30663008, 1.832962672, 1.653040026, -1.04991913, 0.435349856, -3.924172, 0.777534519, 1.524441808,
         ], tolerance: 1e-8)
+        session.say("x_train[0] = \(fixed(x.scalars[0], 4)) (class \(fixed(y.scalars[0], 0))): outputs " + logits.row(0).scalars.map { fixed($0, 4) }.joined(separator: ", ")
+                    + " → λ = " + lambda.row(0).scalars.map { fixed($0, 6) }.joined(separator: ", "))
         session.checkSeries("λ of the first point (column 0 of the softmax)", lambda.row(0).scalars,
                             [0.001857737643493663, 0.0032386835862587312, 0.9949035787702476], tolerance: 1e-15)
         session.checkSeries("each point's λ sums to 1", (0..<x.count).map { lambda.row($0).sum() }, Array(repeating: 1, count: x.count),
