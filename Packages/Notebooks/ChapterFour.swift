@@ -31,14 +31,14 @@ enum ChapterFour {
                 let axes = figure.axes(row: row, column: unit)
                 axes.line(x, stage.units[unit], color: unitColors[unit])
                 axes.yLabel = stage.labels[unit]
-                square(axes, x: (0, 1), y: (-1, 1))
+                limits(axes, x: (0, 1), y: (-1, 1))
             }
         }
         let axes = figure.axes(row: stages.count, column: 1)
         axes.line(x, output, color: Color.cycle[0])
         axes.xLabel = "Input, $x$"
         axes.yLabel = "Output, $y$"
-        square(axes, x: (0, 1), y: (-1, 1))
+        limits(axes, x: (0, 1), y: (-1, 1))
         figure.title = title
         return figure
     }
@@ -56,14 +56,9 @@ enum ChapterFour {
     }
 
     /// Fixed limits and a light grid, as the notebooks' `set_xlim`/`set_ylim`.
-    static func square(_ axes: Axes, x: (Double, Double), y: (Double, Double)) {
+    static func limits(_ axes: Axes, x: (Double, Double), y: (Double, Double)) {
         axes.xLimits = x
         axes.yLimits = y
         axes.grid = .both
     }
-}
-
-extension String {
-    /// The text with ASCII hyphen-minus signs replaced by the typographic minus "−" that figures use.
-    var replacingMinus: String { String(map { $0 == "-" ? "−" : $0 }) }
 }

@@ -106,7 +106,7 @@ public struct ActivationFunctionsNotebook: Notebook {
                 axes.line(z.scalars, z.map(activation.value).scalars, color: ChapterFour.unitColors[0])
                 axes.xLabel = "z"
                 axes.yLabel = name == "sigmoid" ? "sig[z]" : "heaviside[z]"
-                ChapterFour.square(axes, x: (-1, 1), y: name == "sigmoid" ? (0, 1) : (-2, 2))
+                ChapterFour.limits(axes, x: (-1, 1), y: name == "sigmoid" ? (0, 1) : (-2, 2))
                 figure.title = name == "sigmoid" ? "The logistic sigmoid with input scale 10, 1/(1 + exp(−10z))" : "The Heaviside step, 1 for z ≥ 0"
                 return figure
             }
@@ -130,7 +130,7 @@ public struct ActivationFunctionsNotebook: Notebook {
                 axes.title = index == 3 ? "linear" : name
                 axes.xLabel = "Input, $x$"
                 axes.yLabel = "Output, $y$"
-                ChapterFour.square(axes, x: (0, 1), y: (-1, 1))
+                ChapterFour.limits(axes, x: (0, 1), y: (-1, 1))
             }
             figure.title = "The 1 → 3 → 1 network with four activations"
             return figure

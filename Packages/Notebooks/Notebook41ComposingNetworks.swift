@@ -84,10 +84,12 @@ public struct ComposingNetworksNotebook: Notebook {
 
         let net1Output = net1(x), original = compositions[0](x), flipped = compositions[1](x)
         let changedWhereBelow = x.scalars.indices.allSatisfy { (flipped.scalars[$0] != original.scalars[$0]) == (net1Output.scalars[$0] < -0.6) }
+        var regionCounts: [Int] = []
         for (index, composition) in compositions.enumerated() {
             session.section(index == 0 ? "TODO: feed net1's output into net2" : "Variation " + composition.name.prefix(3))
             let y = composition(x)
             let regions = composition.network.linearRegions(from: -1, to: 1)
+            regionCounts.append(regions.count - 1)
             session.say(composition.name + (composition.change.isEmpty ? "" : ", where " + composition.change))
             session.say("  at the probes: " + Self.probes.map { fixed(y.scalars[$0], 6) }.joined(separator: ", "))
             session.checkSeries("\(composition.name) at the six probes", Self.probes.map { y.scalars[$0] }, composition.expected, tolerance: 1e-12)
@@ -127,10 +129,10 @@ public struct ComposingNetworksNotebook: Notebook {
             for (index, composition) in compositions.enumerated() {
                 let axes = figure.axes(row: index / 3, column: index % 3)
                 axes.line(x.scalars, composition(x).scalars, color: ChapterFour.unitColors[2])
-                axes.title = composition.name + ", \(composition.predictedRegions) regions"
+                axes.title = composition.name + ", \(regionCounts[index]) regions"
                 axes.xLabel = "Net 1 input, $x$"
                 axes.yLabel = "Output"
-                ChapterFour.square(axes, x: (-1, 1), y: (-1, 1))
+                ChapterFour.limits(axes, x: (-1, 1), y: (-1, 1))
             }
             let axes = figure.axes(row: 1, column: 2)
             axes.line((1...6).map(Double.init), predicted.map(Double.init), label: "4·3$^N$", color: .black, style: .dashed)
@@ -157,7 +159,7 @@ public struct ComposingNetworksNotebook: Notebook {
                       color: color.withAlpha(0.6), style: .dashed)
             axes.xLabel = "\(name) input"
             axes.yLabel = "\(name) output"
-            ChapterFour.square(axes, x: (-1, 1), y: (-1, 1))
+            ChapterFour.limits(axes, x: (-1, 1), y: (-1, 1))
         }
         figure.title = "The two shallow networks of notebook 4.1"
         return figure

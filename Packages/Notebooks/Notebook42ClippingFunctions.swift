@@ -148,7 +148,7 @@ public struct ClippingFunctionsNotebook: Notebook {
                 axes.xLabel = "Input, $x$"
                 axes.yLabel = "Output, $y$"
                 axes.legendLocation = .lowerLeft
-                ChapterFour.square(axes, x: (0, 1), y: (-1, 1))
+                ChapterFour.limits(axes, x: (0, 1), y: (-1, 1))
             }
             figure.title = "The three changes of notebook 4.2"
             return figure

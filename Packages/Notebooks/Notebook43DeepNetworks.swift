@@ -92,7 +92,7 @@ public struct DeepNetworksNotebook: Notebook {
                 axes.title = name
                 axes.xLabel = "Input"
                 axes.yLabel = "Output"
-                ChapterFour.square(axes, x: (-1, 1), y: (-1, 1))
+                ChapterFour.limits(axes, x: (-1, 1), y: (-1, 1))
             }
             figure.title = "The same functions computed in matrix form"
             return figure

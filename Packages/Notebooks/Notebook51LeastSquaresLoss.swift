@@ -131,7 +131,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             axes.xLabel = "Input, $x$"
             axes.yLabel = "Output, $y$"
             // The notebook's y limits are [−1, 1], which hide the point (0.053, −1.244).
-            ChapterFour.square(axes, x: (0, 1), y: (-1.5, 1.5))
+            ChapterFour.limits(axes, x: (0, 1), y: (-1.5, 1.5))
         }
         try session.figure("5.1-gaussian") {
             let figure = Figure(width: 640, height: 440, dpi: 100)
@@ -142,7 +142,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             }
             axes.xLabel = "Input, $y$"
             axes.yLabel = "Probability Pr($y$)"
-            ChapterFour.square(axes, x: (-5, 5), y: (0, 1))
+            ChapterFour.limits(axes, x: (-5, 5), y: (0, 1))
             figure.title = "The normal distribution N(y; μ, σ²), eq. 5.7"
             return figure
         }
@@ -166,7 +166,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             axes.xLabel = "Input, $x$"
             axes.yLabel = "Output, $y$"
             axes.legendLocation = .lowerRight
-            ChapterFour.square(axes, x: (0, 1), y: (-1.5, 1.5))
+            ChapterFour.limits(axes, x: (0, 1), y: (-1.5, 1.5))
             figure.title = "Every 20th model of the β$_1$ sweep"
             return figure
         }

@@ -100,7 +100,8 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
                 let logits = ChapterFive.outputs(model(beta), grid).scalars
                 let isBest = beta == highlight
                 let color = shown.count == 1 ? Color.cycle[0] : Colormap.viridis.color(at: Double(order) / Double(shown.count))
-                let label = "β$_1$ = " + fixed(beta, 1).replacingMinus + (isBest ? " (best)" : "")
+                // A typographic minus in the legend, as in the tick labels.
+                let label = "β$_1$ = " + String(fixed(beta, 1).map { $0 == "-" ? "−" : $0 }) + (isBest ? " (best)" : "")
                 output.line(grid.scalars, logits, label: label, color: isBest ? .black : color, width: isBest ? 2.5 : 1.5, style: isBest ? .dashed : .solid)
                 probability.line(grid.scalars, logits.map(sigmoid.value), label: label, color: isBest ? .black : color,
                                  width: isBest ? 2.5 : 1.5, style: isBest ? .dashed : .solid)
@@ -110,8 +111,8 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             output.yLabel = "Model output"
             probability.xLabel = "Input, $x$"
             probability.yLabel = "λ or Pr(y = 1|x)"
-            ChapterFour.square(output, x: (0, 1), y: (-4, 4))
-            ChapterFour.square(probability, x: (0, 1), y: (-0.05, 1.05))
+            ChapterFour.limits(output, x: (0, 1), y: (-4, 4))
+            ChapterFour.limits(probability, x: (0, 1), y: (-0.05, 1.05))
             if shown.count == 1 {
                 output.title = "β$_1$ = \(fixed(shown[0], 3))"
                 probability.title = output.title

@@ -123,7 +123,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         probability.yLabel = "λ or Pr(y = k|x)"
         output.legendLocation = nil
         probability.legendLocation = .outsideRight
-        ChapterFour.square(output, x: (0, 1), y: (-4, 4))
-        ChapterFour.square(probability, x: (0, 1), y: (-0.1, 1.05))
+        ChapterFour.limits(output, x: (0, 1), y: (-4, 4))
+        ChapterFour.limits(probability, x: (0, 1), y: (-0.1, 1.05))
     }
 }
