@@ -3,6 +3,12 @@ public enum NotebookCatalog {
     /// Every notebook.
     public static let all: [any Notebook] = [
         ActivationFunctionsNotebook(),
+        ComposingNetworksNotebook(),
+        ClippingFunctionsNotebook(),
+        DeepNetworksNotebook(),
+        LeastSquaresLossNotebook(),
+        BinaryCrossEntropyLossNotebook(),
+        MulticlassCrossEntropyLossNotebook(),
         GradientDescentNotebook(),
         StochasticGradientDescentNotebook(),
         MomentumNotebook(),
