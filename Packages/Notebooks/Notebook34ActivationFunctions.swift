@@ -5,8 +5,11 @@ import Tensor
 /// Notebook 3.4, "Activation functions": the shallow network 1 → 3 → 1 of eq. 3.1 with ReLU, the factor-10
 /// sigmoid, Heaviside and linear activations.
 public struct ActivationFunctionsNotebook: Notebook {
+    /// The notebook's number.
     public let id = "3.4"
+    /// The notebook's title.
     public let title = "Activation functions"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap03/3_4_Activation_Functions.ipynb"
 
     /// θ_d0, θ_d1 of the notebook's three hidden units.
@@ -17,6 +20,7 @@ public struct ActivationFunctionsNotebook: Notebook {
     /// Creates the notebook.
     public init() {}
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let x = Tensor.arange(0, 1, step: 0.01)
         let z = Tensor.arange(-1, 1, step: 0.01)

@@ -5,8 +5,11 @@ import Tensor
 /// Notebook 4.1, "Composing networks": feeding one shallow ReLU network into another, four variations of
 /// the pair, and how many linear regions each composition has (UDL section 4.1).
 public struct ComposingNetworksNotebook: Notebook {
+    /// The notebook's number.
     public let id = "4.1"
+    /// The notebook's title.
     public let title = "Composing networks"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap04/4_1_Composing_Networks.ipynb"
 
     /// Creates the notebook.
@@ -35,6 +38,7 @@ public struct ComposingNetworksNotebook: Notebook {
         }
     }
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let x = Tensor.arange(-1, 1, step: 0.001)
         let (net1, net2) = (ChapterFour.net1, ChapterFour.net2)

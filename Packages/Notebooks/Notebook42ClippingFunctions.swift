@@ -5,8 +5,11 @@ import Tensor
 /// Notebook 4.2, "Clipping functions": a network with two hidden layers of three ReLU units (UDL eqs.
 /// 4.7–4.9), whose second layer clips and recombines the first layer's piecewise-linear functions.
 public struct ClippingFunctionsNotebook: Notebook {
+    /// The notebook's number.
     public let id = "4.2"
+    /// The notebook's title.
     public let title = "Clipping functions"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap04/4_2_Clipping_functions.ipynb"
 
     /// Creates the notebook.
@@ -62,6 +65,7 @@ public struct ClippingFunctionsNotebook: Notebook {
     static let table = [0, 10, 20, 25, 30, 50, 60, 70, 75, 80, 90, 99]
     static let probes = [0, 25, 50, 75, 99]
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let x = Tensor.arange(0, 1, step: 0.01)
         let network = Self.network()

@@ -6,8 +6,11 @@ import Tensor
 /// net2(net1(x)) as one network with two hidden layers (eq. 4.5 in matrix form), and a deep network
 /// 4 → 5 → 2 → 4 → 1 with random parameters.
 public struct DeepNetworksNotebook: Notebook {
+    /// The notebook's number.
     public let id = "4.3"
+    /// The notebook's title.
     public let title = "Deep networks"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap04/4_3_Deep_Networks.ipynb"
 
     /// Creates the notebook.
@@ -16,6 +19,7 @@ public struct DeepNetworksNotebook: Notebook {
     /// Indices into arange(−1, 1, 0.01) of x ≈ −1, −0.5, 0, 0.5, 0.67, 0.99.
     static let probes = [0, 50, 100, 150, 167, 199]
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let x = Tensor.arange(-1, 1, step: 0.01)
         let column = x.reshaped([x.count, 1])

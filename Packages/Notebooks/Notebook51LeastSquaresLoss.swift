@@ -7,8 +7,11 @@ import Tensor
 /// likelihood, the negative log-likelihood and the sum of squares, and sweeps of the offset β1 and of σ
 /// showing that all three criteria pick the same β1 (UDL section 5.3).
 public struct LeastSquaresLossNotebook: Notebook {
+    /// The notebook's number.
     public let id = "5.1"
+    /// The notebook's title.
     public let title = "Least squares loss"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap05/5_1_Least_Squares_Loss.ipynb"
 
     /// Creates the notebook.
@@ -16,6 +19,7 @@ public struct LeastSquaresLossNotebook: Notebook {
 
     static let omega1 = [[-2.0, -1.0, 7.0]]
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let data = NotebookData.leastSquares
         let (x, y) = (data.inputs, data.targets.reshaped([data.targets.count]))

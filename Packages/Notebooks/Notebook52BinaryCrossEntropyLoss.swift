@@ -7,8 +7,11 @@ import Tensor
 /// logistic sigmoid of a shallow network's output (UDL section 5.4), its likelihood and negative
 /// log-likelihood, and a sweep of the output offset β1.
 public struct BinaryCrossEntropyLossNotebook: Notebook {
+    /// The notebook's number.
     public let id = "5.2"
+    /// The notebook's title.
     public let title = "Binary cross-entropy loss"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap05/5_2_Binary_Cross_Entropy_Loss.ipynb"
 
     /// Creates the notebook.
@@ -16,6 +19,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
 
     static let omega1 = [[-24.0, -8.0, 50.0]]
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let data = NotebookData.binaryClassification
         let (x, y) = (data.inputs, data.targets.reshaped([data.targets.count]))

@@ -7,8 +7,11 @@ import Tensor
 /// probabilities are the softmax of a shallow network's three outputs (UDL section 5.5), its likelihood and
 /// negative log-likelihood, and a sweep of the class-0 output offset.
 public struct MulticlassCrossEntropyLossNotebook: Notebook {
+    /// The notebook's number.
     public let id = "5.3"
+    /// The notebook's title.
     public let title = "Multiclass cross-entropy loss"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap05/5_3_Multiclass_Cross_entropy_Loss.ipynb"
 
     /// Creates the notebook.
@@ -23,6 +26,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         return (logits, Likelihood.softmax(logits, stable: false))
     }
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let data = NotebookData.multiclassClassification
         let (x, y) = (data.inputs, data.targets.reshaped([data.targets.count]))

@@ -6,13 +6,17 @@ import Tensor
 /// (UDL eq. 6.3) whose step length comes from the bracketing line search of notebook 6.1, which this
 /// notebook runs first as its building block.
 public struct GradientDescentNotebook: Notebook {
+    /// The notebook's number.
     public let id = "6.2"
+    /// The notebook's title.
     public let title = "Gradient descent"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap06/6_2_Gradient_Descent.ipynb"
 
     /// Creates the notebook.
     public init() {}
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         try lineSearch(session)
         let problem = LineFittingProblem.notebook

@@ -7,8 +7,11 @@ import Tensor
 /// rate, and by SGD on minibatches of five (eq. 6.10), then the notebook's open experiments: other start
 /// points, other learning rates and batch sizes, and a step-decay learning-rate schedule.
 public struct StochasticGradientDescentNotebook: Notebook {
+    /// The notebook's number.
     public let id = "6.3"
+    /// The notebook's title.
     public let title = "Stochastic gradient descent"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap06/6_3_Stochastic_Gradient_Descent.ipynb"
 
     let problem = GaborFittingProblem.notebook
@@ -16,6 +19,7 @@ public struct StochasticGradientDescentNotebook: Notebook {
     /// Creates the notebook.
     public init() {}
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         checkModelLossAndGradient(session)
 

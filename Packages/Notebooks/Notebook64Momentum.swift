@@ -5,8 +5,11 @@ import Tensor
 /// Notebook 6.4, "Momentum": SGD, momentum (UDL eq. 6.11) and Nesterov momentum (eq. 6.12) on the Gabor
 /// model of notebook 6.3, each run on the same 81 minibatches of five (seed 1 before each run).
 public struct MomentumNotebook: Notebook {
+    /// The notebook's number.
     public let id = "6.4"
+    /// The notebook's title.
     public let title = "Momentum"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap06/6_4_Momentum.ipynb"
 
     let problem = GaborFittingProblem.notebook
@@ -32,6 +35,7 @@ public struct MomentumNotebook: Notebook {
         ChapterSix.minibatchPath(problem, optimizer, from: Self.start, steps: Self.steps, seed: seed)
     }
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         session.section("Setup: the Gabor data of 6.3; np.random.seed(1) before each run; 81 steps, batch 5, α = 0.6, from (−1.5, 6.5)")
         let initial = problem.loss(at: Tensor(Self.start))

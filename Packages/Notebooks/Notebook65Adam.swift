@@ -6,8 +6,11 @@ import Tensor
 /// Figure 6.9), plain gradient descent with two learning rates, normalised gradients (eqs. 6.13–6.14) and
 /// Adam (eqs. 6.15–6.17), plus Adam without its bias correction as an extra.
 public struct AdamNotebook: Notebook {
+    /// The notebook's number.
     public let id = "6.5"
+    /// The notebook's title.
     public let title = "Adam"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap06/6_5_Adam.ipynb"
 
     let problem = GaussianWellProblem()
@@ -22,6 +25,7 @@ public struct AdamNotebook: Notebook {
         return ChapterSix.path(from: Self.start, steps: steps) { _, phi in optimizer.step(&phi, problem.objective) }
     }
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         session.section("The loss and its gradient (central differences, δ = 1e−5, as the notebook's get_loss_gradient)")
         let start = Tensor(Self.start)

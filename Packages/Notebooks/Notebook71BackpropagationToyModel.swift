@@ -11,8 +11,11 @@ import Tensor
 /// notebook's three TODOs are ``NetworkWorkspace``'s forward pass (eq. 7.24), backward pass (eq. 7.25 with
 /// a′ = cos, exp, −sin) and parameter derivatives (∂ℓ/∂β_k = ∂ℓ/∂f_k, ∂ℓ/∂ω_k = h_k·∂ℓ/∂f_k).
 public struct BackpropagationToyModelNotebook: Notebook {
+    /// The notebook's number.
     public let id = "7.1"
+    /// The notebook's title.
     public let title = "Backpropagation in toy model"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap07/7_1_Backpropagation_in_Toy_Model.ipynb"
 
     static let beta = [1.0, 2.0, -3.0, 0.4]
@@ -39,6 +42,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
             * .sin(b[2] + w[2] * .exp(inner))
     }
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let network = Self.network
         let (x, y) = (Chapter7.scalar(Self.x), Chapter7.scalar(Self.y))

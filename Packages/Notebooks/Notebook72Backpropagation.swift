@@ -8,8 +8,11 @@ import Tensor
 /// question: the Figure 1 network (sigmoid hidden layers) through the same backward pass, its finite-
 /// difference check, and one gradient-descent step with learning rate 1 (see `Notebook72+Figure1.swift`).
 public struct BackpropagationNotebook: Notebook {
+    /// The notebook's number.
     public let id = "7.2"
+    /// The notebook's title.
     public let title = "Backpropagation"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap07/7_2_Backpropagation.ipynb"
 
     /// Creates the notebook.
@@ -31,6 +34,7 @@ public struct BackpropagationNotebook: Notebook {
         return Network(inputs: 1, layers: (0...5).map { (omega[$0], beta[$0], $0 == 5 ? .identity : .relu) })
     }
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let network = Self.network()
         let (x, y) = (Chapter7.scalar(1.2), Chapter7.scalar(20.0))

@@ -12,8 +12,11 @@ import Tensor
 /// Every run is an ``InitializationStudy`` in NumPy-compatible mode: `init_params` reseeds the generator
 /// with 0 and draws Ω_0, Ω_K, Ω_1 … Ω_{K−1}; the data continue the same stream.
 public struct InitializationNotebook: Notebook {
+    /// The notebook's number.
     public let id = "7.3"
+    /// The notebook's title.
     public let title = "Initialization"
+    /// The notebook's path in the udlbook repository.
     public let source = "Notebooks/Chap07/7_3_Initialization.ipynb"
 
     /// Creates the notebook.
@@ -34,6 +37,7 @@ public struct InitializationNotebook: Notebook {
         Double.pow(values[to] / values[from], 1 / Double(to - from))
     }
 
+    /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         session.section("Experiment 1: forward pass, K = 5 layers, D = 8 units, σ²_Ω = 1, 1000 inputs")
         let small = Self.spreads(depth: 5, width: 8, variance: 1)
