@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import NN
 import Plot
 import Tensor
@@ -46,7 +47,8 @@ public enum StudyFinal {
         let best = validation.indices.filter { !validation[$0].isNaN }.min { validation[$0] < validation[$1] }!
         var table = StudyTable(columns: ["key", "value"])
         for (key, value) in [
-            ("optimizer", optimizer), ("title", StudyFigures.title(optimizer)), ("noise", StudyPlan.label(noise)),
+            ("optimizer", optimizer), ("title", StudyFigures.title(optimizer)), ("title_es", spanishTitle(optimizer)),
+            ("noise", StudyPlan.label(noise)),
             ("epochs", "\(epochs)"), ("validation_fraction", "\(validationFraction)"),
             ("best_epoch", StudySummary.number(epochColumn[best])), ("best_validation", StudySummary.number(validation[best])),
             ("final_validation", StudySummary.number(validation.last { !$0.isNaN }!)),
@@ -55,6 +57,19 @@ public enum StudyFinal {
         ] { table.append([key, value]) }
         try table.write(to: "\(results)/final.csv")
         return table
+    }
+
+    /// A setting's name as the report writes it, e.g. `Adam (lr 0,001, lotes de 400)`.
+    static func spanishTitle(_ label: String) -> String {
+        let flags = StudyPlan.optimizers.first { $0.label == label }!.flags
+        func value(_ flag: String) -> String? { flags.firstIndex(of: flag).map { flags[$0 + 1] } }
+        let names = ["sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop", "adadelta": "Adadelta", "lbfgs": "L-BFGS"]
+        var parts = ["lr " + value("--lr")!.replacingOccurrences(of: ".", with: ",")]
+        if let momentum = value("--momentum") { parts.append("momento " + momentum.replacingOccurrences(of: ".", with: ",")) }
+        if flags.contains("--nesterov") { parts.append("Nesterov") }
+        let batch = value("--batch-size")!
+        parts.append(batch == "full" ? "lote completo" : "lotes de \(batch)")
+        return "\(names[value("--optimizer")!]!) (\(parts.joined(separator: ", ")))"
     }
 
     /// The optimal model's surface beside its residuals against the clean surface.
