@@ -78,7 +78,7 @@ def run(mode):
         seconds = time.perf_counter() - start
         with torch.no_grad():
             test = loss_fn(model(X), Z).item()
-        results.append({"run": name, "seconds": seconds, "last_batch_loss": float(last), "test_mse": test})
+        results.append({"run": name, "seconds": seconds, "last_batch_loss": float(last.detach()), "test_mse": test})
         print(f"{mode:8} {name:52} {seconds:8.2f} s  test MSE {test:.3e}", flush=True)
     return results
 
