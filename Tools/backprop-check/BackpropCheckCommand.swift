@@ -114,9 +114,9 @@ struct BackpropCheckCommand: ParsableCommand {
             case (true, _): text = updatedModel
             case (false, .json): text = JSONReport(report: report, lossName: loss.rawValue).render(updatedModel: updatedModel)
             case (false, .markdown):
-                text = MarkdownReport(report: report, lossName: loss.rawValue, source: source, digits: digits).render()
+                text = WrittenReport(report: report, lossName: loss.rawValue, source: source, digits: digits).markdown()
             case (false, .text):
-                text = TextReport(report: report, lossName: loss.rawValue, source: source, digits: digits).render()
+                text = WrittenReport(report: report, lossName: loss.rawValue, source: source, digits: digits).text()
             }
             try OutputFile.write(output, bytes: Array(text.utf8))
         }

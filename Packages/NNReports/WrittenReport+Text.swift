@@ -1,29 +1,9 @@
 import NN
 
-/// The report for a terminal: the exercise in the book's notation, with aligned tables.
-public struct TextReport {
-    let report: BackpropagationReport
-    let lossName: String
-    /// Where the model and data came from, e.g. `model m.json, data d.csv (inputs x1, x2; target y)`.
-    let source: String
-    let digits: Int
-
-    /// A renderer of `report` under the loss named `lossName`, with `source` naming the model and data and `digits` significant digits.
-    public init(report: BackpropagationReport, lossName: String, source: String, digits: Int) {
-        self.report = report
-        self.lossName = lossName
-        self.source = source
-        self.digits = digits
-    }
-
-    /// The rendered report.
-    public func render() -> String {
-        let quantities = Quantities(report: report)
-        let findings = Findings(report: report, digits: digits)
-        let n = findings.n
-        let K = report.network.layers.count - 1
-        let count = report.points.count
-        let loss = Notation.loss(report.loss, points: count, outputs: report.network.outputs)
+extension WrittenReport {
+    /// The report for a terminal: the exercise in the book's notation, with aligned tables.
+    public func text() -> String {
+        let (quantities, findings, n, K, count, loss) = setup()
         var out = "Backpropagation on the \(quantities.widths) network (\(quantities.layerSummary)), N = \(count) points\n"
         out += "  \(source)\n\n"
         out += "Loss (\(lossName)): \(report.loss.formula)\n"

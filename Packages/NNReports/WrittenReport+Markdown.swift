@@ -1,29 +1,10 @@
 import NN
 import Tensor
 
-/// The report as Markdown with LaTeX mathematics (`$…$`, `$$…$$`), ready to paste into a report.
-public struct MarkdownReport {
-    let report: BackpropagationReport
-    let lossName: String
-    let source: String
-    let digits: Int
-
-    /// A renderer of `report` under the loss named `lossName`, with `source` naming the model and data and `digits` significant digits.
-    public init(report: BackpropagationReport, lossName: String, source: String, digits: Int) {
-        self.report = report
-        self.lossName = lossName
-        self.source = source
-        self.digits = digits
-    }
-
-    /// The rendered report.
-    public func render() -> String {
-        let quantities = Quantities(report: report)
-        let findings = Findings(report: report, digits: digits)
-        let n = findings.n
-        let K = report.network.layers.count - 1
-        let count = report.points.count
-        let loss = Notation.loss(report.loss, points: count, outputs: report.network.outputs)
+extension WrittenReport {
+    /// The report as Markdown with LaTeX mathematics (`$…$`, `$$…$$`), ready to paste into a report.
+    public func markdown() -> String {
+        let (quantities, findings, n, K, count, loss) = setup()
         var out = "## Backpropagation on the \(quantities.widths.replacingArrows) network\n\n"
         out += "\(quantities.layerSummary); $N = \(count)$ points; \(source).\n\n"
         out += "**Loss** (`\(lossName)`): $\(Notation.latexFormula(report.loss))$, "
