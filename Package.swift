@@ -5,44 +5,30 @@
 //
 //   Tensor ← NN, Optim, Datasets ← Training ← tools;   Plot ← CLibPNG, CFreeType (stands alone)
 //
-// Build flags
-// - Release builds use cross-module optimisation so the small, hot functions of Tensor inline into
-//   NN, Optim and the tools.
-// - `TARGET_CPU=<llvm cpu name>` (e.g. `TARGET_CPU=znver4 make build`) compiles everything for that CPU.
-//   Opt-in only: the default build runs on any x86-64 (or arm64) machine.
-import Foundation
+// No target has build flags, so other packages can depend on any library product by version. Tensor's
+// SIMD kernels are C functions compiled per instruction set with `__attribute__((target(...)))`
+// (Packages/CTensorKernels) and chosen at run time; `TARGET_CPU=<llvm cpu> make build` compiles the Swift
+// code for one processor through the Makefile (`-Xswiftc -target-cpu`), for local builds only.
 import PackageDescription
 
-let environment = ProcessInfo.processInfo.environment
-
-/// Settings shared by every Swift target.
-let swiftSettings: [SwiftSetting] = {
-    var settings: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
-    if let cpu = environment["TARGET_CPU"], !cpu.isEmpty {
-        settings.append(.unsafeFlags(["-target-cpu", cpu]))
-    }
-    return settings
-}()
-
-let numerics: Target.Dependency = .product(name: "Numerics", package: "swift-numerics")
+let numerics: Target.Dependency = .product(name: "RealModule", package: "swift-numerics")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 /// A library target under `Packages/`.
 func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
-    .target(name: name, dependencies: dependencies, path: "Packages/\(name)", swiftSettings: swiftSettings)
+    .target(name: name, dependencies: dependencies, path: "Packages/\(name)")
 }
 
 /// A command-line tool under `Tools/`.
 func tool(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
     .executableTarget(
-        name: name, dependencies: dependencies + [argumentParser], path: "Tools/\(name)",
-        swiftSettings: swiftSettings)
+        name: name, dependencies: dependencies + [argumentParser], path: "Tools/\(name)")
 }
 
 /// A Swift Testing target under `Tests/`.
 func tests(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
     .testTarget(
-        name: name, dependencies: dependencies, path: "Tests/\(name)", swiftSettings: swiftSettings)
+        name: name, dependencies: dependencies, path: "Tests/\(name)")
 }
 
 let package = Package(
@@ -75,12 +61,9 @@ let package = Package(
     ],
     targets: [
         // Libraries
-        library("Tensor", [numerics, "CCPUFeatures", "TensorKernelsAVX2"]),
-        .target(name: "CCPUFeatures", path: "Packages/CCPUFeatures"),
-        // Compiled for x86-64-v3 and called only after a run-time CPU check (see GemmKernel.selected).
-        .target(
-            name: "TensorKernelsAVX2", path: "Packages/TensorKernelsAVX2",
-            swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
+        library("Tensor", [numerics, "CTensorKernels"]),
+        // SIMD kernels compiled per function for AVX2 and AVX-512, called after a run-time CPU check.
+        .target(name: "CTensorKernels", path: "Packages/CTensorKernels"),
         library("NN", ["Tensor", numerics]),
         library("Optim", ["Tensor"]),
         library("Datasets", ["Tensor"]),
@@ -94,8 +77,7 @@ let package = Package(
 
         // Tools
         .target(
-            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", argumentParser], path: "Tools/ToolSupport",
-            swiftSettings: swiftSettings),
+            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", argumentParser], path: "Tools/ToolSupport"),
         tool("surface-data", ["ToolSupport", "Datasets"]),
         tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor", "Plot", numerics]),
         tool("plot-gallery", ["Plot"]),
@@ -109,8 +91,7 @@ let package = Package(
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "Plot", "CAllocationCounter"], path: "Benchmarks/bench",
-            swiftSettings: swiftSettings),
+            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "Plot", "CAllocationCounter"], path: "Benchmarks/bench"),
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
 
         // Tests

@@ -6,6 +6,7 @@ import Darwin
 
 // `bench [group …]`: runs the named benchmark groups, or all of them. Each group lives in its own file.
 // Timings are the best of several repeats on one thread; nothing here is asserted, only reported.
+// `bench product M K N [ta] [tb]` times one product for as long as a profiler needs (about 5 s).
 
 let groups: [(name: String, run: () -> Void)] = [
     ("tensor", tensorBenchmarks),
@@ -15,7 +16,19 @@ let groups: [(name: String, run: () -> Void)] = [
     ("plot", plotBenchmarks),
 ]
 
-let requested = Set(CommandLine.arguments.dropFirst())
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "product" {
+    guard arguments.count >= 4, let m = Int(arguments[1]), let k = Int(arguments[2]), let n = Int(arguments[3]) else {
+        print("usage: bench product M K N [ta] [tb]")
+        exit(64)
+    }
+    let (ta, tb) = (arguments.contains("ta"), arguments.contains("tb"))
+    var rate = 0.0
+    for _ in 0..<10 { rate = productRate(m, k, n, transposeA: ta, transposeB: tb, kernel: .selected) }
+    print("\(m)×\(k) · \(k)×\(n): \(fixed(rate, 1)) GFLOP/s, \(fixed(Double(2 * m * k * n) / rate / 1e3, 2)) µs")
+    exit(0)
+}
+let requested = Set(arguments)
 let unknown = requested.subtracting(groups.map(\.name))
 if !unknown.isEmpty {
     print("bench: unknown group(s) \(unknown.sorted()); available: \(groups.map(\.name).joined(separator: ", "))")

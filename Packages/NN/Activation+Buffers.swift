@@ -1,4 +1,5 @@
 import RealModule
+import Tensor
 
 extension Activation {
     /// Writes `h[i] = a[f[i]]` for `count` elements; the activation is chosen once, outside the loop.
@@ -127,6 +128,30 @@ extension Activation {
                 let row = df + i * columns
                 for j in 0..<columns { biasGradient[j] += row[j] }
             }
+        }
+    }
+}
+
+extension Activation {
+    /// The activation as a matrix product's epilogue applies it (UDL eq. 7.24), for the piecewise-linear
+    /// activations; nil for the others, which take a separate pass.
+    var epilogueActivation: GemmEpilogue.Activation? {
+        switch self {
+        case .identity: return .identity
+        case .relu: return .relu
+        case let .leakyReLU(alpha): return .leakyReLU(slope: alpha)
+        default: return nil
+        }
+    }
+
+    /// The derivative a′ as a matrix product's epilogue applies it (the ⊙ of eq. 7.25), where it equals
+    /// ``backpropagate(_:f:h:rows:columns:into:biasGradient:)`` bit for bit; nil otherwise.
+    var epilogueDerivative: GemmEpilogue.Activation? {
+        switch self {
+        case .identity: return .identity
+        case .relu(derivativeAtZero: 0): return .relu
+        case let .leakyReLU(alpha): return .leakyReLU(slope: alpha)
+        default: return nil
         }
     }
 }

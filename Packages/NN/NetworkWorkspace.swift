@@ -70,13 +70,21 @@ public final class NetworkWorkspace {
         parameters.withUnsafeBufferPointer { p in
             let theta = p.baseAddress!
             for (k, layer) in layers.enumerated() {
-                // F_k = H_k Ω_kᵀ, then + β_k on every row, then H_{k+1} = a[F_k].
-                gemm(
-                    StridedMatrix(UnsafePointer(h[k]), rows: n, columns: layer.inputs),
-                    StridedMatrix(theta + layer.weightOffset, rows: layer.inputs, columns: layer.outputs, transposed: true),
-                    into: f[k], ldc: layer.outputs, accumulate: false)
-                layer.activation.addBiasAndApply(
-                    f[k], bias: theta + layer.biasOffset, rows: n, columns: layer.outputs, into: h[k + 1])
+                // F_k = H_k Ω_kᵀ, then + β_k on every row, then H_{k+1} = a[F_k]: in the product's epilogue
+                // for the piecewise-linear activations, in a second pass for the others.
+                let hk = StridedMatrix(UnsafePointer(h[k]), rows: n, columns: layer.inputs)
+                let omegaT = StridedMatrix(
+                    theta + layer.weightOffset, rows: layer.inputs, columns: layer.outputs, transposed: true)
+                if let activation = layer.activation.epilogueActivation {
+                    gemm(
+                        hk, omegaT, into: f[k], ldc: layer.outputs, accumulate: false,
+                        epilogue: .biasActivation(
+                            bias: theta + layer.biasOffset, activation: activation, h: h[k + 1], ldh: layer.outputs))
+                } else {
+                    gemm(hk, omegaT, into: f[k], ldc: layer.outputs, accumulate: false)
+                    layer.activation.addBiasAndApply(
+                        f[k], bias: theta + layer.biasOffset, rows: n, columns: layer.outputs, into: h[k + 1])
+                }
             }
         }
     }
@@ -99,20 +107,36 @@ public final class NetworkWorkspace {
         parameters.withUnsafeBufferPointer { p in
             gradient.withUnsafeMutableBufferPointer { g in
                 let theta = p.baseAddress!, dTheta = g.baseAddress!
+                // Whether ∂ℓ/∂f_k and ∂ℓ/∂β_k are already written, by the epilogue of the product above.
+                var derivativeDone = false
                 for k in stride(from: lastLayer, through: 0, by: -1) {
                     let layer = layers[k]
-                    layer.activation.backpropagate(
-                        dh[k + 1], f: f[k], h: h[k + 1], rows: n, columns: layer.outputs, into: df[k],
-                        biasGradient: dTheta + layer.biasOffset)
+                    if !derivativeDone {
+                        layer.activation.backpropagate(
+                            dh[k + 1], f: f[k], h: h[k + 1], rows: n, columns: layer.outputs, into: df[k],
+                            biasGradient: dTheta + layer.biasOffset)
+                    }
                     gemm(
                         StridedMatrix(UnsafePointer(df[k]), rows: layer.outputs, columns: n, transposed: true),
                         StridedMatrix(UnsafePointer(h[k]), rows: n, columns: layer.inputs),
                         into: dTheta + layer.weightOffset, ldc: layer.inputs, accumulate: false)
-                    if k > 0 || inputGradient {
+                    derivativeDone = false
+                    guard k > 0 || inputGradient else { continue }
+                    // ∂ℓ/∂h_k = Ω_kᵀ ∂ℓ/∂f_k, and for a piecewise-linear activation below, ∂ℓ/∂f_{k−1} and
+                    // ∂ℓ/∂β_{k−1} in the same product's epilogue.
+                    let dfk = StridedMatrix(UnsafePointer(df[k]), rows: n, columns: layer.outputs)
+                    let omega = StridedMatrix(theta + layer.weightOffset, rows: layer.outputs, columns: layer.inputs)
+                    if k > 0, let activation = layers[k - 1].activation.epilogueDerivative {
+                        let below = layers[k - 1]
+                        (dTheta + below.biasOffset).update(repeating: 0, count: below.outputs)
                         gemm(
-                            StridedMatrix(UnsafePointer(df[k]), rows: n, columns: layer.outputs),
-                            StridedMatrix(theta + layer.weightOffset, rows: layer.outputs, columns: layer.inputs),
-                            into: dh[k], ldc: layer.inputs, accumulate: false)
+                            dfk, omega, into: dh[k], ldc: layer.inputs, accumulate: false,
+                            epilogue: .derivative(
+                                f: UnsafePointer(f[k - 1]), ldf: below.outputs, activation: activation, d: df[k - 1],
+                                ldd: below.outputs, columnSums: dTheta + below.biasOffset))
+                        derivativeDone = true
+                    } else {
+                        gemm(dfk, omega, into: dh[k], ldc: layer.inputs, accumulate: false)
                     }
                 }
             }

@@ -3,29 +3,26 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CCPUFeatures
-#if arch(x86_64)
-import TensorKernelsAVX2
-#endif
+import CTensorKernels
 
 /// A read-only strided matrix: element (i, j) lives at `base[i·rowStride + j·columnStride]`.
 ///
 /// Transposes are expressed by swapping the strides, so `Aᵀ·B` never materialises `Aᵀ`.
-public struct StridedMatrix {
+package struct StridedMatrix {
     /// The address of element (0, 0).
-    public var base: UnsafePointer<Double>
+    package var base: UnsafePointer<Double>
     /// The number of rows.
-    public var rows: Int
+    package var rows: Int
     /// The number of columns.
-    public var columns: Int
+    package var columns: Int
     /// The distance, in elements, between vertically adjacent elements.
-    public var rowStride: Int
+    package var rowStride: Int
     /// The distance, in elements, between horizontally adjacent elements.
-    public var columnStride: Int
+    package var columnStride: Int
 
     /// A view of a row-major `rows × columns` block, or of its transpose when `transposed` is true
     /// (then the stored block is `columns × rows`).
-    public init(_ base: UnsafePointer<Double>, rows: Int, columns: Int, transposed: Bool = false) {
+    package init(_ base: UnsafePointer<Double>, rows: Int, columns: Int, transposed: Bool = false) {
         self.base = base
         self.rows = rows
         self.columns = columns
@@ -35,58 +32,189 @@ public struct StridedMatrix {
     @inline(__always) func element(_ i: Int, _ j: Int) -> Double { base[i &* rowStride &+ j &* columnStride] }
 }
 
-/// General matrix multiply, `C ← A·B` or `C ← C + A·B`, on strided operands.
+/// What a product does with its output while it is still in registers (in the SIMD kernels) or right
+/// after it (in the portable kernel); the arithmetic is the same either way.
+package enum GemmEpilogue {
+    /// An activation the epilogue can apply, with its derivative.
+    package enum Activation: Equatable {
+        /// a[z] = z.
+        case identity
+        /// a[z] = max(z, 0), a′[z] = 𝕀[z > 0].
+        case relu
+        /// a[z] = z for z > 0, slope·z otherwise; a′[z] = 1 for z > 0, slope otherwise.
+        case leakyReLU(slope: Double)
+    }
+
+    /// `C ← A·B` (or `C ← C + A·B`).
+    case none
+    /// The forward step of a layer (UDL eq. 7.24): `C ← A·B + 𝟙βᵀ`, then `H ← a[C]`; `h` has C's shape,
+    /// rows `ldh` apart.
+    case biasActivation(bias: UnsafePointer<Double>, activation: Activation, h: UnsafeMutablePointer<Double>, ldh: Int)
+    /// The backward step through an activation (eq. 7.25): `C ← A·B` (∂ℓ/∂h), `D ← a′[F] ⊙ C` (∂ℓ/∂f), and
+    /// `columnSums[j] += D[i, j]` for i in order (∂ℓ/∂β; the caller zeroes it first).
+    case derivative(
+        f: UnsafePointer<Double>, ldf: Int, activation: Activation, d: UnsafeMutablePointer<Double>, ldd: Int,
+        columnSums: UnsafeMutablePointer<Double>)
+}
+
+/// General matrix multiply, `C ← A·B` or `C ← C + A·B`, on strided operands, with an optional epilogue.
 ///
-/// The loop structure follows the GotoBLAS/BLIS design: B is packed in `kc × nc` blocks of `nr`-column
-/// micro-panels, A in `mc × kc` blocks of `mr`-row micro-panels, and a register-tiled micro-kernel
-/// (``GemmKernel``) accumulates an `mr × nr` tile of C in registers over the depth `kc`. The packing
-/// buffers are per thread and reused, so after the first call of a given size nothing is allocated.
+/// The loop structure follows the GotoBLAS/BLIS design: B in `kc × nr` micro-panels, A in blocks of `mc`
+/// rows, and a register-tiled micro-kernel (``GemmKernel``) that accumulates an `mr × nr` tile of C over a
+/// depth block of `kc` = 256 steps before storing it. Operands are packed only when reading them in
+/// place would be slow, into per-thread buffers that are reused, so after the first call of a given size
+/// nothing is allocated.
 ///
 /// - Parameters:
 ///   - a: an `m × k` view.
 ///   - b: a `k × n` view.
 ///   - c: the row-major `m × n` output, with rows `ldc` elements apart.
 ///   - accumulate: add to the existing contents of `c` instead of overwriting them.
+///   - epilogue: what to do with the finished output (bias and activation, or an activation's derivative).
 ///   - kernel: the micro-kernel; by default the fastest one this processor supports.
 /// - Complexity: O(m·n·k).
-public func gemm(
+package func gemm(
     _ a: StridedMatrix, _ b: StridedMatrix, into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool,
-    kernel: GemmKernel = .selected
+    epilogue: GemmEpilogue = .none, kernel: GemmKernel = .selected
 ) {
     precondition(a.columns == b.rows, "gemm: inner dimensions \(a.columns) and \(b.rows) differ")
+    if a.rows == 0 || b.columns == 0 { return }
+    if a.columns == 0 || kernel.simd == nil {
+        portableGemm(a, b, into: c, ldc: ldc, accumulate: accumulate)
+        epilogue.apply(to: c, ldc: ldc, rows: a.rows, columns: b.columns)
+        return
+    }
+    let workspace = GemmWorkspace.current
+    var arguments = tk_gemm()
+    arguments.m = a.rows
+    arguments.n = b.columns
+    arguments.k = a.columns
+    arguments.a = a.base
+    arguments.a_rs = a.rowStride
+    arguments.a_cs = a.columnStride
+    arguments.b = b.base
+    arguments.b_rs = b.rowStride
+    arguments.b_cs = b.columnStride
+    arguments.c = c
+    arguments.ldc = ldc
+    arguments.accumulate = accumulate ? 1 : 0
+    arguments.pack_a = workspace.buffer(.a, count: Int(TK_KC) * Int(TK_MC))
+    arguments.pack_b = workspace.buffer(.b, count: Int(TK_KC) * Int(TK_NC))
+    arguments.epilogue = epilogue.arguments
+    kernel.simd!(&arguments)
+}
+
+extension GemmEpilogue {
+    /// The epilogue as the C kernels take it.
+    var arguments: tk_epilogue {
+        var e = tk_epilogue()
+        switch self {
+        case .none:
+            e.kind = TK_EPILOGUE_NONE
+        case let .biasActivation(bias, activation, h, ldh):
+            e.kind = TK_EPILOGUE_BIAS_ACTIVATION
+            (e.activation, e.slope) = activation.arguments
+            e.bias = bias
+            e.h = h
+            e.ldh = ldh
+        case let .derivative(f, ldf, activation, d, ldd, columnSums):
+            e.kind = TK_EPILOGUE_DERIVATIVE
+            (e.activation, e.slope) = activation.arguments
+            e.f = f
+            e.ldf = ldf
+            e.d = d
+            e.ldd = ldd
+            e.column_sums = columnSums
+        }
+        return e
+    }
+
+    /// The epilogue as a pass over a finished `rows × columns` output, in the kernels' order.
+    func apply(to c: UnsafeMutablePointer<Double>, ldc: Int, rows: Int, columns: Int) {
+        switch self {
+        case .none:
+            return
+        case let .biasActivation(bias, activation, h, ldh):
+            for i in 0..<rows {
+                let (row, out) = (c + i * ldc, h + i * ldh)
+                for j in 0..<columns {
+                    let v = row[j] + bias[j]
+                    row[j] = v
+                    out[j] = activation.value(v)
+                }
+            }
+        case let .derivative(f, ldf, activation, d, ldd, columnSums):
+            for i in 0..<rows {
+                let (row, pre, out) = (c + i * ldc, f + i * ldf, d + i * ldd)
+                for j in 0..<columns {
+                    let g = row[j] * activation.derivative(pre[j])
+                    out[j] = g
+                    columnSums[j] += g
+                }
+            }
+        }
+    }
+}
+
+extension GemmEpilogue.Activation {
+    var arguments: (tk_activation, Double) {
+        switch self {
+        case .identity: return (TK_ACTIVATION_IDENTITY, 0)
+        case .relu: return (TK_ACTIVATION_RELU, 0)
+        case let .leakyReLU(slope): return (TK_ACTIVATION_LEAKY_RELU, slope)
+        }
+    }
+
+    @inline(__always) func value(_ z: Double) -> Double {
+        switch self {
+        case .identity: return z
+        case .relu: return z > 0 ? z : 0
+        case let .leakyReLU(slope): return z > 0 ? z : slope * z
+        }
+    }
+
+    @inline(__always) func derivative(_ z: Double) -> Double {
+        switch self {
+        case .identity: return 1
+        case .relu: return z > 0 ? 1 : 0
+        case let .leakyReLU(slope): return z > 0 ? 1 : slope
+        }
+    }
+}
+
+/// The portable product: packed panels and the SSE2 6×4 micro-kernel, no epilogue.
+private func portableGemm(_ a: StridedMatrix, _ b: StridedMatrix, into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
     let m = a.rows, n = b.columns, k = a.columns
-    if m == 0 || n == 0 { return }
     if k == 0 {
         if !accumulate {
             for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
         }
         return
     }
-    let (mr, nr) = (kernel.mr, kernel.nr)
-    let aCopies = kernel.duplicatesA ? 2 : 1
+    let (mr, nr) = (6, 4)
     let workspace = GemmWorkspace.current
-    let packedB = workspace.buffer(.b, count: GemmBlocking.kc * GemmBlocking.nc)
-    let packedA = workspace.buffer(.a, count: GemmBlocking.kc * GemmBlocking.mc * aCopies)
+    let packedB = workspace.buffer(.b, count: Int(TK_KC) * Int(TK_NC))
+    let packedA = workspace.buffer(.a, count: Int(TK_KC) * Int(TK_MC) * 2)
     var jc = 0
     while jc < n {
-        let nc = Swift.min(GemmBlocking.nc, n - jc)
+        let nc = Swift.min(Int(TK_NC), n - jc)
         var pc = 0
         while pc < k {
-            let kc = Swift.min(GemmBlocking.kc, k - pc)
+            let kc = Swift.min(Int(TK_KC), k - pc)
             let add = accumulate || pc > 0
             packB(b, rows: pc, kc, columns: jc, nc, panelWidth: nr, into: packedB)
             var ic = 0
             while ic < m {
-                let mc = Swift.min(GemmBlocking.mc, m - ic)
-                packA(a, rows: ic, mc, columns: pc, kc, panelHeight: mr, copies: aCopies, into: packedA)
+                let mc = Swift.min(Int(TK_MC), m - ic)
+                packA(a, rows: ic, mc, columns: pc, kc, panelHeight: mr, copies: 2, into: packedA)
                 var ir = 0
                 while ir < mc {
-                    let panelA = UnsafeRawPointer(packedA + ir * kc * aCopies)
+                    let panelA = UnsafeRawPointer(packedA + ir * kc * 2)
                     var jr = 0
                     while jr < nc {
-                        kernel.run(
-                            kc, panelA, UnsafeRawPointer(packedB + jr * kc), c + (ic + ir) * ldc + jc + jr, ldc,
-                            Swift.min(mr, mc - ir), Swift.min(nr, nc - jr), add)
+                        microKernel6x4(
+                            kc: kc, a: panelA, b: UnsafeRawPointer(packedB + jr * kc), c: c + (ic + ir) * ldc + jc + jr,
+                            ldc: ldc, rows: Swift.min(mr, mc - ir), columns: Swift.min(nr, nc - jr), accumulate: add)
                         jr += nr
                     }
                     ir += mr
@@ -99,63 +227,63 @@ public func gemm(
     }
 }
 
-/// A register-tiled micro-kernel of ``gemm(_:_:into:ldc:accumulate:kernel:)`` and the packing it expects.
-public struct GemmKernel: Sendable {
-    /// A short name (`sse2`, `avx2-fma`).
-    public let name: String
-    /// Rows of the register tile.
-    public let mr: Int
-    /// Columns of the register tile.
-    public let nr: Int
-    /// Whether A's packed panels store every element twice (for a 2-lane broadcast by plain loads).
-    let duplicatesA: Bool
-    /// `(kc, A panel, B panel, C, ldc, rows, columns, accumulate)`.
-    let run: @Sendable (Int, UnsafeRawPointer, UnsafeRawPointer, UnsafeMutablePointer<Double>, Int, Int, Int, Bool) -> Void
+/// A matrix-product kernel of ``gemm(_:_:into:ldc:accumulate:epilogue:kernel:)``.
+///
+/// The SIMD kernels are C functions compiled for their instruction set only (`__attribute__((target))`),
+/// so the package needs no build flags and runs on any x86-64 processor; they are used only where the
+/// processor reports the features they need.
+package struct GemmKernel: Sendable {
+    /// The kernel's name, as `TENSOR_GEMM_KERNEL` spells it: `sse2`, `avx2` or `avx512`.
+    package let name: String
+    /// The C entry point of a SIMD kernel; nil for the portable Swift kernel.
+    let simd: (@convention(c) (UnsafePointer<tk_gemm>?) -> Void)?
 
     /// The portable kernel: a 6×4 tile of `SIMD2<Double>` using only SSE2 (every x86-64 processor; on
     /// other architectures the same code compiles to their 128-bit vectors).
-    public static let portable = GemmKernel(
-        name: "sse2", mr: 6, nr: 4, duplicatesA: true,
-        run: { microKernel6x4(kc: $0, a: $1, b: $2, c: $3, ldc: $4, rows: $5, columns: $6, accumulate: $7) })
-
-    #if arch(x86_64)
-    /// A 6×8 tile of `SIMD4<Double>` with fused multiply-adds, for processors with AVX2 and FMA.
-    public static let avx2 = GemmKernel(
-        name: "avx2-fma", mr: 6, nr: 8, duplicatesA: false,
-        run: { microKernel6x8AVX2(kc: $0, a: $1, b: $2, c: $3, ldc: $4, rows: $5, columns: $6, accumulate: $7) })
-    #endif
+    package static let portable = GemmKernel(name: "sse2", simd: nil)
+    /// A 6×8 tile of 4-lane vectors with fused multiply-adds, for processors with AVX2 and FMA.
+    package static let avx2 = GemmKernel(name: "avx2", simd: tk_gemm_avx2)
+    /// A 10×16 tile of 8-lane vectors with fused multiply-adds and masked tails, for AVX-512F processors.
+    package static let avx512 = GemmKernel(name: "avx512", simd: tk_gemm_avx512)
 
     /// The kernels this processor can run, portable first.
-    public static let available: [GemmKernel] = {
+    package static let available: [GemmKernel] = {
         var kernels = [portable]
-        #if arch(x86_64)
-        if cpu_supports_avx2_fma() != 0 { kernels.append(avx2) }
-        #endif
+        if tk_cpu_supports_avx2_fma() != 0 { kernels.append(avx2) }
+        if tk_cpu_supports_avx512f() != 0 { kernels.append(avx512) }
         return kernels
     }()
 
     /// The kernel used by default: the fastest available one, unless the environment variable
-    /// `TENSOR_GEMM_KERNEL` names another (`sse2` forces the portable kernel, e.g. to compare results).
+    /// `TENSOR_GEMM_KERNEL` names another (`sse2`, `avx2`, `avx512`). A name this processor cannot run, or
+    /// an unknown one, is refused with a message on standard error, and the default is used.
     ///
-    /// The kernels differ only in rounding (FMA rounds once per multiply-add), at the 1e-16 relative level.
-    public static let selected: GemmKernel = {
-        if let requested = getenv("TENSOR_GEMM_KERNEL").map({ String(cString: $0) }),
-           let kernel = available.first(where: { $0.name == requested })
-        {
-            return kernel
+    /// The kernels differ only in rounding (FMA rounds once per multiply-add, the portable kernel twice);
+    /// the AVX2 and AVX-512 kernels give identical results.
+    package static let selected: GemmKernel = {
+        let requested = getenv("TENSOR_GEMM_KERNEL").map { String(cString: $0) }
+        let (kernel, warning) = choose(requested, from: available)
+        if let warning {
+            let line = "warning: \(warning)\n"
+            _ = line.withCString { write(2, $0, strlen($0)) }
         }
-        return available[available.count - 1]
+        return kernel
     }()
-}
 
-/// Block sizes of the GEMM engine, chosen for a 48 KB L1 and a 1 MB L2 per core.
-enum GemmBlocking {
-    /// Depth of one packed block (the inner dimension).
-    static let kc = 256
-    /// Rows of A per packed block (a multiple of every kernel's `mr`).
-    static let mc = 96
-    /// Columns of B per packed block (a multiple of every kernel's `nr`).
-    static let nc = 1024
+    /// The kernel `TENSOR_GEMM_KERNEL=requested` selects among `available` (portable first), with the
+    /// reason when the request is refused: an unknown name, or a kernel this processor cannot run.
+    package static func choose(_ requested: String?, from available: [GemmKernel]) -> (GemmKernel, warning: String?) {
+        let best = available[available.count - 1]
+        guard let requested, !requested.isEmpty else { return (best, nil) }
+        if let kernel = available.first(where: { $0.name == requested }) { return (kernel, nil) }
+        let reason = [portable, avx2, avx512].contains { $0.name == requested }
+            ? "this processor cannot run it" : "unknown kernel"
+        return (
+            best,
+            "TENSOR_GEMM_KERNEL=\(requested) refused (\(reason); available: "
+                + available.map(\.name).joined(separator: ", ") + "); using \(best.name)"
+        )
+    }
 }
 
 /// Copies rows `row0 ..< row0+rowCount`, columns `col0 ..< col0+kc` of A into micro-panels of

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The course's optimizer comparison in PyTorch, timed on one thread: the reference for `make bench`.
 
-The setup of the course's notebook (../shared/reference/assignment.md): the surface on linspace(-3, 3, 40)
+The setup of the course's notebook (the assignment's exercise II-C): the surface on linspace(-3, 3, 40)
 ('ij' meshgrid, 1,600 points, no noise), Net3L(50, 50, 50) with ReLU and PyTorch's default initialisation,
 copied for five runs of 2,500 epochs, MSELoss, a step(closure) per minibatch:
   SGD lr 0.05 batch 1600; SGD lr 0.1 batch 40; SGD lr 0.1 momentum 0.9 Nesterov batch 400;
@@ -11,8 +11,10 @@ Three ways of running the same loop are timed:
   tuned32  the same loop indexing the tensors with one torch.randperm per epoch, float32;
   tuned64  the tuned loop in float64 (what `train` computes in).
 The per-epoch loss is the loss of the epoch's last minibatch (the course's record); the final clean-target
-MSE ("test") is computed after training. Writes Benchmarks/reference/torch-course.json.
+MSE ("test") is computed after training. Writes Benchmarks/reference/torch-course.json, or with --run N
+prints the JSON record of run N (1-5) alone, which is how scripts/bench-course.sh runs PyTorch side by side.
 Run: python3 scripts/reference/course_comparison_torch.py [--epochs 2500] [--modes course,tuned32,tuned64]
+     python3 scripts/reference/course_comparison_torch.py --run 2 --modes tuned32
 """
 import argparse
 import json
@@ -26,6 +28,7 @@ import torch
 parser = argparse.ArgumentParser()
 parser.add_argument("--epochs", type=int, default=2500)
 parser.add_argument("--modes", default="course,tuned32,tuned64")
+parser.add_argument("--run", type=int, help="time only this run (1-5) and print its record as JSON")
 args = parser.parse_args()
 torch.set_num_threads(1)
 
@@ -59,7 +62,9 @@ def run(mode):
     base = net().to(dtype)
     loss_fn = torch.nn.MSELoss()
     results = []
-    for name, batch, make in RUNS:
+    for index, (name, batch, make) in enumerate(RUNS, start=1):
+        if args.run is not None and index != args.run:
+            continue
         model = net().to(dtype)
         model.load_state_dict(base.state_dict())
         opt = make(model.parameters())
@@ -79,9 +84,14 @@ def run(mode):
         with torch.no_grad():
             test = loss_fn(model(X), Z).item()
         results.append({"run": name, "seconds": seconds, "last_batch_loss": float(last.detach()), "test_mse": test})
-        print(f"{mode:8} {name:52} {seconds:8.2f} s  test MSE {test:.3e}", flush=True)
+        if args.run is None:
+            print(f"{mode:8} {name:52} {seconds:8.2f} s  test MSE {test:.3e}", flush=True)
     return results
 
+
+if args.run is not None:
+    print(json.dumps({"torch": torch.__version__, **run(args.modes.split(",")[0])[0]}))
+    raise SystemExit(0)
 
 out = {"provenance": "scripts/reference/course_comparison_torch.py", "torch": torch.__version__, "threads": 1,
        "epochs": args.epochs, "machine": platform.processor() or platform.machine(), "modes": {}}

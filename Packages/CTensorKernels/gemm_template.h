@@ -1,0 +1,221 @@
+// The blocked matrix product, written once and compiled once per instruction set: gemm_avx2.c and
+// gemm_avx512.c define the vector type and its operations, then include this file. Every function here
+// carries TK_TARGET, so its instructions are enabled for that function only.
+//
+// Loop structure (GotoBLAS/BLIS): for each block of NC columns of B and each block of KC depth steps,
+// B's columns are taken NR at a time (micro-panels, packed unless B's rows are contiguous), A's rows MC
+// at a time (packed only when reading A in place would be slow), and a register tile of MR × NR values
+// of C is accumulated over the block's depth, then stored once, through the epilogue on the last block.
+//
+// Arithmetic is the same in every kernel: each tile starts from zero, adds the products of one depth
+// block in order with fused multiply-adds, and is then added to C when an earlier block (or the caller)
+// left a value there. Epilogues do their work in the order of the portable Swift code.
+
+#define TK_FN static inline __attribute__((always_inline)) TK_TARGET
+#define NR (NV * VW)
+
+/// A tile's accumulators: MR rows of NV vectors.
+typedef struct { V v[MR][NV]; } TK_(tile);
+
+/// The register tile: accumulates `rows × nvl` vectors over `kc` depth steps. A is read at
+/// `a[r·a_rs + p·a_cs]`; B's micro-panel has `nvl` vectors per depth step, `b_ld` apart, the last one
+/// loaded through `bmask` where the instruction set makes that free (VLOAD_TAIL).
+TK_FN void TK_(accumulate)(
+    const int rows, const int nvl, long kc, const double *a, long a_rs, long a_cs, const double *b, long b_ld,
+    MASK bmask, TK_(tile) *t)
+{
+#pragma unroll
+    for (int r = 0; r < MR; r++)
+#pragma unroll
+        for (int v = 0; v < NV; v++) t->v[r][v] = VZERO();
+    // Rows are addressed from one base pointer per four rows (base + {0, 1, 2, 3}·a_rs), so a strided A
+    // costs no address arithmetic in the loop.
+    const double *base[(MR + 3) / 4];
+#pragma unroll
+    for (int q = 0; q < (MR + 3) / 4; q++) base[q] = a + 4 * q * a_rs;
+    const long rs3 = 3 * a_rs;
+    for (long p = 0; p < kc; p++) {
+        V bv[NV];
+#pragma unroll
+        for (int v = 0; v < NV; v++)
+            if (v < nvl) bv[v] = v == nvl - 1 ? VLOAD_TAIL(b + v * VW, bmask) : VLOAD(b + v * VW);
+#pragma unroll
+        for (int r = 0; r < MR; r++) {
+            if (r < rows) {
+                const double *row = base[r / 4];
+                V x = VSET1(r % 4 == 0 ? row[0] : r % 4 == 1 ? row[a_rs] : r % 4 == 2 ? row[2 * a_rs] : row[rs3]);
+#pragma unroll
+                for (int v = 0; v < NV; v++)
+                    if (v < nvl) t->v[r][v] = VFMA(x, bv[v], t->v[r][v]);
+            }
+        }
+#pragma unroll
+        for (int q = 0; q < (MR + 3) / 4; q++) base[q] += a_cs;
+        b += b_ld;
+    }
+}
+
+/// The derivative a′[f] of an epilogue's activation, lane by lane.
+TK_FN V TK_(derivative)(const tk_epilogue *e, V f) {
+    switch (e->activation) {
+    case TK_ACTIVATION_RELU: return VSELECT_POSITIVE(f, VSET1(1.0), VZERO());
+    case TK_ACTIVATION_LEAKY_RELU: return VSELECT_POSITIVE(f, VSET1(1.0), VSET1(e->slope));
+    default: return VSET1(1.0);
+    }
+}
+
+/// a[z] of an epilogue's activation, lane by lane, exactly as the portable code computes it.
+TK_FN V TK_(activate)(const tk_epilogue *e, V z) {
+    switch (e->activation) {
+    case TK_ACTIVATION_RELU: return VMAX_ZERO(z);
+    case TK_ACTIVATION_LEAKY_RELU: return VSELECT_POSITIVE(z, z, VMUL(VSET1(e->slope), z));
+    default: return z;
+    }
+}
+
+/// Stores a finished tile at row `i0`, column `j0` of C (`cols` of its columns are live), adding C's
+/// previous value when `add`, through the epilogue when `e` is not null.
+TK_FN void TK_(store)(
+    const int rows, const int nvl, const TK_(tile) *t, double *c, long ldc, long i0, long j0, long cols, int add,
+    const tk_epilogue *e)
+{
+    MASK last = VMASK(cols - (nvl - 1) * VW);
+    MASK full = VMASK(VW);
+    // The epilogue's fields in locals: the stores below cannot then make the compiler read them again.
+    const tk_epilogue none = {0};
+    const tk_epilogue x = e ? *e : none;
+    const int kind = x.kind;
+    V sums[NV];
+    if (kind == TK_EPILOGUE_DERIVATIVE) {
+#pragma unroll
+        for (int v = 0; v < NV; v++)
+            if (v < nvl) sums[v] = VLOADM(x.column_sums + j0 + v * VW, v == nvl - 1 ? last : full);
+    }
+#pragma unroll
+    for (int r = 0; r < MR; r++) {
+        if (r >= rows) continue;
+        long i = i0 + r;
+#pragma unroll
+        for (int v = 0; v < NV; v++) {
+            if (v >= nvl) continue;
+            MASK m = v == nvl - 1 ? last : full;
+            long j = j0 + v * VW;
+            double *cp = c + i * ldc + j;
+            V value = t->v[r][v];
+            if (add) value = VADD(VLOADM(cp, m), value);
+            if (kind == TK_EPILOGUE_BIAS_ACTIVATION) value = VADD(value, VLOADM(x.bias + j, m));
+            VSTOREM(cp, m, value);
+            if (kind == TK_EPILOGUE_BIAS_ACTIVATION) {
+                VSTOREM(x.h + i * x.ldh + j, m, TK_(activate)(&x, value));
+            } else if (kind == TK_EPILOGUE_DERIVATIVE) {
+                V g = VMUL(value, TK_(derivative)(&x, VLOADM(x.f + i * x.ldf + j, m)));
+                VSTOREM(x.d + i * x.ldd + j, m, g);
+                sums[v] = VADD(sums[v], g);
+            }
+        }
+    }
+    if (kind == TK_EPILOGUE_DERIVATIVE) {
+#pragma unroll
+        for (int v = 0; v < NV; v++)
+            if (v < nvl) VSTOREM(x.column_sums + j0 + v * VW, v == nvl - 1 ? last : full, sums[v]);
+    }
+}
+
+/// One tile, computed and stored; `rows` and `nvl` are constants after inlining into the dispatch below.
+TK_FN void TK_(tile_kernel)(
+    const int rows, const int nvl, long kc, const double *a, long a_rs, long a_cs, const double *b, long b_ld,
+    double *c, long ldc, long i0, long j0, long cols, int add, const tk_epilogue *e)
+{
+    TK_(tile) t;
+    TK_(accumulate)(rows, nvl, kc, a, a_rs, a_cs, b, b_ld, VMASK(cols - (nvl - 1) * VW), &t);
+    TK_(store)(rows, nvl, &t, c, ldc, i0, j0, cols, add, e);
+}
+
+/// A tile kernel for every (rows, live vectors) pair, each compiled with its loops fully unrolled.
+#define TK_CASE_NV(R, N) \
+    case N: TK_(tile_kernel)(R, N, kc, a, a_rs, a_cs, b, b_ld, c, ldc, i0, j0, cols, add, e); return;
+#define TK_CASE_ROWS(R) \
+    case R: switch (nvl) { TK_NV_CASES(R) } return;
+
+static __attribute__((noinline)) TK_TARGET void TK_(dispatch)(
+    int rows, int nvl, long kc, const double *a, long a_rs, long a_cs, const double *b, long b_ld,
+    double *c, long ldc, long i0, long j0, long cols, int add, const tk_epilogue *e)
+{
+    switch (rows) { TK_ROW_CASES }
+}
+
+/// Copies rows `p0 ..< p0+kc`, columns `j0 ..< j0+cols` of B into one micro-panel of `width` columns
+/// (whole vectors), zero-padded.
+TK_FN void TK_(pack_b_panel)(const tk_gemm *g, long p0, long kc, long j0, long cols, long width, double *panel) {
+    if (g->b_cs == 1) {
+        for (long p = 0; p < kc; p++) {
+            const double *row = g->b + (p0 + p) * g->b_rs + j0;
+            double *out = panel + p * width;
+            for (long q = 0; q < cols; q++) out[q] = row[q];
+            for (long q = cols; q < width; q++) out[q] = 0;
+        }
+    } else {
+        for (long q = 0; q < width; q++) {
+            const double *column = g->b + p0 * g->b_rs + (j0 + q) * g->b_cs;
+            for (long p = 0; p < kc; p++) panel[p * width + q] = q < cols ? column[p * g->b_rs] : 0;
+        }
+    }
+}
+
+/// Copies rows `i0 ..< i0+mc`, columns `p0 ..< p0+kc` of A into MR-row micro-panels (depth-major).
+TK_FN void TK_(pack_a)(const tk_gemm *g, long i0, long mc, long p0, long kc, double *packed) {
+    for (long ir = 0; ir < mc; ir += MR) {
+        long live = mc - ir < MR ? mc - ir : MR;
+        double *panel = packed + ir * kc;
+        for (long r = 0; r < live; r++) {
+            const double *row = g->a + (i0 + ir + r) * g->a_rs + p0 * g->a_cs;
+            for (long p = 0; p < kc; p++) panel[p * MR + r] = row[p * g->a_cs];
+        }
+    }
+}
+
+static TK_TARGET void TK_(gemm)(const tk_gemm *g) {
+    const long m = g->m, n = g->n, k = g->k;
+    for (long jc = 0; jc < n; jc += TK_NC) {
+        const long nc = n - jc < TK_NC ? n - jc : TK_NC;
+        for (long pc = 0; pc < k; pc += TK_KC) {
+            const long kc = k - pc < TK_KC ? k - pc : TK_KC;
+            const int add = g->accumulate || pc > 0;
+            const tk_epilogue *e = pc + kc == k && g->epilogue.kind != TK_EPILOGUE_NONE ? &g->epilogue : 0;
+            // B's rows are read in place when they are contiguous and the block is narrow (a tail narrower
+            // than NR through a masked load where that is free, TK_MASKED_TAIL); otherwise B is packed into
+            // zero-padded micro-panels of whole vectors, so no tile loads past B's last column.
+            const int direct_b = g->b_cs == 1 && nc <= 256;
+            for (long jr = 0; jr < nc; jr += NR) {
+                const long cols = nc - jr < NR ? nc - jr : NR;
+                if (!direct_b || (cols < NR && !TK_MASKED_TAIL))
+                    TK_(pack_b_panel)(g, pc, kc, jc + jr, cols, (cols + VW - 1) / VW * VW, g->pack_b + jr * kc);
+            }
+            // A is read in place when a column of the tile is contiguous, or a row is and the block is
+            // shallow; otherwise each MC-row block is packed once and used for every panel of B.
+            const int direct_a = g->a_rs == 1 || (g->a_cs == 1 && kc <= 64);
+            for (long ic = 0; ic < m; ic += TK_MC) {
+                const long mc = m - ic < TK_MC ? m - ic : TK_MC;
+                if (!direct_a) TK_(pack_a)(g, ic, mc, pc, kc, g->pack_a);
+                for (long jr = 0; jr < nc; jr += NR) {
+                    const long cols = nc - jr < NR ? nc - jr : NR;
+                    const int nvl = (int)((cols + VW - 1) / VW);
+                    const int packed_b = !direct_b || (cols < NR && !TK_MASKED_TAIL);
+                    const double *b = packed_b ? g->pack_b + jr * kc : g->b + pc * g->b_rs + jc + jr;
+                    const long b_ld = packed_b ? nvl * VW : g->b_rs;
+                    for (long ir = 0; ir < mc; ir += MR) {
+                        const int rows = (int)(mc - ir < MR ? mc - ir : MR);
+                        if (direct_a) {
+                            const double *a = g->a + (ic + ir) * g->a_rs + pc * g->a_cs;
+                            TK_(dispatch)(rows, nvl, kc, a, g->a_rs, g->a_cs, b, b_ld, g->c, g->ldc, ic + ir,
+                                          jc + jr, cols, add, e);
+                        } else {
+                            TK_(dispatch)(rows, nvl, kc, g->pack_a + ir * kc, 1, MR, b, b_ld, g->c, g->ldc,
+                                          ic + ir, jc + jr, cols, add, e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
