@@ -2,7 +2,8 @@
 #
 #   make setup   install the Debian packages the build needs (only those missing)
 #   make build   release build of every tool
-#   make test    setup, then the whole test suite (release mode: the numeric tests need the speed)
+#   make test    setup, then the whole test suite (release mode: the numeric tests need the speed) and the
+#                consumer test (packages depending on this one by version, scripts/test-consumers.sh)
 #   make bench   performance figures (matmul GFLOP/s, training-step times)
 #   make gallery one PNG of every figure type of the Plot library into docs/gallery/
 #   make study   the optimizer study, the final model and the report (results/, docs/report/)
@@ -10,8 +11,11 @@
 #   make clean   remove build products
 
 SWIFT ?= swift
+# TARGET_CPU=<llvm cpu> (e.g. znver4, native) compiles the Swift code for one processor: for local builds
+# only (the package itself carries no build flags, so other packages can depend on it by version).
+BUILD_FLAGS = -c release $(if $(TARGET_CPU),-Xswiftc -target-cpu -Xswiftc $(TARGET_CPU))
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
-TEST_FLAGS ?= -c release --disable-testable-imports
+TEST_FLAGS ?= $(BUILD_FLAGS) --disable-testable-imports
 
 .PHONY: setup build test bench gallery notebooks study clean
 
@@ -19,11 +23,12 @@ setup:
 	@sh scripts/setup-system.sh
 
 build: setup
-	$(SWIFT) build -c release
+	$(SWIFT) build $(BUILD_FLAGS)
 
 test: setup
-	$(SWIFT) build -c release
+	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(TEST_FLAGS)
+	sh scripts/test-consumers.sh
 
 bench: build
 	.build/release/bench

@@ -63,7 +63,11 @@ extension Tensor {
     /// the last element to `stop` exactly. This reproduces it bit for bit, so grids such as the course's
     /// `linspace(-3, 3, 40)` match the Python notebooks.
     ///
-    /// - Parameter endpoint: when `false`, `stop` is excluded and `step = (stop − start)/count`.
+    /// - Parameters:
+    ///   - start: the first value.
+    ///   - stop: the last value (or the bound it stops short of, without `endpoint`).
+    ///   - count: how many values.
+    ///   - endpoint: when `false`, `stop` is excluded and `step = (stop − start)/count`.
     public static func linspace(_ start: Double, _ stop: Double, count: Int, endpoint: Bool = true) -> Tensor {
         precondition(count >= 0, "linspace count must be non-negative, got \(count)")
         let divisions = endpoint ? count - 1 : count
