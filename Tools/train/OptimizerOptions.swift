@@ -46,8 +46,9 @@ struct OptimizerOptions: ParsableArguments {
         valueName: "schedule"))
     var schedule: String?
 
-    /// The torch keyword options given on the command line (the others keep their defaults).
-    func configuration() throws -> OptimizerConfiguration {
+    /// The optimizer with the torch keyword options given on the command line (the others keep their
+    /// defaults).
+    func makeOptimizer() throws -> any Optimizer & Sendable {
         guard let kind = OptimizerKind(rawValue: optimizer) else {
             throw ValidationError(
                 "unknown optimizer '\(optimizer)'; choose one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -78,8 +79,8 @@ struct OptimizerOptions: ParsableArguments {
             }
         }
         do {
-            return try OptimizerConfiguration(kind, options: options)
-        } catch let error as ConfigurationError {
+            return try kind.makeOptimizer(options: options)
+        } catch {
             throw ValidationError("\(error)")
         }
     }

@@ -113,7 +113,7 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("only one input can come from standard input")
         }
         if initModel == nil { _ = try architecture(inputs: 1, outputs: 1) }
-        _ = try optimizerOptions.configuration()
+        _ = try optimizerOptions.makeOptimizer()
         _ = try optimizerOptions.learningRateSchedule()
     }
 
