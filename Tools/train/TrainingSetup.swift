@@ -20,7 +20,7 @@ struct TrainingSetup {
     var options: TrainingOptions
 
     init(_ command: TrainCommand) throws {
-        let loss = Loss(name: command.loss)!
+        let loss = try command.loss.resolved("loss")
         let table = try InputFile.readTable(command.data)
         var start: Network? = nil
         if let path = command.initModel {
@@ -61,7 +61,7 @@ struct TrainingSetup {
         training = data
         optimizer = try command.optimizerOptions.makeOptimizer()
         options = TrainingOptions(
-            epochs: command.epochs, batchSize: command.batchSize == "full" ? nil : Int(command.batchSize)!, loss: loss)
+            epochs: command.epochs, batchSize: try command.batchSize.resolved("batch size").rowCount, loss: loss)
         options.shuffle = command.shuffle
         options.seed = command.seed
         options.schedule = try command.optimizerOptions.learningRateSchedule()
