@@ -5,17 +5,12 @@
 /// `try Adam(learningRate: -1)` and `OptimizerKind.adam.makeOptimizer(options: ["lr": .number(-1)])` (or
 /// `train --optimizer adam --lr=-1`) fail with the same message: `adam: lr=-1: expected a number >= 0`.
 struct HyperParameterChecks {
-    /// The name of the optimizer or schedule in messages.
+    /// The optimizer's name in messages.
     let name: String
 
     /// Checks for the optimizer `kind`.
     init(_ kind: OptimizerKind) {
         name = kind.rawValue
-    }
-
-    /// Checks for a configuration called `name` (a schedule).
-    init(name: String) {
-        self.name = name
     }
 
     /// Throws unless `condition` holds, with `value` as the message shows it.
