@@ -54,7 +54,7 @@ public struct GradientDescentNotebook: Notebook {
         session.check("loss at the start (1.6, −0.5)", problem.loss(at: start), 5.020124999999999, tolerance: 1e-12)
         session.check("∂L/∂φ₀ at the start", gStart[0], -4.749999999999998, tolerance: 1e-12)
         session.check("∂L/∂φ₁ at the start", gStart[1], -13.027699999999998, tolerance: 1e-12)
-        var optimizer = LineSearchGradientDescent()
+        var optimizer = try LineSearchGradientDescent()
         var alphas: [Double] = [], gradients: [Tensor] = [], searches: [BracketingLineSearch.Result] = []
         let path = ChapterSix.path(from: [1.6, -0.5], steps: 10) { _, phi in
             let result = optimizer.step(&phi, problem.objective)

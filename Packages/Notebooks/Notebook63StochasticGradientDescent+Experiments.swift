@@ -17,13 +17,13 @@ extension StochasticGradientDescentNotebook {
         var schedule: (constant: [Double], decayed: [Double], factor: Double, every: Int)
     }
 
-    func runExperiments(_ session: NotebookSession) -> Experiments {
+    func runExperiments(_ session: NotebookSession) throws -> Experiments {
         session.section("Open TODO: other start points — line-search GD (max_dist 2) for 100 steps from a 5 × 5 grid")
-        func lineSearchRun(_ start: [Double], steps: Int) -> [Tensor] {
-            var optimizer = LineSearchGradientDescent(search: BracketingLineSearch(maximumDistance: 2.0))
+        func lineSearchRun(_ start: [Double], steps: Int) throws -> [Tensor] {
+            var optimizer = try LineSearchGradientDescent(search: BracketingLineSearch(maximumDistance: 2.0))
             return ChapterSix.path(from: start, steps: steps) { _, phi in optimizer.step(&phi, problem.objective) }
         }
-        let minimum = lineSearchRun([-1.5, 8.5], steps: 500)[500]
+        let minimum = try lineSearchRun([-1.5, 8.5], steps: 500)[500]
         let lowest = problem.loss(at: minimum)
         let zeroModel = problem.y.reduce(0) { $0 + $1 * $1 }
         session.say("Global minimum (500 steps from (−1.5, 8.5)): φ = (\(fixed(minimum[0], 4)), \(fixed(minimum[1], 4))), L = \(fixed(lowest, 6)), "
@@ -33,7 +33,7 @@ extension StochasticGradientDescentNotebook {
         var runs: [[Tensor]] = []
         for phi0 in [-8.0, -4, 0, 4, 8] {
             for phi1 in [4.5, 8.5, 12.5, 16.5, 20.5] {
-                let path = lineSearchRun([phi0, phi1], steps: 100)
+                let path = try lineSearchRun([phi0, phi1], steps: 100)
                 runs.append(path)
                 let end = path[100], loss = problem.loss(at: end)
                 session.say("start (\(fixed(phi0, 1)), \(fixed(phi1, 1))) → (\(fixed(end[0], 2)), \(fixed(end[1], 2))), L = \(fixed(loss, 3)), "
@@ -60,7 +60,7 @@ extension StochasticGradientDescentNotebook {
         session.section("Open TODO: vary α — fixed-rate gradient descent from (−1.5, 8.5), 200 steps")
         var rates: [(rate: Double, losses: [Double])] = []
         for rate in [0.01, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6] {
-            var optimizer = SGD(learningRate: rate)
+            var optimizer = try SGD(learningRate: rate)
             let path = ChapterSix.path(from: [-1.5, 8.5], steps: 200) { _, phi in optimizer.step(&phi, problem.objective) }
             let losses = path.map(problem.loss(at:))
             rates.append((rate, losses))
@@ -82,14 +82,14 @@ extension StochasticGradientDescentNotebook {
         session.section("Open TODO: SGD with other batch sizes and learning rates (seed 1, from (3.5, 6.5))")
         var settings: [(batch: Int, rate: Double, at41: Double)] = []
         for (batch, rate) in [(1, 0.8), (2, 0.8), (5, 0.8), (10, 0.8), (30, 0.8), (5, 0.2), (5, 0.4), (5, 1.6)] {
-            let path = Self.sgd(problem, from: [3.5, 6.5], steps: 200, rate: rate, batchSize: batch).path
+            let path = try Self.sgd(problem, from: [3.5, 6.5], steps: 200, rate: rate, batchSize: batch).path
             settings.append((batch, rate, problem.loss(at: path[41])))
             session.say("batch \(batch), α = \(rate): L after 41 steps = \(fixed(problem.loss(at: path[41]), 3)), after 200 = \(fixed(problem.loss(at: path[200]), 3))")
         }
         let best = settings.min { $0.at41 < $1.at41 }!
-        var fullBatch = SGD(learningRate: 0.8)
+        var fullBatch = try SGD(learningRate: 0.8)
         let full = ChapterSix.path(from: [3.5, 6.5], steps: 41) { _, phi in fullBatch.step(&phi, problem.objective) }
-        let all = Self.sgd(problem, from: [3.5, 6.5], steps: 41, rate: 0.8, batchSize: 30).path
+        let all = try Self.sgd(problem, from: [3.5, 6.5], steps: 41, rate: 0.8, batchSize: 30).path
         let gap = zip(full, all).map { ($0 - $1).norm() }.max()!
         session.check("a batch of all 30 points is full-batch gradient descent (only the order of the sum differs)", gap < 1e-9,
                       "largest distance between the two 41-step paths \(gap)")
@@ -100,22 +100,22 @@ extension StochasticGradientDescentNotebook {
                 + "(\(fixed(best.at41, 3))): the noise "
                 + "helps to leave the start's basin, but it also keeps SGD from settling, which is what a schedule addresses.")
 
-        return Experiments(minimum: minimum, starts: runs, rates: rates, schedule: schedule(session, minimum: lowest))
+        return Experiments(minimum: minimum, starts: runs, rates: rates, schedule: try schedule(session, minimum: lowest))
     }
 
     /// The schedule of the last TODO: α multiplied by β every M steps.
-    func schedule(_ session: NotebookSession, minimum: Double) -> (constant: [Double], decayed: [Double], factor: Double, every: Int) {
+    func schedule(_ session: NotebookSession, minimum: Double) throws -> (constant: [Double], decayed: [Double], factor: Double, every: Int) {
         session.section("Open TODO: learning-rate schedule α_k = α₀·β^⌊k/M⌋ (LearningRateSchedule.stepDecay), SGD α₀ = 0.8, batch 5")
         let decay = LearningRateSchedule.stepDecay(every: 10, factor: 0.5)
         session.check("α at step 40 with β = 0.5, M = 10 is 0.8·0.5⁴ (closed form)", decay.learningRate(base: 0.8, step: 40) == 0.05,
                       "α₄₀ = \(decay.learningRate(base: 0.8, step: 40))")
-        let constant = Self.sgd(problem, from: [3.5, 6.5], steps: 41, rate: 0.8).path
-        let unit = Self.sgd(problem, from: [3.5, 6.5], steps: 41, rate: 0.8, schedule: .stepDecay(every: 10, factor: 1)).path
+        let constant = try Self.sgd(problem, from: [3.5, 6.5], steps: 41, rate: 0.8).path
+        let unit = try Self.sgd(problem, from: [3.5, 6.5], steps: 41, rate: 0.8, schedule: .stepDecay(every: 10, factor: 1)).path
         session.check("β = 1 reproduces the constant-rate run bit for bit", constant == unit, constant == unit ? "identical" : "different")
         var curves: (constant: [Double], decayed: [Double]) = ([], [])
         for (steps, factor, every) in [(41, 0.5, 10), (200, 0.7, 20), (400, 0.7, 40)] {
-            let plain = Self.sgd(problem, from: [3.5, 6.5], steps: steps, rate: 0.8).path.map(problem.loss(at:))
-            let decayed = Self.sgd(problem, from: [3.5, 6.5], steps: steps, rate: 0.8, schedule: .stepDecay(every: every, factor: factor))
+            let plain = try Self.sgd(problem, from: [3.5, 6.5], steps: steps, rate: 0.8).path.map(problem.loss(at:))
+            let decayed = try Self.sgd(problem, from: [3.5, 6.5], steps: steps, rate: 0.8, schedule: .stepDecay(every: every, factor: factor))
                 .path.map(problem.loss(at:))
             session.say("\(steps) steps: constant α → L = \(fixed(plain[steps], 3)); β = \(factor), M = \(every) → L = \(fixed(decayed[steps], 3)) "
                 + "(final α = \(fixed(0.8 * LearningRateSchedule.stepDecay(every: every, factor: factor).learningRate(base: 1, step: steps - 1), 4)))")
@@ -123,8 +123,8 @@ extension StochasticGradientDescentNotebook {
         }
         var reached: (constant: [Double], decayed: [Double]) = ([], [])
         for seed in UInt32(1)...10 {
-            reached.constant.append(problem.loss(at: Self.sgd(problem, from: [3.5, 6.5], steps: 400, rate: 0.8, seed: seed).path[400]))
-            reached.decayed.append(problem.loss(at: Self.sgd(
+            reached.constant.append(problem.loss(at: try Self.sgd(problem, from: [3.5, 6.5], steps: 400, rate: 0.8, seed: seed).path[400]))
+            reached.decayed.append(problem.loss(at: try Self.sgd(
                 problem, from: [3.5, 6.5], steps: 400, rate: 0.8, schedule: .stepDecay(every: 40, factor: 0.7), seed: seed).path[400]))
         }
         let found = (reached.constant.filter { $0 < 0.7 }.count, reached.decayed.filter { $0 < 0.7 }.count)

@@ -24,7 +24,7 @@ public struct StochasticGradientDescentNotebook: Notebook {
         checkModelLossAndGradient(session)
 
         session.section("(i) Gradient descent with line search (max_dist 2.0), 21 steps from (−1.5, 8.5)")
-        var lineSearch = LineSearchGradientDescent(search: BracketingLineSearch(maximumDistance: 2.0))
+        var lineSearch = try LineSearchGradientDescent(search: BracketingLineSearch(maximumDistance: 2.0))
         var alphas: [Double] = []
         let searched = ChapterSix.path(from: [-1.5, 8.5], steps: 21) { _, phi in
             alphas.append(lineSearch.step(&phi, problem.objective).stepLength ?? .nan)
@@ -39,7 +39,7 @@ public struct StochasticGradientDescentNotebook: Notebook {
         session.check("φ₁ after 21 steps", searched[21][1], 14.908545518104468, tolerance: 1e-9)
 
         session.section("(ii) TODO 2: gradient_descent_step_fixed_learning_rate, φ ← φ − α·∇L with α = 0.2, 21 steps")
-        var fixedRate = SGD(learningRate: 0.2)
+        var fixedRate = try SGD(learningRate: 0.2)
         let fixedPath = ChapterSix.path(from: [-1.5, 8.5], steps: 21) { _, phi in fixedRate.step(&phi, problem.objective) }
         printAndCheck(session, fixedPath, every: 4, reference: ChapterSixReference.fixedRate63, losses: [
             1: 10.800399088988513, 5: 7.716315924776437, 9: 4.818621086609084, 13: 2.750013539932660,
@@ -49,7 +49,7 @@ public struct StochasticGradientDescentNotebook: Notebook {
         session.check("φ₁ after 21 steps", fixedPath[21][1], 13.469440111825431, tolerance: 1e-9)
 
         session.section("(iii) TODO 3: stochastic_gradient_descent_step, seed 1, α = 0.8, batch 5, 41 steps from (3.5, 6.5)")
-        let stochastic = Self.sgd(problem, from: [3.5, 6.5], steps: 41, rate: 0.8)
+        let stochastic = try Self.sgd(problem, from: [3.5, 6.5], steps: 41, rate: 0.8)
         printAndCheck(session, stochastic.path, every: 8, reference: ChapterSixReference.stochastic63, losses: [
             0: 17.285136517574351, 1: 17.712672481218167, 9: 10.037474489183714, 17: 12.918912335439083,
             25: 8.145605573051613, 33: 5.007204986669747, 41: 4.624355461081189,
@@ -69,7 +69,7 @@ public struct StochasticGradientDescentNotebook: Notebook {
                 + "(\(loss[1])). SGD's full-data loss is noisy: it rises from \(noisy[0]) to \(noisy[1]) at step 1 and from \(noisy[2]) "
                 + "at step 9 to \(noisy[3]) at step 17, yet it leaves the poor start (3.5, 6.5) and ends at \(end).")
 
-        let experiments = runExperiments(session)
+        let experiments = try runExperiments(session)
         try figures(session, runs: [("GD + line search", searched), ("fixed α = 0.2", fixedPath), ("SGD, α = 0.8, batch 5", stochastic.path)],
                     experiments: experiments)
     }
@@ -136,7 +136,7 @@ public struct StochasticGradientDescentNotebook: Notebook {
     static func sgd(
         _ problem: GaborFittingProblem, from start: [Double], steps: Int, rate: Double, schedule: LearningRateSchedule = .constant,
         batchSize: Int = 5, seed: UInt32 = 1
-    ) -> (path: [Tensor], batches: [[Int]]) {
-        ChapterSix.minibatchPath(problem, SGD(learningRate: rate), from: start, steps: steps, schedule: schedule, batchSize: batchSize, seed: seed)
+    ) throws -> (path: [Tensor], batches: [[Int]]) {
+        ChapterSix.minibatchPath(problem, try SGD(learningRate: rate), from: start, steps: steps, schedule: schedule, batchSize: batchSize, seed: seed)
     }
 }

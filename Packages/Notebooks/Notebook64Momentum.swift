@@ -21,8 +21,8 @@ public struct MomentumNotebook: Notebook {
 
     /// The three methods with the notebook's α = 0.6 and β = 0.6, and where the reference has them in its table
     /// (column of φ₀) and its final values.
-    func methods() -> [(name: String, optimizer: any Optimizer, column: Int, final: (Double, Double, loss: Double))] {
-        [
+    func methods() throws -> [(name: String, optimizer: any Optimizer, column: Int, final: (Double, Double, loss: Double))] {
+        try [
             ("SGD", SGD(learningRate: 0.6), 0, (0.036303218886453, 14.410116689444154, 0.936316108376032)),
             ("momentum (eq. 6.11)", MomentumUDL(learningRate: 0.6, beta: 0.6), 2, (0.020955045405029, 15.070487997431663, 0.745914970464290)),
             ("Nesterov momentum (eq. 6.12)", NesterovMomentumUDL(learningRate: 0.6, beta: 0.6), 4,
@@ -43,7 +43,7 @@ public struct MomentumNotebook: Notebook {
         session.check("loss at the start (−1.5, 6.5)", initial, 12.766467223816536, tolerance: 1e-12)
 
         var paths: [(name: String, path: [Tensor])] = []
-        for method in methods() {
+        for method in try methods() {
             session.section(method.name)
             let (path, batches) = minibatchRun(method.optimizer)
             paths.append((method.name, path))
@@ -86,7 +86,7 @@ public struct MomentumNotebook: Notebook {
         var wins = 0
         var finals: [[Double]] = [[], [], []]
         for seed in UInt32(1)...20 {
-            let values = methods().map { problem.loss(at: minibatchRun($0.optimizer, seed: seed).path[Self.steps]) }
+            let values = try methods().map { problem.loss(at: minibatchRun($0.optimizer, seed: seed).path[Self.steps]) }
             for k in 0..<3 { finals[k].append(values[k]) }
             if values[2] < values[1] { wins += 1 }
         }

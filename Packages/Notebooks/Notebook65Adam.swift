@@ -38,7 +38,7 @@ public struct AdamNotebook: Notebook {
         session.check("analytic ∂L/∂φ₁ at the start", exact[1], -0.557626355585665, tolerance: 1e-12)
 
         session.section("Gradient descent, α = 0.08 for 200 steps and α = 1.0 for 40 steps")
-        let slow = path(SGD(learningRate: 0.08), steps: 200), fast = path(SGD(learningRate: 1.0), steps: 40)
+        let slow = path(try SGD(learningRate: 0.08), steps: 200), fast = path(try SGD(learningRate: 1.0), steps: 40)
         report(session, "α = 0.08", slow)
         report(session, "α = 1.0", fast)
         ChapterSix.checkPath(session, "α = 0.08, steps 1–3", slow, [
@@ -66,7 +66,7 @@ public struct AdamNotebook: Notebook {
         session.check("α = 1.0, final loss (NumPy's value)", problem.loss(at: fast[40]), 0.073127790588963, tolerance: 2e-5)
 
         session.section("TODO: normalized gradients, m = ∇L, v = m², φ ← φ − α·m/(√v + ε) (eqs. 6.13–6.14), α = 0.08, 40 steps")
-        let normalized = path(NormalizedGradientDescent(learningRate: 0.08), steps: 40)
+        let normalized = path(try NormalizedGradientDescent(learningRate: 0.08), steps: 40)
         report(session, "normalized", normalized)
         let first: [(Double, Double)] = [
             (-0.7, -0.9), (-0.62, -0.82), (-0.54, -0.74), (-0.46, -0.66), (-0.38, -0.58), (-0.3, -0.5), (-0.22, -0.42),
@@ -83,7 +83,7 @@ public struct AdamNotebook: Notebook {
                       "|Δφ| from \(fixed(moves.min()!, 15)) to \(fixed(moves.max()!, 15))")
 
         session.section("TODO: Adam (eqs. 6.15–6.17), α = 0.05, β = 0.9, γ = 0.99, ε = 1e−20, 60 steps")
-        let adam = path(AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20), steps: 60)
+        let adam = path(try AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20), steps: 60)
         report(session, "Adam", adam)
         session.check("Adam step 1 is exactly α·sign(g): φ₀ = −0.65", adam[1][0], -0.65, tolerance: 1e-15)
         session.check("Adam step 1: φ₁ = −0.85", adam[1][1], -0.85, tolerance: 1e-15)
@@ -92,7 +92,7 @@ public struct AdamNotebook: Notebook {
         session.check("Adam final loss", problem.loss(at: adam[60]), 0.001874291141445, tolerance: 1e-9)
 
         session.section("Extra: Adam without bias correction (m̃ = m, ṽ = v), same settings")
-        let uncorrected = path(AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20, biasCorrection: false), steps: 60)
+        let uncorrected = path(try AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20, biasCorrection: false), steps: 60)
         report(session, "Adam, no bias correction", uncorrected)
         ChapterSix.checkPath(session, "no correction, steps 0–5, 10, 15, …, 60", uncorrected,
                              ChapterSixReference.adam65.map { ($0.step, $0.phi[2], $0.phi[3]) }, tolerance: 1e-9)

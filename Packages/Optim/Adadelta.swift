@@ -12,7 +12,7 @@ import Tensor
 ///     θ ← θ − α·Δ
 ///
 /// The learning rate α multiplies the unit-correct step Δ; torch's default α = 1 gives Zeiler's method.
-public struct Adadelta: Optimizer, Sendable {
+public struct Adadelta: FirstOrderOptimizer, Sendable {
     /// α, torch's `lr`, scaling Δ (default 1.0).
     public var learningRate: Double
     /// ρ, the decay of both averages (default 0.9).
@@ -25,7 +25,7 @@ public struct Adadelta: Optimizer, Sendable {
     public var maximize: Bool
 
     /// The gradient written by the last objective call.
-    public private(set) var gradient = Tensor.zeros([0])
+    public internal(set) var gradient = Tensor.zeros([0])
     /// The square average of gradients s (torch's `square_avg`).
     public private(set) var squareAverage = Tensor.zeros([0])
     /// The square average of updates u (torch's `acc_delta`).
@@ -39,10 +39,16 @@ public struct Adadelta: Optimizer, Sendable {
     ///   - epsilon: ε ≥ 0.
     ///   - weightDecay: λ ≥ 0.
     ///   - maximize: maximise the objective.
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public init(
         learningRate: Double = 1.0, rho: Double = 0.9, epsilon: Double = 1e-6, weightDecay: Double = 0,
         maximize: Bool = false
-    ) {
+    ) throws(ConfigurationError) {
+        let check = HyperParameterChecks(.adadelta)
+        try check.nonNegative(learningRate, "lr")
+        try check.closedUnitInterval(rho, "rho")
+        try check.nonNegative(epsilon, "eps")
+        try check.nonNegative(weightDecay, "weight_decay")
         self.learningRate = learningRate
         self.rho = rho
         self.epsilon = epsilon
@@ -50,18 +56,13 @@ public struct Adadelta: Optimizer, Sendable {
         self.maximize = maximize
     }
 
-    /// Performs one Adadelta step (see the type's discussion).
-    ///
-    /// - Complexity: O(n), one objective call, no allocation after the first step.
-    @discardableResult
-    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
-        let n = parameters.count
-        checkParameterCount(n, state: gradient.count, optimizer: "Adadelta")
-        gradient.prepareBuffer(count: n)
-        squareAverage.prepareBuffer(count: n)
-        updateAverage.prepareBuffer(count: n)
-        let loss = try evaluate(objective, at: parameters, into: &gradient)
+    mutating func prepareState(count: Int) {
+        squareAverage.prepareBuffer(count: count)
+        updateAverage.prepareBuffer(count: count)
+    }
 
+    /// The update of the type's discussion.
+    mutating func update(_ parameters: inout Tensor) {
         let h = (lr: learningRate, rho: rho, eps: epsilon, lambda: weightDecay)
         let maximize = self.maximize
         parameters.withUnsafeMutableBufferPointer { theta in
@@ -78,7 +79,6 @@ public struct Adadelta: Optimizer, Sendable {
                 }
             }
         }
-        return StepResult(loss: loss)
     }
 
     /// The update loop, on four lanes at a time; the flags are constants at the call site of the default

@@ -10,7 +10,7 @@ import Tensor
 ///     α_t = α / (1 + (t − 1)·δ)
 ///     s ← s + g²
 ///     θ ← θ − α_t · g / (√s + ε)
-public struct Adagrad: Optimizer, Sendable {
+public struct Adagrad: FirstOrderOptimizer, Sendable {
     /// α, torch's `lr` (default 1e-2).
     public var learningRate: Double
     /// δ, torch's `lr_decay` (default 0).
@@ -25,7 +25,7 @@ public struct Adagrad: Optimizer, Sendable {
     public var maximize: Bool
 
     /// The gradient written by the last objective call.
-    public private(set) var gradient = Tensor.zeros([0])
+    public internal(set) var gradient = Tensor.zeros([0])
     /// The accumulated squared gradients s (torch's `sum`).
     public private(set) var accumulator = Tensor.zeros([0])
     /// The number of steps taken since the last reset.
@@ -40,10 +40,17 @@ public struct Adagrad: Optimizer, Sendable {
     ///   - initialAccumulatorValue: the initial s ≥ 0.
     ///   - epsilon: ε ≥ 0.
     ///   - maximize: maximise the objective.
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public init(
         learningRate: Double = 1e-2, learningRateDecay: Double = 0, weightDecay: Double = 0,
         initialAccumulatorValue: Double = 0, epsilon: Double = 1e-10, maximize: Bool = false
-    ) {
+    ) throws(ConfigurationError) {
+        let check = HyperParameterChecks(.adagrad)
+        try check.nonNegative(learningRate, "lr")
+        try check.nonNegative(learningRateDecay, "lr_decay")
+        try check.nonNegative(weightDecay, "weight_decay")
+        try check.nonNegative(initialAccumulatorValue, "initial_accumulator_value")
+        try check.nonNegative(epsilon, "eps")
         self.learningRate = learningRate
         self.learningRateDecay = learningRateDecay
         self.weightDecay = weightDecay
@@ -52,17 +59,12 @@ public struct Adagrad: Optimizer, Sendable {
         self.maximize = maximize
     }
 
-    /// Performs one Adagrad step (see the type's discussion).
-    ///
-    /// - Complexity: O(n), one objective call, no allocation after the first step.
-    @discardableResult
-    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
-        let n = parameters.count
-        checkParameterCount(n, state: gradient.count, optimizer: "Adagrad")
-        gradient.prepareBuffer(count: n)
-        accumulator.prepareBuffer(count: n, value: initialAccumulatorValue)
-        let loss = try evaluate(objective, at: parameters, into: &gradient)
+    mutating func prepareState(count: Int) {
+        accumulator.prepareBuffer(count: count, value: initialAccumulatorValue)
+    }
 
+    /// The update of the type's discussion.
+    mutating func update(_ parameters: inout Tensor) {
         stepCount += 1
         let clr = learningRate / (1 + Double(stepCount - 1) * learningRateDecay)
         let h = (clr: clr, lambda: weightDecay, eps: epsilon)
@@ -79,7 +81,6 @@ public struct Adagrad: Optimizer, Sendable {
                 }
             }
         }
-        return StepResult(loss: loss)
     }
 
     /// The update loop, on four lanes at a time; the flags are constants at the call site of the default

@@ -20,7 +20,7 @@ import Tensor
 /// This is UDL eqs. 6.15–6.17 with the bias corrections folded in the way torch does: ε is added after
 /// dividing √v by √(1 − β₂ᵗ), not to √ṽ as in the book, which matters when ε is not negligible. The book's
 /// form (and the notebook's ε = 1e-20) is ``AdamUDL``.
-public struct Adam: Optimizer, Sendable {
+public struct Adam: FirstOrderOptimizer, Sendable {
     /// α, torch's `lr` (default 1e-3).
     public var learningRate: Double
     /// β₁, the first-moment decay (default 0.9).
@@ -39,7 +39,7 @@ public struct Adam: Optimizer, Sendable {
     public var decoupledWeightDecay: Bool
 
     /// The gradient written by the last objective call.
-    public private(set) var gradient = Tensor.zeros([0])
+    public internal(set) var gradient = Tensor.zeros([0])
     /// The first moment m (torch's `exp_avg`).
     public private(set) var firstMoment = Tensor.zeros([0])
     /// The second moment v (torch's `exp_avg_sq`).
@@ -60,10 +60,18 @@ public struct Adam: Optimizer, Sendable {
     ///   - amsgrad: use the running maximum of v.
     ///   - maximize: maximise the objective.
     ///   - decoupledWeightDecay: AdamW's decay instead of the L2 term.
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range,
+    ///   named `adamw` when `decoupledWeightDecay` is set.
     public init(
         learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
         weightDecay: Double = 0, amsgrad: Bool = false, maximize: Bool = false, decoupledWeightDecay: Bool = false
-    ) {
+    ) throws(ConfigurationError) {
+        let check = HyperParameterChecks(decoupledWeightDecay ? .adamw : .adam)
+        try check.require(
+            [beta1, beta2].allSatisfy { $0 >= 0 && $0 < 1 }, "betas", .numbers([beta1, beta2]), "two numbers in [0, 1)")
+        try check.nonNegative(learningRate, "lr")
+        try check.nonNegative(epsilon, "eps")
+        try check.nonNegative(weightDecay, "weight_decay")
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
@@ -78,28 +86,24 @@ public struct Adam: Optimizer, Sendable {
     ///
     /// - Parameters: as ``init(learningRate:beta1:beta2:epsilon:weightDecay:amsgrad:maximize:decoupledWeightDecay:)``.
     /// - Returns: an ``Adam`` with `decoupledWeightDecay == true`.
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public static func adamW(
         learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
         weightDecay: Double = 1e-2, amsgrad: Bool = false, maximize: Bool = false
-    ) -> Adam {
-        Adam(
+    ) throws(ConfigurationError) -> Adam {
+        try Adam(
             learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
             amsgrad: amsgrad, maximize: maximize, decoupledWeightDecay: true)
     }
 
-    /// Performs one Adam step (see the type's discussion).
-    ///
-    /// - Complexity: O(n), one objective call, no allocation after the first step.
-    @discardableResult
-    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
-        let n = parameters.count
-        checkParameterCount(n, state: gradient.count, optimizer: "Adam")
-        gradient.prepareBuffer(count: n)
-        firstMoment.prepareBuffer(count: n)
-        secondMoment.prepareBuffer(count: n)
-        if amsgrad { maximumSecondMoment.prepareBuffer(count: n) }
-        let loss = try evaluate(objective, at: parameters, into: &gradient)
+    mutating func prepareState(count: Int) {
+        firstMoment.prepareBuffer(count: count)
+        secondMoment.prepareBuffer(count: count)
+        if amsgrad { maximumSecondMoment.prepareBuffer(count: count) }
+    }
 
+    /// The update of the type's discussion.
+    mutating func update(_ parameters: inout Tensor) {
         stepCount += 1
         let t = Double(stepCount)
         let lr = learningRate
@@ -127,7 +131,6 @@ public struct Adam: Optimizer, Sendable {
                 }
             }
         }
-        return StepResult(loss: loss)
     }
 
     /// The per-step constants of the update.

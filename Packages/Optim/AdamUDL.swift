@@ -14,7 +14,7 @@ import Tensor
 ///
 /// Without bias correction m̃ = m and ṽ = v. ε is added to √ṽ (torch adds it after dividing by the
 /// correction, see ``Adam``); the notebook's ε = 1e-20 makes the first step exactly α·sign(g).
-public struct AdamUDL: Optimizer, Sendable {
+public struct AdamUDL: FirstOrderOptimizer, Sendable {
     /// α, the step size.
     public var learningRate: Double
     /// β, the first-moment decay.
@@ -27,7 +27,7 @@ public struct AdamUDL: Optimizer, Sendable {
     public var biasCorrection: Bool
 
     /// The gradient written by the last objective call.
-    public private(set) var gradient = Tensor.zeros([0])
+    public internal(set) var gradient = Tensor.zeros([0])
     /// The first moment m.
     public private(set) var firstMoment = Tensor.zeros([0])
     /// The second moment v.
@@ -38,15 +38,21 @@ public struct AdamUDL: Optimizer, Sendable {
     /// Creates the book's Adam.
     ///
     /// - Parameters:
-    ///   - learningRate: α (default 1e-3, torch's; notebook 6.5 uses 0.05).
-    ///   - beta: β (default 0.9, as the notebook).
-    ///   - gamma: γ (default 0.99, as the notebook).
-    ///   - epsilon: ε (default 1e-20, as the notebook).
+    ///   - learningRate: α ≥ 0 (default 1e-3, torch's; notebook 6.5 uses 0.05).
+    ///   - beta: β in [0, 1) (default 0.9, as the notebook).
+    ///   - gamma: γ in [0, 1) (default 0.99, as the notebook).
+    ///   - epsilon: ε ≥ 0 (default 1e-20, as the notebook).
     ///   - biasCorrection: apply eq. 6.16 (default `true`).
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public init(
         learningRate: Double = 1e-3, beta: Double = 0.9, gamma: Double = 0.99, epsilon: Double = 1e-20,
         biasCorrection: Bool = true
-    ) {
+    ) throws(ConfigurationError) {
+        let check = HyperParameterChecks(.adamUDL)
+        try check.nonNegative(learningRate, "lr")
+        try check.unitInterval(beta, "beta")
+        try check.unitInterval(gamma, "gamma")
+        try check.nonNegative(epsilon, "eps")
         self.learningRate = learningRate
         self.beta = beta
         self.gamma = gamma
@@ -54,17 +60,14 @@ public struct AdamUDL: Optimizer, Sendable {
         self.biasCorrection = biasCorrection
     }
 
-    /// Performs one step of eqs. 6.15–6.17.
-    ///
-    /// - Complexity: O(n), one objective call, no allocation after the first step.
-    @discardableResult
-    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
+    mutating func prepareState(count: Int) {
+        firstMoment.prepareBuffer(count: count)
+        secondMoment.prepareBuffer(count: count)
+    }
+
+    /// Eqs. 6.15–6.17.
+    mutating func update(_ parameters: inout Tensor) {
         let n = parameters.count
-        checkParameterCount(n, state: gradient.count, optimizer: "AdamUDL")
-        gradient.prepareBuffer(count: n)
-        firstMoment.prepareBuffer(count: n)
-        secondMoment.prepareBuffer(count: n)
-        let loss = try evaluate(objective, at: parameters, into: &gradient)
         let (alpha, beta, gamma, eps) = (learningRate, self.beta, self.gamma, epsilon)
         let power = Double(stepCount + 1)
         let (correction1, correction2) = biasCorrection ? (1 - pow(beta, power), 1 - pow(gamma, power)) : (1, 1)
@@ -92,7 +95,6 @@ public struct AdamUDL: Optimizer, Sendable {
                 }
             }
         }
-        return StepResult(loss: loss)
     }
 
     /// Sets both moments back to zero and the step count to 0.

@@ -1,5 +1,6 @@
-/// Errors from reading an optimizer or schedule configuration (user input: the CLI's `--optimizer`, a
-/// configuration file). Each message names the configuration and the offending option.
+/// Errors from an optimizer's initializer (a hyper-parameter out of range) or from reading an optimizer or
+/// schedule configuration by name (user input: the CLI's `--optimizer` and `--schedule`). Each message
+/// names the configuration and the offending option by PyTorch's keyword.
 public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     /// The text is not `name` or `name(key=value, …)`; `column` is 1-based.
     case syntax(text: String, column: Int, message: String)

@@ -93,19 +93,26 @@ public struct LBFGS: Optimizer, Sendable {
     ///
     /// - Parameters:
     ///   - learningRate: α ≥ 0.
-    ///   - maximumIterations: iterations per step.
-    ///   - maximumEvaluations: objective calls per step; `nil` gives `maximumIterations·5/4`.
-    ///   - gradientTolerance: tolerance on max|g|.
-    ///   - changeTolerance: tolerance on loss and parameter changes.
+    ///   - maximumIterations: iterations per step (≥ 0).
+    ///   - maximumEvaluations: objective calls per step (≥ 0); `nil` gives `maximumIterations·5/4`.
+    ///   - gradientTolerance: tolerance on max|g|, finite.
+    ///   - changeTolerance: tolerance on loss and parameter changes, finite.
     ///   - historySize: curvature pairs kept (≥ 1).
     ///   - lineSearch: none or strong Wolfe.
     ///   - maximize: maximise the objective.
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public init(
         learningRate: Double = 1, maximumIterations: Int = 20, maximumEvaluations: Int? = nil,
         gradientTolerance: Double = 1e-7, changeTolerance: Double = 1e-9, historySize: Int = 100,
         lineSearch: LineSearch = .none, maximize: Bool = false
-    ) {
-        precondition(historySize >= 1, "L-BFGS needs a history of at least one pair")
+    ) throws(ConfigurationError) {
+        let check = HyperParameterChecks(.lbfgs)
+        try check.nonNegative(learningRate, "lr")
+        try check.integer(maximumIterations, "max_iter", minimum: 0)
+        if let maximumEvaluations { try check.integer(maximumEvaluations, "max_eval", minimum: 0) }
+        try check.finite(gradientTolerance, "tolerance_grad")
+        try check.finite(changeTolerance, "tolerance_change")
+        try check.integer(historySize, "history_size", minimum: 1)
         self.learningRate = learningRate
         self.maximumIterations = maximumIterations
         self.maximumEvaluations = maximumEvaluations ?? maximumIterations * 5 / 4
@@ -121,6 +128,16 @@ public struct LBFGS: Optimizer, Sendable {
     /// first trial that fails to lower the loss. Training tools should warn about it.
     public var isLineSearchStarved: Bool {
         lineSearch == .strongWolfe && maximumEvaluations <= 1
+    }
+
+    /// Explains the stall when ``isLineSearchStarved``; empty otherwise.
+    public var warnings: [String] {
+        guard isLineSearchStarved else { return [] }
+        return [
+            "lbfgs: max_eval=\(maximumEvaluations) leaves the strong-Wolfe line search no evaluation of its own: "
+                + "when the trial step t=lr does not lower the loss it returns t=0 and training stalls for good "
+                + "(torch.optim.LBFGS does the same, silently); pass max_eval>=2 or max_iter>=2"
+        ]
     }
 
     /// Performs one L-BFGS step (up to `maximumIterations` iterations; see the type's discussion).

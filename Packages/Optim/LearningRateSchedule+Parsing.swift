@@ -1,10 +1,10 @@
 extension LearningRateSchedule {
-    /// The schedule names and their options with PyTorch's keyword names (`None` marks a required option).
-    static let parameterTable: [(name: String, options: [(name: String, value: OptionValue)])] = [
+    /// The schedule names and the PyTorch keyword names of their options.
+    static let optionNames: [(name: String, options: [String])] = [
         ("constant", []),
-        ("step", [("step_size", .none), ("gamma", .number(0.1))]),
-        ("exponential", [("gamma", .none)]),
-        ("cosine", [("T_max", .none), ("eta_min", .number(0))]),
+        ("step", ["step_size", "gamma"]),
+        ("exponential", ["gamma"]),
+        ("cosine", ["T_max", "eta_min"]),
     ]
 
     /// Parses a schedule in PyTorch's call syntax: `constant`, `step(step_size=M, gamma=γ)` (StepLR,
@@ -15,21 +15,18 @@ extension LearningRateSchedule {
     /// - Throws: ``ConfigurationError`` naming the schedule and the option.
     public init(parsing text: String) throws {
         let call = try CallSyntax(parsing: text)
-        guard let entry = LearningRateSchedule.parameterTable.first(where: { $0.name == call.name }) else {
-            throw ConfigurationError.unknownName(call.name, known: LearningRateSchedule.parameterTable.map(\.name))
+        guard let entry = LearningRateSchedule.optionNames.first(where: { $0.name == call.name }) else {
+            throw ConfigurationError.unknownName(call.name, known: LearningRateSchedule.optionNames.map(\.name))
         }
-        let known = entry.options.map(\.name)
-        for key in call.options.keys.sorted() where !known.contains(key) {
-            throw ConfigurationError.unknownOption(name: call.name, option: key, known: known)
-        }
-        let r = OptionReader(name: call.name, options: call.options, defaults: entry.options)
+        let r = try OptionReader(name: call.name, options: call.options, accepted: entry.options)
         switch call.name {
         case "step":
-            self = .stepDecay(every: try r.integer("step_size", minimum: 1), factor: try r.number("gamma"))
+            self = .stepDecay(
+                every: try r.integer("step_size", minimum: 1), factor: try r.number("gamma", or: 0.1, where: \.isFinite))
         case "exponential":
-            self = .exponential(factor: try r.number("gamma"))
+            self = .exponential(factor: try r.number("gamma", where: \.isFinite))
         case "cosine":
-            self = .cosine(period: try r.integer("T_max", minimum: 1), minimum: try r.number("eta_min"))
+            self = .cosine(period: try r.integer("T_max", minimum: 1), minimum: try r.number("eta_min", or: 0, where: \.isFinite))
         default:
             self = .constant
         }

@@ -10,7 +10,7 @@ import Tensor
 /// The step is measured in units of the raw gradient, as in the notebooks. ``learningRate`` is the search
 /// range D (`max_dist`), so a schedule shrinks the range. Each line-search evaluation calls the objective
 /// (its gradient goes to a scratch buffer).
-public struct LineSearchGradientDescent: Optimizer, Sendable {
+public struct LineSearchGradientDescent: StepPrologue, Sendable {
     /// The line search (threshold, range, pass limit).
     public var search: BracketingLineSearch
 
@@ -21,7 +21,7 @@ public struct LineSearchGradientDescent: Optimizer, Sendable {
     }
 
     /// The gradient at the start of the last step.
-    public private(set) var gradient = Tensor.zeros([0])
+    public internal(set) var gradient = Tensor.zeros([0])
     /// The last line search's trace (`nil` before the first step).
     public private(set) var lastSearch: BracketingLineSearch.Result?
     private var trial = Tensor.zeros([0])
@@ -29,9 +29,21 @@ public struct LineSearchGradientDescent: Optimizer, Sendable {
 
     /// Creates line-search gradient descent.
     ///
-    /// - Parameter search: the bracketing search (default: notebook 6.2's, D = 0.1; notebook 6.3 uses D = 2).
-    public init(search: BracketingLineSearch = BracketingLineSearch()) {
+    /// - Parameter search: the bracketing search (default: notebook 6.2's, D = 0.1; notebook 6.3 uses D = 2),
+    ///   with threshold ≥ 0, D > 0 and a pass limit ≥ 0.
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` naming `thresh`,
+    ///   `max_dist` or `max_iter` for a value out of range.
+    public init(search: BracketingLineSearch = BracketingLineSearch()) throws(ConfigurationError) {
+        let check = HyperParameterChecks(.gdLineSearch)
+        try check.nonNegative(search.threshold, "thresh")
+        try check.positive(search.maximumDistance, "max_dist")
+        try check.integer(search.maximumIterations, "max_iter", minimum: 0)
         self.search = search
+    }
+
+    mutating func prepareState(count: Int) {
+        trial.prepareBuffer(count: count)
+        scratchGradient.prepareBuffer(count: count)
     }
 
     /// Performs one step: the gradient, a line search along −g, and the move.
@@ -40,12 +52,7 @@ public struct LineSearchGradientDescent: Optimizer, Sendable {
     /// - Complexity: one objective call plus at most 4·`maximumIterations` for the search.
     @discardableResult
     public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
-        let n = parameters.count
-        checkParameterCount(n, state: gradient.count, optimizer: "LineSearchGradientDescent")
-        gradient.prepareBuffer(count: n)
-        trial.prepareBuffer(count: n)
-        scratchGradient.prepareBuffer(count: n)
-        let loss = try evaluate(objective, at: parameters, into: &gradient)
+        let loss = try beginStep(parameters, objective)
         let start = parameters, direction = gradient
         let result = try search.minimize { t in
             setSum(&trial, start, -t, direction)
@@ -55,7 +62,7 @@ public struct LineSearchGradientDescent: Optimizer, Sendable {
         let alpha = result.step
         parameters.withUnsafeMutableBufferPointer { theta in
             gradient.withUnsafeBufferPointer { g in
-                for i in 0..<n { theta[i] = theta[i] - alpha * g[i] }
+                for i in theta.indices { theta[i] = theta[i] - alpha * g[i] }
             }
         }
         return StepResult(

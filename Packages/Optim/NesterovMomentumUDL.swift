@@ -10,14 +10,14 @@ import Tensor
 /// with m = 0 before the first step (so the first step equals ``MomentumUDL``'s). The objective is called
 /// at the look-ahead point, so ``StepResult/loss`` is the loss there. torch's Nesterov (``SGD`` with
 /// `nesterov: true`) is a different, reparametrised form that evaluates at θ itself.
-public struct NesterovMomentumUDL: Optimizer, Sendable {
+public struct NesterovMomentumUDL: FirstOrderOptimizer, Sendable {
     /// α, the step size.
     public var learningRate: Double
     /// β, the momentum decay in [0, 1).
     public var beta: Double
 
     /// The gradient at the last look-ahead point.
-    public private(set) var gradient = Tensor.zeros([0])
+    public internal(set) var gradient = Tensor.zeros([0])
     /// The momentum m.
     public private(set) var momentum = Tensor.zeros([0])
     /// The last look-ahead point θ − α·β·m (reused buffer).
@@ -26,37 +26,29 @@ public struct NesterovMomentumUDL: Optimizer, Sendable {
     /// Creates the book's Nesterov momentum.
     ///
     /// - Parameters:
-    ///   - learningRate: α (default 1e-3; notebook 6.4 uses 0.6).
-    ///   - beta: β (default 0.9; notebook 6.4 uses 0.6).
-    public init(learningRate: Double = 1e-3, beta: Double = 0.9) {
+    ///   - learningRate: α ≥ 0 (default 1e-3; notebook 6.4 uses 0.6).
+    ///   - beta: β in [0, 1) (default 0.9; notebook 6.4 uses 0.6).
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
+    public init(learningRate: Double = 1e-3, beta: Double = 0.9) throws(ConfigurationError) {
+        try MomentumUDL.check(.nesterovUDL, learningRate: learningRate, beta: beta)
         self.learningRate = learningRate
         self.beta = beta
     }
 
-    /// Performs one Nesterov step, eq. 6.12.
-    ///
-    /// - Complexity: O(n), one objective call, no allocation after the first step.
-    @discardableResult
-    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
-        let n = parameters.count
-        checkParameterCount(n, state: gradient.count, optimizer: "NesterovMomentumUDL")
-        gradient.prepareBuffer(count: n)
-        momentum.prepareBuffer(count: n)
-        lookAhead.prepareBuffer(count: n)
-        let (alpha, beta) = (learningRate, self.beta)
-        setSum(&lookAhead, parameters, -(alpha * beta), momentum)
-        let loss = try evaluate(objective, at: lookAhead, into: &gradient)
-        parameters.withUnsafeMutableBufferPointer { theta in
-            gradient.withUnsafeBufferPointer { g in
-                momentum.withUnsafeMutableBufferPointer { m in
-                    for i in 0..<n {
-                        m[i] = beta * m[i] + (1 - beta) * g[i]
-                        theta[i] = theta[i] - alpha * m[i]
-                    }
-                }
-            }
-        }
-        return StepResult(loss: loss)
+    mutating func prepareState(count: Int) {
+        momentum.prepareBuffer(count: count)
+        lookAhead.prepareBuffer(count: count)
+    }
+
+    /// The look-ahead point θ − α·β·m, where eq. 6.12 takes the gradient.
+    mutating func evaluationPoint(_ parameters: Tensor) -> Tensor {
+        setSum(&lookAhead, parameters, -(learningRate * beta), momentum)
+        return lookAhead
+    }
+
+    /// Eq. 6.12 with the look-ahead gradient.
+    mutating func update(_ parameters: inout Tensor) {
+        MomentumUDL.update(&parameters, gradient: gradient, momentum: &momentum, learningRate: learningRate, beta: beta)
     }
 
     /// Sets the momentum back to zero.

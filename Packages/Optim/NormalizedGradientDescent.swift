@@ -8,44 +8,40 @@ import Tensor
 /// Every coordinate moves by α in the downhill direction of its own gradient (exactly α·sign(g) for a
 /// negligible ε), whatever the gradient's size; the method therefore bounces between two points near a
 /// minimum, which motivates Adam's moments.
-public struct NormalizedGradientDescent: Optimizer, Sendable {
+public struct NormalizedGradientDescent: FirstOrderOptimizer, Sendable {
     /// α, the distance each coordinate moves.
     public var learningRate: Double
     /// ε, added to √v (default 1e-20, as the notebook).
     public var epsilon: Double
 
     /// The gradient written by the last objective call.
-    public private(set) var gradient = Tensor.zeros([0])
+    public internal(set) var gradient = Tensor.zeros([0])
 
     /// Creates normalised gradient descent.
     ///
     /// - Parameters:
-    ///   - learningRate: α (default 1e-3; notebook 6.5 uses 0.08).
-    ///   - epsilon: ε (default 1e-20).
-    public init(learningRate: Double = 1e-3, epsilon: Double = 1e-20) {
+    ///   - learningRate: α ≥ 0 (default 1e-3; notebook 6.5 uses 0.08).
+    ///   - epsilon: ε ≥ 0 (default 1e-20).
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
+    public init(learningRate: Double = 1e-3, epsilon: Double = 1e-20) throws(ConfigurationError) {
+        let check = HyperParameterChecks(.normalizedGD)
+        try check.nonNegative(learningRate, "lr")
+        try check.nonNegative(epsilon, "eps")
         self.learningRate = learningRate
         self.epsilon = epsilon
     }
 
-    /// Performs one step of eqs. 6.13–6.14.
-    ///
-    /// - Complexity: O(n), one objective call, no allocation after the first step.
-    @discardableResult
-    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
-        let n = parameters.count
-        checkParameterCount(n, state: gradient.count, optimizer: "NormalizedGradientDescent")
-        gradient.prepareBuffer(count: n)
-        let loss = try evaluate(objective, at: parameters, into: &gradient)
+    /// Eqs. 6.13–6.14.
+    mutating func update(_ parameters: inout Tensor) {
         let (alpha, eps) = (learningRate, epsilon)
         parameters.withUnsafeMutableBufferPointer { theta in
             gradient.withUnsafeBufferPointer { g in
-                for i in 0..<n {
+                for i in theta.indices {
                     let v = g[i] * g[i]
                     theta[i] = theta[i] - alpha * g[i] / (v.squareRoot() + eps)
                 }
             }
         }
-        return StepResult(loss: loss)
     }
 
     /// Nothing to forget but the gradient buffer (the method has no state).

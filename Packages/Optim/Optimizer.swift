@@ -26,6 +26,11 @@ public typealias Objective = (_ parameters: Tensor, _ gradient: inout Tensor) th
 /// optimizer keeps its state (moments, momentum buffers, L-BFGS history) from one step to the next;
 /// ``reset()`` forgets it and keeps the hyper-parameters.
 ///
+/// Initializers check the hyper-parameters as `torch.optim` does and throw a ``ConfigurationError`` naming
+/// the one out of range (`adam: lr=-1: expected a number >= 0`), the same error as building the optimizer
+/// by name (``OptimizerKind/makeOptimizer(options:)``). Like torch's `param_groups`, the hyper-parameters
+/// stay settable afterwards and are not checked again.
+///
 /// All optimizers of this library are **structs**: copying one copies its hyper-parameters and its state
 /// (copy-on-write), which is what a training loop wants when it tracks the best model or runs the same
 /// configuration several times. State buffers are allocated on the first step and updated in place
@@ -35,7 +40,7 @@ public typealias Objective = (_ parameters: Tensor, _ gradient: inout Tensor) th
 /// ```swift
 /// let problem = GaussianWellProblem()            // notebook 6.5's loss
 /// var parameters = Tensor([-0.7, -0.9])
-/// var optimizer = Adam(learningRate: 0.05)
+/// var optimizer = try Adam(learningRate: 0.05)  // throws ConfigurationError for an invalid setting
 /// for _ in 0..<60 {
 ///     let result = optimizer.step(&parameters, problem.objective)
 ///     print(result.loss)
@@ -59,6 +64,15 @@ public protocol Optimizer {
 
     /// Forgets all state (moments, buffers, history, step counters); the hyper-parameters stay.
     mutating func reset()
+
+    /// Warnings about settings that are valid but known to misbehave, for a training tool to print; empty
+    /// when there is none (the default).
+    var warnings: [String] { get }
+}
+
+extension Optimizer {
+    /// No warnings.
+    public var warnings: [String] { [] }
 }
 
 /// What one call of ``Optimizer/step(_:_:)`` did.

@@ -1,72 +1,88 @@
-/// Reads typed options by name, falling back to a table of defaults, and reports bad values with the
-/// option's name. Shared by ``OptimizerConfiguration`` and ``LearningRateSchedule``'s parser.
+/// Reads PyTorch-style keyword options by name for ``OptimizerKind/makeOptimizer(options:)`` and
+/// ``LearningRateSchedule/init(parsing:)``: rejects an option the configuration does not accept, converts
+/// each value to its Swift type, and takes the given fallback for an option that is absent.
+///
+/// The range checks are the initializers' (``HyperParameterChecks``); a value of the wrong type (a word
+/// where a number belongs) is reported here, with the requirement the caller names.
 struct OptionReader {
+    /// The configuration's name in messages (`adam`, `step`).
     let name: String
+    /// The options given.
     let options: [String: OptionValue]
-    let defaults: [String: OptionValue]
 
-    init(name: String, options: [String: OptionValue], defaults: [(name: String, value: OptionValue)]) {
+    /// A reader of `options`, which may only name options in `accepted`.
+    ///
+    /// - Throws: ``ConfigurationError/unknownOption(name:option:known:)`` for the first other option, in
+    ///   alphabetical order.
+    init(name: String, options: [String: OptionValue], accepted: [String]) throws(ConfigurationError) {
+        for key in options.keys.sorted() where !accepted.contains(key) {
+            throw .unknownOption(name: name, option: key, known: accepted)
+        }
         self.name = name
         self.options = options
-        self.defaults = Dictionary(uniqueKeysWithValues: defaults.map { ($0.name, $0.value) })
     }
 
-    init(kind: OptimizerKind, options: [String: OptionValue]) {
-        self.init(name: kind.rawValue, options: options, defaults: kind.defaults)
-    }
-
-    func value(_ key: String) -> OptionValue {
-        guard let value = options[key] ?? defaults[key] else { preconditionFailure("no default for option \(key)") }
-        return value
-    }
-
+    /// The error for option `key`, showing its value as given (`None` when absent).
     func invalid(_ key: String, _ requirement: String) -> ConfigurationError {
-        .invalidValue(name: name, option: key, value: value(key).description, requirement: requirement)
+        .invalidValue(name: name, option: key, value: (options[key] ?? OptionValue.none).description, requirement: requirement)
     }
 
-    func number(_ key: String, _ check: (Double) -> Bool = { $0.isFinite }, _ requirement: String = "a number") throws -> Double {
-        guard case let .number(x) = value(key), x.isFinite, check(x) else { throw invalid(key, requirement) }
-        return x
+    /// The number given for `key`, or `fallback` when absent (a required option has none); it must satisfy
+    /// `isValid`, else the error states `requirement`.
+    func number(
+        _ key: String, or fallback: Double? = nil, _ requirement: String = "a number",
+        where isValid: (Double) -> Bool = { _ in true }
+    ) throws(ConfigurationError) -> Double {
+        switch options[key] ?? fallback.map(OptionValue.number) {
+        case let .number(x)? where isValid(x): return x
+        default: throw invalid(key, requirement)
+        }
     }
 
-    func nonNegative(_ key: String) throws -> Double {
-        try number(key, { $0 >= 0 }, "a number >= 0")
-    }
-
-    func unitInterval(_ key: String) throws -> Double {
-        try number(key, { $0 >= 0 && $0 < 1 }, "a number in [0, 1)")
-    }
-
-    func integer(_ key: String, minimum: Int) throws -> Int {
-        let requirement = "an integer >= \(minimum)"
-        guard case let .number(x) = value(key), x == x.rounded(), x >= Double(minimum), x < 1e15 else {
-            throw invalid(key, requirement)
+    /// The integer given for `key` (a number without fraction), or `fallback` when absent; at least
+    /// `minimum` when one is given.
+    func integer(_ key: String, or fallback: Int? = nil, minimum: Int? = nil) throws(ConfigurationError) -> Int {
+        let requirement = minimum.map { "an integer >= \($0)" } ?? "an integer"
+        let x = try number(key, or: fallback.map(Double.init), requirement) {
+            $0 == $0.rounded() && Swift.abs($0) < 1e15 && $0 >= Double(minimum ?? Int.min)
         }
         return Int(x)
     }
 
-    func optionalInteger(_ key: String, minimum: Int) throws -> Int? {
-        if case .none = value(key) { return nil }
-        return try integer(key, minimum: minimum)
-    }
-
-    func flag(_ key: String) throws -> Bool {
-        guard case let .flag(b) = value(key) else { throw invalid(key, "True or False") }
-        return b
-    }
-
-    func pair(_ key: String, _ check: (Double) -> Bool, _ requirement: String) throws -> (Double, Double) {
-        guard case let .numbers(xs) = value(key), xs.count == 2, xs.allSatisfy(check) else {
-            throw invalid(key, requirement)
+    /// The integer given for `key`, or nil when absent or `None`.
+    func optionalInteger(_ key: String) throws(ConfigurationError) -> Int? {
+        switch options[key] {
+        case nil, OptionValue.none?: return nil
+        default: return try integer(key)
         }
-        return (xs[0], xs[1])
     }
 
-    func choice(_ key: String, _ allowed: [String]) throws -> String? {
-        switch value(key) {
-        case .none: return nil
-        case let .text(s) where allowed.contains(s): return s == "none" ? nil : s
-        default: throw invalid(key, "None or one of " + allowed.map { "'\($0)'" }.joined(separator: ", "))
+    /// The flag given for `key` (`True`/`False`), or `fallback` when absent.
+    func flag(_ key: String, or fallback: Bool) throws(ConfigurationError) -> Bool {
+        switch options[key] ?? .flag(fallback) {
+        case let .flag(b): return b
+        default: throw invalid(key, "True or False")
         }
+    }
+
+    /// The two numbers given for `key` (`(0.9, 0.999)`), or `fallback` when absent.
+    func pair(_ key: String, or fallback: (Double, Double)) throws(ConfigurationError) -> (Double, Double) {
+        switch options[key] ?? .numbers([fallback.0, fallback.1]) {
+        case let .numbers(xs) where xs.count == 2: return (xs[0], xs[1])
+        default: throw invalid(key, "two numbers")
+        }
+    }
+
+    /// The choice given for `key` as a word (`'strong_wolfe'`) or `None` (the case named `none`), or
+    /// `fallback` when absent.
+    func choice<Choice: RawRepresentable<String> & CaseIterable>(
+        _ key: String, or fallback: Choice
+    ) throws(ConfigurationError) -> Choice {
+        switch options[key] ?? .text(fallback.rawValue) {
+        case .none: if let none = Choice(rawValue: "none") { return none }
+        case let .text(word): if let choice = Choice(rawValue: word) { return choice }
+        default: break
+        }
+        throw invalid(key, "None or one of " + Choice.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
     }
 }

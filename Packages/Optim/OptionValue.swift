@@ -4,7 +4,7 @@
 /// Configurations use PyTorch's keyword names and value syntax, e.g. `betas=(0.9, 0.999)`,
 /// `nesterov=True`, `line_search_fn='strong_wolfe'`, `max_eval=None`. In JSON the same values are a number,
 /// `true`/`false`, a string, an array of numbers, or `null`.
-public enum OptionValue: Sendable, Equatable, Hashable, CustomStringConvertible, Codable {
+public enum OptionValue: Sendable, Equatable, Hashable, CustomStringConvertible, Decodable {
     /// A number (integers are numbers with no fractional part).
     case number(Double)
     /// `True` / `False`.
@@ -53,20 +53,6 @@ public enum OptionValue: Sendable, Equatable, Hashable, CustomStringConvertible,
             throw DecodingError.typeMismatch(
                 OptionValue.self,
                 .init(codingPath: decoder.codingPath, debugDescription: "expected null, a bool, a number, a string or numbers"))
-        }
-    }
-
-    /// Encodes the value as its JSON counterpart.
-    ///
-    /// - Parameter encoder: the encoder to write to.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case let .number(x): try container.encode(x)
-        case let .flag(b): try container.encode(b)
-        case let .text(s): try container.encode(s)
-        case let .numbers(xs): try container.encode(xs)
-        case .none: try container.encodeNil()
         }
     }
 }

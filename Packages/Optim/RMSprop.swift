@@ -14,7 +14,7 @@ import Tensor
 ///     θ ← θ − α·g / r                                    otherwise
 ///
 /// RMSprop is Adam without the first moment and without bias correction (UDL §6.4 discusses the family).
-public struct RMSprop: Optimizer, Sendable {
+public struct RMSprop: FirstOrderOptimizer, Sendable {
     /// α, torch's `lr` (default 1e-2).
     public var learningRate: Double
     /// ρ, torch's `alpha`: the decay of the square average (default 0.99).
@@ -31,7 +31,7 @@ public struct RMSprop: Optimizer, Sendable {
     public var maximize: Bool
 
     /// The gradient written by the last objective call.
-    public private(set) var gradient = Tensor.zeros([0])
+    public internal(set) var gradient = Tensor.zeros([0])
     /// The square average s (torch's `square_avg`).
     public private(set) var squareAverage = Tensor.zeros([0])
     /// The gradient average ḡ (torch's `grad_avg`; empty unless `centered`).
@@ -49,10 +49,17 @@ public struct RMSprop: Optimizer, Sendable {
     ///   - momentum: μ ≥ 0.
     ///   - centered: the centered variant.
     ///   - maximize: maximise the objective.
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public init(
         learningRate: Double = 1e-2, alpha: Double = 0.99, epsilon: Double = 1e-8, weightDecay: Double = 0,
         momentum: Double = 0, centered: Bool = false, maximize: Bool = false
-    ) {
+    ) throws(ConfigurationError) {
+        let check = HyperParameterChecks(.rmsprop)
+        try check.nonNegative(learningRate, "lr")
+        try check.nonNegative(alpha, "alpha")
+        try check.nonNegative(epsilon, "eps")
+        try check.nonNegative(weightDecay, "weight_decay")
+        try check.nonNegative(momentum, "momentum")
         self.learningRate = learningRate
         self.alpha = alpha
         self.epsilon = epsilon
@@ -62,19 +69,14 @@ public struct RMSprop: Optimizer, Sendable {
         self.maximize = maximize
     }
 
-    /// Performs one RMSprop step (see the type's discussion).
-    ///
-    /// - Complexity: O(n), one objective call, no allocation after the first step.
-    @discardableResult
-    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
-        let n = parameters.count
-        checkParameterCount(n, state: gradient.count, optimizer: "RMSprop")
-        gradient.prepareBuffer(count: n)
-        squareAverage.prepareBuffer(count: n)
-        if centered { gradientAverage.prepareBuffer(count: n) }
-        if momentum > 0 { momentumBuffer.prepareBuffer(count: n) }
-        let loss = try evaluate(objective, at: parameters, into: &gradient)
+    mutating func prepareState(count: Int) {
+        squareAverage.prepareBuffer(count: count)
+        if centered { gradientAverage.prepareBuffer(count: count) }
+        if momentum > 0 { momentumBuffer.prepareBuffer(count: count) }
+    }
 
+    /// The update of the type's discussion.
+    mutating func update(_ parameters: inout Tensor) {
         let h = (lr: learningRate, rho: alpha, eps: epsilon, lambda: weightDecay, mu: momentum)
         let (centered, maximize) = (self.centered, self.maximize)
         parameters.withUnsafeMutableBufferPointer { theta in
@@ -95,7 +97,6 @@ public struct RMSprop: Optimizer, Sendable {
                 }
             }
         }
-        return StepResult(loss: loss)
     }
 
     /// The update loop, on four lanes at a time; the flags are constants at the call site of the default

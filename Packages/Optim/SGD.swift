@@ -15,7 +15,7 @@ import Tensor
 /// SGD of eq. 6.10). Note that torch's momentum buffer starts as the gradient itself (no dampening on the
 /// first step) and accumulates α-free velocity; the book's exponentially weighted form is
 /// ``MomentumUDL``.
-public struct SGD: Optimizer, Sendable {
+public struct SGD: FirstOrderOptimizer, Sendable {
     /// α, torch's `lr` (default 1e-3).
     public var learningRate: Double
     /// μ, torch's `momentum` (default 0).
@@ -30,7 +30,7 @@ public struct SGD: Optimizer, Sendable {
     public var maximize: Bool
 
     /// The gradient written by the last objective call (owned and reused by the optimizer).
-    public private(set) var gradient = Tensor.zeros([0])
+    public internal(set) var gradient = Tensor.zeros([0])
     /// The momentum buffer b (empty until the first step with μ ≠ 0).
     public private(set) var momentumBuffer = Tensor.zeros([0])
     private var hasMomentumBuffer = false
@@ -40,15 +40,23 @@ public struct SGD: Optimizer, Sendable {
     /// - Parameters:
     ///   - learningRate: α ≥ 0.
     ///   - momentum: μ ≥ 0.
-    ///   - dampening: τ.
+    ///   - dampening: τ, finite.
     ///   - weightDecay: λ ≥ 0.
-    ///   - nesterov: Nesterov momentum.
+    ///   - nesterov: Nesterov momentum (needs μ > 0 and τ = 0).
     ///   - maximize: maximise the objective.
+    /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public init(
         learningRate: Double = 1e-3, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0,
         nesterov: Bool = false, maximize: Bool = false
-    ) {
-        precondition(!nesterov || (momentum > 0 && dampening == 0), "Nesterov momentum needs μ > 0 and τ = 0")
+    ) throws(ConfigurationError) {
+        let check = HyperParameterChecks(.sgd)
+        try check.nonNegative(momentum, "momentum")
+        try check.finite(dampening, "dampening")
+        try check.require(
+            !nesterov || (momentum > 0 && dampening == 0), "nesterov", .flag(nesterov),
+            "momentum > 0 and dampening = 0 with nesterov=True")
+        try check.nonNegative(learningRate, "lr")
+        try check.nonNegative(weightDecay, "weight_decay")
         self.learningRate = learningRate
         self.momentum = momentum
         self.dampening = dampening
@@ -57,16 +65,12 @@ public struct SGD: Optimizer, Sendable {
         self.maximize = maximize
     }
 
-    /// Performs one SGD step (see the type's discussion).
-    ///
-    /// - Complexity: O(n), one objective call, no allocation after the first step.
-    @discardableResult
-    public mutating func step(_ parameters: inout Tensor, _ objective: Objective) rethrows -> StepResult {
-        let n = parameters.count
-        checkParameterCount(n, state: gradient.count, optimizer: "SGD")
-        gradient.prepareBuffer(count: n)
-        let loss = try evaluate(objective, at: parameters, into: &gradient)
-        if momentum != 0 { momentumBuffer.prepareBuffer(count: n) }
+    mutating func prepareState(count: Int) {
+        if momentum != 0 { momentumBuffer.prepareBuffer(count: count) }
+    }
+
+    /// The update of the type's discussion.
+    mutating func update(_ parameters: inout Tensor) {
         let first = !hasMomentumBuffer
         let h = (lr: learningRate, mu: momentum, tau: dampening, lambda: weightDecay)
         let (maximize, nesterov) = (self.maximize, self.nesterov)
@@ -91,7 +95,6 @@ public struct SGD: Optimizer, Sendable {
             }
         }
         if momentum != 0 { hasMomentumBuffer = true }
-        return StepResult(loss: loss)
     }
 
     /// The update loop; the flags are constants at the call sites of the common settings.

@@ -22,12 +22,13 @@ func evaluate(_ objective: Objective, at parameters: Tensor, into gradient: inou
     return loss
 }
 
-/// Checks that a step receives as many parameters as the optimizer's state was built for.
+/// Checks that a step receives as many parameters as the optimizer's state was built for (the name is
+/// built only for the message).
 @inline(__always)
-func checkParameterCount(_ count: Int, state: Int, optimizer: String) {
+func checkParameterCount(_ count: Int, state: Int, optimizer: @autoclosure () -> String) {
     precondition(
         state == 0 || state == count,
-        "\(optimizer): the parameter count changed from \(state) to \(count); call reset() first")
+        "\(optimizer()): the parameter count changed from \(state) to \(count); call reset() first")
 }
 
 /// `Σ uᵢ·vᵢ`, left to right.

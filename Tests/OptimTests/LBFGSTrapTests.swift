@@ -15,9 +15,8 @@ import Testing
         let firstStall = try #require(torchSteps.firstIndex(of: 0), "torch's run should stall on \(file)")
         #expect(torchSteps[firstStall...].allSatisfy { $0 == 0 }, "once stalled, torch stays stalled")
 
-        let configuration = try OptimizerConfiguration(parsing: "lbfgs(lr=1, max_iter=1, line_search_fn='strong_wolfe')")
-        #expect(configuration.warnings.count == 1)
-        var optimizer = try #require(configuration.makeOptimizer() as? LBFGS)
+        var optimizer = try LBFGS(learningRate: 1, maximumIterations: 1, lineSearch: .strongWolfe)
+        #expect(optimizer.warnings.count == 1)
         #expect(optimizer.isLineSearchStarved && optimizer.maximumEvaluations == 1)
         let objective = torchProblemObjective(fixture.problem, sign: 1)
         var theta = Tensor(fixture.problem.start)
@@ -34,9 +33,8 @@ import Testing
         // The same settings with a budget of one more evaluation do not stall, in torch or here.
         let control = try #require(fixture.runs.first { $0.options["max_eval"] == .number(2) })
         #expect(control.lbfgs!.t.allSatisfy { $0 != 0 })
-        let budgeted = try OptimizerConfiguration(parsing: "lbfgs(max_iter=1, max_eval=2, line_search_fn='strong_wolfe')")
-        #expect(budgeted.warnings.isEmpty)
-        var other = budgeted.makeOptimizer()
+        var other = try LBFGS(maximumIterations: 1, maximumEvaluations: 2, lineSearch: .strongWolfe)
+        #expect(other.warnings.isEmpty)
         theta = Tensor(fixture.problem.start)
         for _ in torchSteps { #expect(!other.step(&theta, objective).isZeroStep) }
     }

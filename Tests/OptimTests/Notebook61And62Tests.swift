@@ -42,9 +42,9 @@ import Testing
         expectClose(gStart[1], -13.027699999999998, 1e-12, "6.2 gradient at start")
     }
 
-    @Test func gradientDescentWithLineSearchTenSteps() {
+    @Test func gradientDescentWithLineSearchTenSteps() throws {
         let problem = LineFittingProblem.notebook
-        var optimizer = LineSearchGradientDescent()
+        var optimizer = try LineSearchGradientDescent()
         var phi = Tensor([1.6, -0.5])
         for row in notebook62Trajectory.dropFirst() {
             let result = optimizer.step(&phi, problem.objective)

@@ -36,8 +36,8 @@ import Testing
         }
     }
 
-    @Test func lineSearchGradientDescent() {
-        var optimizer = LineSearchGradientDescent(search: BracketingLineSearch(maximumDistance: 2.0))
+    @Test func lineSearchGradientDescent() throws {
+        var optimizer = try LineSearchGradientDescent(search: BracketingLineSearch(maximumDistance: 2.0))
         var phi = Tensor([-1.5, 8.5])
         let losses = [1: 9.325499277322967, 5: 2.311964729156311, 9: 1.426214650481665, 13: 1.070143814314826,
                       17: 0.884877144317036, 21: 0.783154251575728]
@@ -54,8 +54,8 @@ import Testing
         }
     }
 
-    @Test func fixedLearningRate() {
-        var optimizer = SGD(learningRate: 0.2)
+    @Test func fixedLearningRate() throws {
+        var optimizer = try SGD(learningRate: 0.2)
         var phi = Tensor([-1.5, 8.5])
         let losses = [1: 10.800399088988513, 5: 7.716315924776437, 9: 4.818621086609084, 13: 2.750013539932660,
                       17: 1.825303878310397, 21: 1.388375676848121]
@@ -74,9 +74,9 @@ import Testing
         }
     }
 
-    @Test func stochasticGradientDescent() {
+    @Test func stochasticGradientDescent() throws {
         var random = RandomState(seed: 1)
-        var optimizer = SGD(learningRate: 0.8)
+        var optimizer = try SGD(learningRate: 0.8)
         var phi = Tensor([3.5, 6.5])
         let losses = [1: 17.712672481218167, 9: 10.037474489183714, 17: 12.918912335439083, 25: 8.145605573051613,
                       33: 5.007204986669747, 41: 4.624355461081189]
@@ -102,10 +102,10 @@ import Testing
         return path
     }
 
-    @Test func sgdMomentumAndNesterov() {
-        let sgd = run64(SGD(learningRate: 0.6))
-        let momentum = run64(MomentumUDL(learningRate: 0.6, beta: 0.6))
-        let nesterov = run64(NesterovMomentumUDL(learningRate: 0.6, beta: 0.6))
+    @Test func sgdMomentumAndNesterov() throws {
+        let sgd = run64(try SGD(learningRate: 0.6))
+        let momentum = run64(try MomentumUDL(learningRate: 0.6, beta: 0.6))
+        let nesterov = run64(try NesterovMomentumUDL(learningRate: 0.6, beta: 0.6))
         for row in notebook64Trajectories {
             for (name, path, expected) in [("SGD", sgd, row.sgd), ("momentum", momentum, row.momentum), ("Nesterov", nesterov, row.nesterov)] {
                 expectClose(path[row.step][0], expected.0, 1e-9, "6.4 \(name) phi0 at step \(row.step)")

@@ -29,8 +29,8 @@ import Testing
         expectClose(exact[1], -0.557626355585665, 1e-14, "analytic dL/dphi1")
     }
 
-    @Test func gradientDescent() {
-        let slow = path(SGD(learningRate: 0.08), steps: 200)
+    @Test func gradientDescent() throws {
+        let slow = path(try SGD(learningRate: 0.08), steps: 200)
         let firstSteps = [(-0.695662906123961, -0.8553898915518602), (-0.6905985162262922, -0.8057271495654931),
                           (-0.6846368291533949, -0.7504589400747378)]
         for (k, expected) in firstSteps.enumerated() {
@@ -42,7 +42,7 @@ import Testing
         expectClose(problem.loss(at: slow[200]), 0.000124777526294, 1e-9, "GD 0.08 final loss")
 
         // alpha = 1 oscillates and amplifies last-bit differences (reference: ~1e-5 tolerance).
-        let fast = path(SGD(learningRate: 1.0), steps: 40)
+        let fast = path(try SGD(learningRate: 1.0), steps: 40)
         let fastSteps = [(-0.6457863265495127, -0.342373644398252), (-0.4335697458633596, 0.5214468619155872),
                          (-0.293464144653776, -0.5097398133332314), (-0.16290022927453118, 0.562123745443744),
                          (-0.05842354777948412, -0.5268331749482706)]
@@ -58,8 +58,8 @@ import Testing
         expectClose(fast[40][1], 0.194868369511115, 1e-9, "GD 1.0 final phi1 (libm port)")
     }
 
-    @Test func normalizedGradients() {
-        let p = path(NormalizedGradientDescent(learningRate: 0.08), steps: 40)
+    @Test func normalizedGradients() throws {
+        let p = path(try NormalizedGradientDescent(learningRate: 0.08), steps: 40)
         let first: [(Double, Double)] = [
             (-0.7, -0.9), (-0.62, -0.82), (-0.54, -0.74), (-0.46, -0.66), (-0.38, -0.58), (-0.3, -0.5), (-0.22, -0.42),
             (-0.14, -0.34), (-0.06, -0.26), (0.02, -0.18), (0.1, -0.1), (0.18, -0.0200000000000002),
@@ -79,9 +79,9 @@ import Testing
         expectClose(problem.loss(at: p[40]), 0.007372687412574, 1e-12, "normalized final loss")
     }
 
-    @Test func adamWithAndWithoutBiasCorrection() {
-        let corrected = path(AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20), steps: 60)
-        let uncorrected = path(AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20, biasCorrection: false), steps: 60)
+    @Test func adamWithAndWithoutBiasCorrection() throws {
+        let corrected = path(try AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20), steps: 60)
+        let uncorrected = path(try AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20, biasCorrection: false), steps: 60)
         expectClose(corrected[1][0], -0.65, 1e-15, "Adam step 1 phi0")
         expectClose(corrected[1][1], -0.85, 1e-15, "Adam step 1 phi1")
         for row in notebook65Adam {

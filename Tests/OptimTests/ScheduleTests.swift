@@ -33,7 +33,7 @@ import Testing
     @Test func scheduleDrivesTheLearningRate() throws {
         // SGD on f(θ) = θ²/2 (gradient θ): θₖ₊₁ = θₖ·(1 − αₖ), so θ₁₀ = Π (1 − αₖ) from θ₀ = 1.
         let schedule = try LearningRateSchedule(parsing: "exponential(gamma=0.5)")
-        var optimizer: any Optimizer = SGD(learningRate: 0.4)
+        var optimizer: any Optimizer = try SGD(learningRate: 0.4)
         var theta = Tensor([1.0])
         var expected = 1.0
         for step in 0..<10 {
@@ -52,5 +52,24 @@ import Testing
         #expect(throws: ConfigurationError.self) { try LearningRateSchedule(parsing: "step(gamma=0.5)") }
         #expect(throws: ConfigurationError.self) { try LearningRateSchedule(parsing: "cosine(T_max=10, period=3)") }
         #expect(try LearningRateSchedule(parsing: "constant") == .constant)
+    }
+
+    /// PyTorch's call syntax: spaces, capitals and `_` for `-` in the name are accepted; a syntax error
+    /// names its column, a repeated option its name, a bad value the requirement.
+    @Test func readsTorchsCallSyntax() throws {
+        #expect(try LearningRateSchedule(parsing: " Step( step_size = 10 , gamma=0.5 ) ") == .stepDecay(every: 10, factor: 0.5))
+        #expect(try LearningRateSchedule(parsing: "cosine(T_max=20)") == .cosine(period: 20, minimum: 0))
+        #expect(throws: ConfigurationError.syntax(text: "step(step_size=)", column: 16, message: "expected a value")) {
+            try LearningRateSchedule(parsing: "step(step_size=)")
+        }
+        #expect(throws: ConfigurationError.duplicateOption(name: "exponential", option: "gamma")) {
+            try LearningRateSchedule(parsing: "exponential(gamma=0.5, gamma=0.2)")
+        }
+        #expect(throws: ConfigurationError.invalidValue(name: "step", option: "step_size", value: "2.5", requirement: "an integer >= 1")) {
+            try LearningRateSchedule(parsing: "step(step_size=2.5)")
+        }
+        #expect(throws: ConfigurationError.invalidValue(name: "exponential", option: "gamma", value: "None", requirement: "a number")) {
+            try LearningRateSchedule(parsing: "exponential")
+        }
     }
 }

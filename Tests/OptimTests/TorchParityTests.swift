@@ -5,7 +5,7 @@ import Testing
 /// Step-for-step parity with torch.optim in float64: fixtures written by
 /// `scripts/reference/optim_torch_fixtures.py` (a quadratic, the Rosenbrock function and a 2→4→1 tanh
 /// network; every optimizer and option; L-BFGS with and without line search). Each optimizer is built by
-/// name from the fixture's torch keyword options, so this also checks ``OptimizerConfiguration``.
+/// name from the fixture's torch keyword options, so this also checks ``OptimizerKind/makeOptimizer(options:)``.
 ///
 /// Deviations are relative: |swift − torch| / max(|torch|, 1) per parameter (the problems' parameters are
 /// of order one) and / max(|torch loss|, |initial loss|) per loss.
@@ -21,8 +21,7 @@ import Testing
         #expect(fixture.runs.count >= 29)
         var worst = (deviation: 0.0, run: "")
         for run in fixture.runs {
-            let kind = try #require(OptimizerKind(rawValue: run.optimizer))
-            var optimizer = try OptimizerConfiguration(kind, options: run.options).makeOptimizer()
+            var optimizer = try #require(OptimizerKind(rawValue: run.optimizer)).makeOptimizer(options: run.options)
             let objective = torchProblemObjective(fixture.problem, sign: run.sign)
             var theta = Tensor(fixture.problem.start)
             let lossScale = Swift.abs(run.losses[0])

@@ -55,9 +55,8 @@ struct BackpropCheckCommand: ParsableCommand {
     @Option(name: .customLong("lr"), parsing: .unconditional, help: ArgumentHelp("The learning rate α of the step.", valueName: "rate"))
     var learningRate = 1.0
 
-    @Option(help: ArgumentHelp(
-        "Replace the activation of every hidden layer (\(Activation.names.joined(separator: ", "))).", valueName: "name"))
-    var activation: String?
+    @Option(help: ArgumentHelp("Replace the activation of every hidden layer.", valueName: "name"))
+    var activation: Choice<Activation>?
 
     @Option(help: "text (aligned tables), markdown (LaTeX mathematics) or json.")
     var format: ReportFormat = .text
@@ -76,7 +75,7 @@ struct BackpropCheckCommand: ParsableCommand {
         guard learningRate.isFinite && learningRate > 0 else {
             throw ValidationError("--lr must be a finite number > 0, got \(learningRate)")
         }
-        if let activation, Activation(name: activation) == nil {
+        if let activation, activation.value == nil {
             throw ValidationError(
                 "--activation: unknown activation \"\(activation)\" (expected one of \(Activation.names.joined(separator: ", ")))")
         }
@@ -88,7 +87,7 @@ struct BackpropCheckCommand: ParsableCommand {
             try OutputFile.validate(output)
             let exercise = try Exercise(
                 model: model, data: data, inputNames: inputs, targetNames: targets,
-                activation: activation.flatMap { Activation(name: $0) })
+                activation: activation?.value)
             if activation != nil && exercise.network.layers.count == 1 {
                 throw ToolError(.usage, "--activation replaces the hidden layers' activation, but \(InputFile.name(model)) has no hidden layer")
             }

@@ -32,8 +32,8 @@ struct InitStudyCommand: ParsableCommand {
     @Option(help: "D, the width of every hidden layer.")
     var width = 8
 
-    @Option(help: ArgumentHelp("Hidden activation: \(Activation.names.joined(separator: ", ")).", valueName: "name"))
-    var activation = "relu"
+    @Option(help: ArgumentHelp("Hidden activation.", valueName: "name"))
+    var activation: Choice<Activation> = "relu"
 
     @Option(name: .customLong("init"), help: ArgumentHelp(
         "Weight initialiser: he, xavier, lecun, pytorch, or normal:σ² (e.g. normal:0.25).", valueName: "name"))
@@ -71,9 +71,7 @@ struct InitStudyCommand: ParsableCommand {
             throw ValidationError("--depth must be 1…1000 and --width 1…4096, got \(depth) and \(width)")
         }
         guard forwardSamples >= 1, backwardSamples >= 1 else { throw ValidationError("sample counts must be positive") }
-        guard Activation(name: activation) != nil else {
-            throw ValidationError("unknown activation '\(activation)'; choose one of \(Activation.names.joined(separator: ", "))")
-        }
+        _ = try activation.resolved("activation")
         _ = try study()
         if sweep { _ = try grid() }
         if heatmap != nil && !sweep { throw ValidationError("--heatmap needs --sweep") }
@@ -94,7 +92,7 @@ struct InitStudyCommand: ParsableCommand {
                 throw ValidationError("--numpy-compatible draws N(0, σ²) weights: use --init normal:σ² or he")
             }
         }
-        var activation = Activation(name: self.activation)!
+        var activation = try self.activation.resolved("activation")
         if activation == .relu { activation = .relu(derivativeAtZero: 1) }  // notebook 7.3's 𝕀[f ≥ 0]
         var study = InitializationStudy(depth: depth, width: width, activation: activation, initializer: chosen)
         study.numpyCompatible = numpyCompatible

@@ -49,8 +49,8 @@ struct SurfacePlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The x, y and height columns of --data (default: x,y,z).", valueName: "x,y,z"))
     var columns: String?
 
-    @Option(help: ArgumentHelp("surface (3-D), heatmap or contour.", valueName: "style"))
-    var style = SurfaceFigure.Style.surface.rawValue
+    @Option(help: ArgumentHelp("How to draw the surface.", valueName: "style"))
+    var style: Choice<SurfaceFigure.Style> = "surface"
 
     @Option(help: ArgumentHelp("Values per axis for the built-in surface and --model (2 … 1000; default 40).", valueName: "n"))
     var grid: Int?
@@ -74,8 +74,8 @@ struct SurfacePlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Figure size in pixels (default 800x600, 1400x600 with --clean).", valueName: "WxH"))
     var size: FigureSize?
 
-    @Option(help: ArgumentHelp("Colormap: \(Colormap.all.map(\.name).joined(separator: ", ")).", valueName: "name"))
-    var colormap = Colormap.viridis.name
+    @Option(help: ArgumentHelp("Colormap.", valueName: "name"))
+    var colormap: Choice<Colormap> = "viridis"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Camera elevation of the 3-D view, in degrees.", valueName: "degrees"))
     var elevation = 30.0
@@ -88,12 +88,8 @@ struct SurfacePlotCommand: ParsableCommand {
 
     func validate() throws {
         if model != nil && data != nil { throw ValidationError("give --model or --data, not both") }
-        guard SurfaceFigure.Style(rawValue: style) != nil else {
-            throw ValidationError("unknown style '\(style)'; choose one of \(SurfaceFigure.Style.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard Colormap.named(colormap) != nil else {
-            throw ValidationError("unknown colormap '\(colormap)'; choose one of \(Colormap.all.map(\.name).joined(separator: ", "))")
-        }
+        _ = try style.resolved("style")
+        _ = try colormap.resolved("colormap")
         if data != nil && (grid != nil || range != nil) {
             throw ValidationError("--grid and --range apply to the built-in surface and --model; a --data grid has its own points")
         }
@@ -159,8 +155,8 @@ struct SurfacePlotCommand: ParsableCommand {
             plot = SurfaceFigure(field: ScalarField(x: axis, y: axis, SurfaceData.height))
             plot.title = "z = sin(0.8(x² + y²)) / (x² + y²)$^{0.9}$"
         }
-        plot.style = SurfaceFigure.Style(rawValue: style)!
-        plot.colormap = Colormap.named(colormap)!
+        plot.style = try style.resolved("style")
+        plot.colormap = try colormap.resolved("colormap")
         if let title { plot.title = title.isEmpty ? nil : title }
         if let size { (plot.width, plot.height) = (size.width, size.height) }
         (plot.elevation, plot.azimuth) = (elevation, azimuth)

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Optim
+import ToolSupport
 
 /// The optimizer flags of `train`, named like `torch.optim`'s keyword arguments.
 struct OptimizerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "The optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
-    var optimizer = "sgd"
+    @Option(help: ArgumentHelp("The optimizer.", valueName: "name"))
+    var optimizer: Choice<OptimizerKind> = "sgd"
 
     @Option(help: "Learning rate (lr; default: the optimizer's, e.g. 0.001 for sgd and adam, 1 for lbfgs).")
     var lr: Double?
@@ -37,8 +37,8 @@ struct OptimizerOptions: ParsableArguments {
     var maxEval: Int?
     @Option(help: "L-BFGS history size.")
     var historySize: Int?
-    @Option(help: ArgumentHelp("L-BFGS line search: none or strong-wolfe.", valueName: "name"))
-    var lineSearch: String?
+    @Option(help: ArgumentHelp("L-BFGS line search.", valueName: "name"))
+    var lineSearch: Choice<LBFGS.LineSearch>?
     @Flag(help: "Adam without bias correction (adam-udl only).")
     var noBiasCorrection = false
     @Option(help: ArgumentHelp(
@@ -46,12 +46,10 @@ struct OptimizerOptions: ParsableArguments {
         valueName: "schedule"))
     var schedule: String?
 
-    /// The torch keyword options given on the command line (the others keep their defaults).
-    func configuration() throws -> OptimizerConfiguration {
-        guard let kind = OptimizerKind(rawValue: optimizer) else {
-            throw ValidationError(
-                "unknown optimizer '\(optimizer)'; choose one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+    /// The optimizer with the torch keyword options given on the command line (the others keep their
+    /// defaults).
+    func makeOptimizer() throws -> any Optimizer & Sendable {
+        let kind = try optimizer.resolved("optimizer")
         var options: [String: OptionValue] = [:]
         let momentumName = kind == .momentumUDL || kind == .nesterovUDL ? "beta" : "momentum"
         for (name, value) in [("lr", lr), (momentumName, momentum), ("dampening", dampening), ("weight_decay", weightDecay),
@@ -71,15 +69,15 @@ struct OptimizerOptions: ParsableArguments {
             options["betas"] = .numbers(parts)
         }
         if let lineSearch {
-            switch lineSearch {
-            case "strong-wolfe", "strong_wolfe": options["line_search_fn"] = .text("strong_wolfe")
-            case "none": options["line_search_fn"] = OptionValue.none
-            default: throw ValidationError("--line-search must be strong-wolfe or none, got '\(lineSearch)'")
+            switch lineSearch.value {
+            case .strongWolfe?: options["line_search_fn"] = .text(LBFGS.LineSearch.strongWolfe.rawValue)
+            case LBFGS.LineSearch.none?: options["line_search_fn"] = OptionValue.none
+            case nil: throw ValidationError("--line-search must be strong-wolfe or none, got '\(lineSearch.word)'")
             }
         }
         do {
-            return try OptimizerConfiguration(kind, options: options)
-        } catch let error as ConfigurationError {
+            return try kind.makeOptimizer(options: options)
+        } catch {
             throw ValidationError("\(error)")
         }
     }
@@ -92,5 +90,28 @@ struct OptimizerOptions: ParsableArguments {
         } catch {
             throw ValidationError("--schedule: \(error)")
         }
+    }
+}
+
+extension OptimizerKind: CommandLineChoice {
+    /// The optimizers' names with their summaries.
+    public static var choices: [(word: String, help: String)] { allCases.map { ($0.rawValue, $0.summary) } }
+
+    /// The optimizer called `word`.
+    public init?(word: String) {
+        self.init(rawValue: word)
+    }
+}
+
+extension LBFGS.LineSearch: CommandLineChoice {
+    /// `none` and `strong-wolfe` (torch's `strong_wolfe`, also accepted).
+    public static var choices: [(word: String, help: String)] {
+        [("none", "a fixed step t = lr (torch's line_search_fn=None)"),
+         ("strong-wolfe", "the strong-Wolfe search of torch.optim.LBFGS (line_search_fn='strong_wolfe')")]
+    }
+
+    /// The line search called `word`.
+    public init?(word: String) {
+        self.init(rawValue: word == "strong-wolfe" ? LBFGS.LineSearch.strongWolfe.rawValue : word)
     }
 }

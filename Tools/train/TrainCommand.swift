@@ -54,8 +54,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hidden layer widths.", valueName: "w1,w2,…"))
     var hidden = "50,50,50"
 
-    @Option(help: ArgumentHelp("Hidden activation: \(Activation.names.joined(separator: ", ")).", valueName: "name"))
-    var activation = "relu"
+    @Option(help: ArgumentHelp("Hidden activation.", valueName: "name"))
+    var activation: Choice<Activation> = "relu"
 
     @Option(name: .customLong("init"), help: ArgumentHelp(
         "Initialiser: \(Initializer.names.joined(separator: ", ")).", valueName: "name"))
@@ -67,14 +67,14 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Start from this model JSON instead (--hidden/--activation/--init are ignored).", valueName: "file"))
     var initModel: String?
 
-    @Option(help: ArgumentHelp("Loss: \(Loss.names.joined(separator: ", ")) (mse is the mean over points).", valueName: "name"))
-    var loss = "mse"
+    @Option(help: ArgumentHelp("Loss.", valueName: "name"))
+    var loss: Choice<Loss> = "mse"
 
     @OptionGroup(title: "Optimizer")
     var optimizerOptions: OptimizerOptions
 
     @Option(help: ArgumentHelp("Rows per minibatch, or 'full'.", valueName: "n|full"))
-    var batchSize = "full"
+    var batchSize: Choice<BatchSize> = "full"
 
     @Option(help: "Passes over the training set.")
     var epochs = 100
@@ -97,12 +97,10 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         guard epochs >= 0 else { throw ValidationError("--epochs must be ≥ 0, got \(epochs)") }
         guard evalEvery >= 1 else { throw ValidationError("--eval-every must be ≥ 1, got \(evalEvery)") }
-        guard batchSize == "full" || (Int(batchSize).map { $0 >= 1 } ?? false) else {
-            throw ValidationError("--batch-size must be a positive integer or 'full', got '\(batchSize)'")
+        guard batchSize.value != nil else {
+            throw ValidationError("--batch-size must be a positive integer or 'full', got '\(batchSize.word)'")
         }
-        guard Loss(name: loss) != nil else {
-            throw ValidationError("unknown loss '\(loss)'; choose one of \(Loss.names.joined(separator: ", "))")
-        }
+        _ = try loss.resolved("loss")
         if let validationSplit, !(validationSplit > 0 && validationSplit < 1) {
             throw ValidationError("--validation-split must be between 0 and 1, got \(validationSplit)")
         }
@@ -113,7 +111,7 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("only one input can come from standard input")
         }
         if initModel == nil { _ = try architecture(inputs: 1, outputs: 1) }
-        _ = try optimizerOptions.configuration()
+        _ = try optimizerOptions.makeOptimizer()
         _ = try optimizerOptions.learningRateSchedule()
     }
 
@@ -123,9 +121,7 @@ struct TrainCommand: ParsableCommand {
         guard widths.allSatisfy({ ($0 ?? 0) >= 1 }) else {
             throw ValidationError("--hidden must be positive widths separated by commas, got '\(hidden)'")
         }
-        guard let activation = Activation(name: activation) else {
-            throw ValidationError("unknown activation '\(activation)'; choose one of \(Activation.names.joined(separator: ", "))")
-        }
+        let activation = try activation.resolved("activation")
         guard Initializer(name: initializer) != nil else {
             throw ValidationError("unknown initialiser '\(initializer)'; choose one of \(Initializer.names.joined(separator: ", "))")
         }

@@ -16,11 +16,11 @@ struct TrainingSetup {
     var network: Network
     var training: LabeledData
     var validation: (inputs: Tensor, targets: Tensor)?
-    var configuration: OptimizerConfiguration
+    var optimizer: any Optimizer & Sendable
     var options: TrainingOptions
 
     init(_ command: TrainCommand) throws {
-        let loss = Loss(name: command.loss)!
+        let loss = try command.loss.resolved("loss")
         let table = try InputFile.readTable(command.data)
         var start: Network? = nil
         if let path = command.initModel {
@@ -59,9 +59,9 @@ struct TrainingSetup {
             data.targets = data.targets.rows(at: split.training)
         }
         training = data
-        configuration = try command.optimizerOptions.configuration()
+        optimizer = try command.optimizerOptions.makeOptimizer()
         options = TrainingOptions(
-            epochs: command.epochs, batchSize: command.batchSize == "full" ? nil : Int(command.batchSize)!, loss: loss)
+            epochs: command.epochs, batchSize: try command.batchSize.resolved("batch size").rowCount, loss: loss)
         options.shuffle = command.shuffle
         options.seed = command.seed
         options.schedule = try command.optimizerOptions.learningRateSchedule()
@@ -97,10 +97,10 @@ struct TrainingSetup {
 
     /// Trains, streaming the metrics, then saves the model.
     func train(_ command: TrainCommand) throws {
-        for warning in configuration.warnings { StandardError.write("train: warning: \(warning)\n") }
+        for warning in optimizer.warnings { StandardError.write("train: warning: \(warning)\n") }
         let trainer = Trainer(
             network: network, inputs: training.inputs, targets: training.targets, validation: validation,
-            optimizer: configuration.makeOptimizer(), options: options)
+            optimizer: optimizer, options: options)
         let progress = ProgressBar(total: max(options.epochs, 1), label: "train", quiet: command.quiet)
         Interrupt.install()
         defer { Interrupt.uninstall() }
