@@ -31,12 +31,25 @@ func checkParameterCount(_ count: Int, state: Int, optimizer: @autoclosure () ->
         "\(optimizer()): the parameter count changed from \(state) to \(count); call reset() first")
 }
 
-/// `Σ uᵢ·vᵢ`, left to right.
+/// `Σ uᵢ·vᵢ` in eight interleaved partial sums (element i goes to sum i mod 8), then the partial sums
+/// pairwise and the tail left to right: the same order on every processor, and eight independent
+/// additions in flight instead of one chain (L-BFGS takes two hundred of these per step).
 func dotProduct(_ u: Tensor, _ v: Tensor) -> Double {
     u.withUnsafeBufferPointer { u in
         v.withUnsafeBufferPointer { v in
-            var sum = 0.0
-            for i in u.indices { sum += u[i] * v[i] }
+            let n = u.count, blocks = n / 8
+            var lanes = SIMD8<Double>()
+            if blocks > 0 {
+                let x = UnsafeRawPointer(u.baseAddress!), y = UnsafeRawPointer(v.baseAddress!)
+                for b in 0..<blocks {
+                    lanes += x.loadUnaligned(fromByteOffset: 64 * b, as: SIMD8<Double>.self)
+                        * y.loadUnaligned(fromByteOffset: 64 * b, as: SIMD8<Double>.self)
+                }
+            }
+            let quarters = lanes.lowHalf + lanes.highHalf
+            let halves = quarters.lowHalf + quarters.highHalf
+            var sum = halves[0] + halves[1]
+            for i in (8 * blocks)..<n { sum += u[i] * v[i] }
             return sum
         }
     }
