@@ -5,6 +5,10 @@
 //
 //   Tensor ← NN, Optim, Datasets ← Training ← tools;   Plot ← CLibPNG, CFreeType (stands alone)
 //
+// Below them all sits Platform, an internal target that depends on nothing: the C library (the only
+// `#if canImport(Glibc)`), the POSIX write loop, atomic files and standard error. Plot stands alone
+// apart from it.
+//
 // Build flags
 // - Release builds use cross-module optimisation so the small, hot functions of Tensor inline into
 //   NN, Optim and the tools.
@@ -75,7 +79,9 @@ let package = Package(
     ],
     targets: [
         // Libraries
-        library("Tensor", [numerics, "CCPUFeatures", "TensorKernelsAVX2"]),
+        // Internal (not a product) and without unsafe flags: the libraries and tools above build on it.
+        .target(name: "Platform", path: "Packages/Platform"),
+        library("Tensor", [numerics, "CCPUFeatures", "TensorKernelsAVX2", "Platform"]),
         .target(name: "CCPUFeatures", path: "Packages/CCPUFeatures"),
         // Compiled for x86-64-v3 and called only after a run-time CPU check (see GemmKernel.selected).
         .target(
@@ -83,33 +89,33 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
         library("NN", ["Tensor", numerics]),
         library("Optim", ["Tensor"]),
-        library("Datasets", ["Tensor"]),
+        library("Datasets", ["Tensor", "Platform"]),
         library("Training", ["NN", "Optim", "Datasets", "Tensor"]),
-        library("Plot", ["CLibPNG", "CFreeType"]),
-        library("NNReports", ["NN", "Tensor"]),
-        library("Study", ["Datasets", "NN", "Plot", "Tensor", numerics]),
-        library("Notebooks", ["NN", "Optim", "Datasets", "Plot", "Tensor", numerics]),
+        library("Plot", ["CLibPNG", "CFreeType", "Platform"]),
+        library("NNReports", ["NN", "Tensor", "Platform"]),
+        library("Study", ["Datasets", "NN", "Plot", "Tensor", "Platform", numerics]),
+        library("Notebooks", ["NN", "Optim", "Datasets", "Plot", "Tensor", "Platform", numerics]),
         .systemLibrary(name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFreeType", path: "Packages/CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
 
         // Tools
         .target(
-            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", argumentParser], path: "Tools/ToolSupport",
+            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", "Platform", argumentParser], path: "Tools/ToolSupport",
             swiftSettings: swiftSettings),
         tool("surface-data", ["ToolSupport", "Datasets"]),
-        tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor", "Plot", numerics]),
+        tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor", "Plot", "Platform", numerics]),
         tool("plot-gallery", ["Plot"]),
         tool("notebook", ["ToolSupport", "Notebooks"]),
-        tool("study", ["ToolSupport", "Study", "Plot"]),
+        tool("study", ["ToolSupport", "Study", "Plot", "Platform"]),
         tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),
-        tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", numerics]),
+        tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", "Platform", numerics]),
         tool("backprop-check", ["ToolSupport", "NNReports", "NN", "Datasets", "Tensor"]),
         tool("surface-plot", ["ToolSupport", "Plot", "NN", "Datasets", "Tensor"]),
-        tool("curve-plot", ["ToolSupport", "Plot", "Datasets"]),
+        tool("curve-plot", ["ToolSupport", "Plot", "Datasets", "Platform"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "Plot", "CAllocationCounter"], path: "Benchmarks/bench",
+            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "Plot", "Platform", "CAllocationCounter"], path: "Benchmarks/bench",
             swiftSettings: swiftSettings),
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
 
@@ -121,9 +127,9 @@ let package = Package(
         tests("OptimTests", ["Optim", "Tensor"]),
         tests("StudyTests", ["Study", "TestSupport"]),
         tests("NotebooksTests", ["Notebooks", "TestSupport"]),
-        tests("PlotTests", ["Plot", "CLibPNG", "TestSupport"]),
+        tests("PlotTests", ["Plot", "Platform", "CLibPNG", "TestSupport"]),
         tests("ToolTests", [
-            "ToolSupport", "Datasets", "NN", "Plot", "CLibPNG", "TestSupport",
+            "ToolSupport", "Datasets", "NN", "Plot", "Platform", "CLibPNG", "TestSupport",
             "surface-data", "init-study", "train", "predict", "backprop-check", "surface-plot", "curve-plot",
         ]),
     ]

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// `x` with `digits` significant digits, as C's `%.*g` writes it (`0.408672639`, `-8.32667268e-17`, `1`);
 /// −0 is written `0`.

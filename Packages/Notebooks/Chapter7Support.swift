@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NN
+import Platform
 import Tensor
 
 /// Helpers shared by the chapter 7 notebooks (7.1–7.3): checks of whole vectors, NumPy-style array

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Optimizer paths over a contour or heatmap (UDL notebooks 6.2–6.5).
 extension Axes {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// How data values map to positions along an axis.
 public enum AxisScale: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import CLibPNG
+import Platform
 
 /// PNG encoding through libpng's simplified API (`png_image_write_to_memory`).
 extension Canvas {
@@ -53,7 +54,16 @@ extension Canvas {
     /// - Throws: `PlotError.encodingFailed`, or `PlotError.cannotWrite` naming the path; on failure no file
     ///   (neither `path` nor a temporary) is left behind.
     public func writePNG(to path: String, format: PNGFormat = .rgba) throws {
-        try AtomicFile.write(try pngData(format: format), to: path)
+        try Canvas.writeFile(try pngData(format: format), to: path)
+    }
+
+    /// Writes encoded bytes to `path` with `AtomicFile`; a failure becomes `PlotError.cannotWrite`.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch let error as AtomicFileError {
+            throw PlotError.cannotWrite(path: path, reason: error.error.message)
+        }
     }
 
     static func message(of image: inout png_image) -> String {

@@ -116,6 +116,6 @@ public final class Figure {
     /// Renders the figure and writes it as a PNG file, atomically.
     /// - Throws: `PlotError` from rendering, or `PlotError.cannotWrite` naming `path`; nothing is left behind.
     public func write(to path: String) throws {
-        try AtomicFile.write(try pngData(), to: path)
+        try Canvas.writeFile(try pngData(), to: path)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// A set of polygonal contours in canvas pixel coordinates, the one shape every primitive becomes.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// A point (or vector) in canvas pixel coordinates: x to the right, y downwards.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// The box around a surface: back panes with grid lines, three labelled axes, the fit into the cell.
 extension SurfaceAxes {

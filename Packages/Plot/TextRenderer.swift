@@ -1,10 +1,5 @@
 import CFreeType
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Text through FreeType with DejaVu Sans: layout (with the `$…$` markup of `MathText`), measured extents,
 /// and antialiased drawing at any angle.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 extension Ticks {
     /// matplotlib's `LogLocator` (base 10) with its `LogFormatterSciNotation` labels.

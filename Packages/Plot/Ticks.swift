@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Tick positions and labels for an axis, following matplotlib's defaults (`AutoLocator` +
 /// `ScalarFormatter` on linear axes, `LogLocator` + `LogFormatterSciNotation` on log axes).

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CCPUFeatures
+import Platform
 #if arch(x86_64)
 import TensorKernelsAVX2
 #endif

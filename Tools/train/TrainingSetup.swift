@@ -1,12 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import Datasets
 import NN
 import Optim
+import Platform
 import Tensor
 import ToolSupport
 import Training
