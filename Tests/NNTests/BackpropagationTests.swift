@@ -141,7 +141,7 @@ extension BackpropagationTests {
         var full = Tensor.zeros([network.architecture.parameterCount]), reused = full
         let a = workspace.lossAndGradient(parameters: network.parameters, inputs: x, targets: y, loss: .mse, gradient: &full)
         let evaluated = workspace.loss(parameters: network.parameters, inputs: x, targets: y, loss: .mse)
-        let b = workspace.lossGradientAndBackward(parameters: network.parameters, targets: y, loss: .mse, gradient: &reused)
+        let b = workspace.lossAndGradientOfLastForwardPass(parameters: network.parameters, targets: y, loss: .mse, gradient: &reused)
         #expect(a == b && a == evaluated)
         #expect(full == reused)
     }
