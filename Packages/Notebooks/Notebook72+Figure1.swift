@@ -1,5 +1,6 @@
 import Datasets
 import NN
+import NNReports
 import Plot
 import Tensor
 

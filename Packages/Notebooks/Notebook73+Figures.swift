@@ -1,4 +1,5 @@
 import NN
+import NNReports
 import Plot
 
 /// Notebook 7.3's variance-versus-depth figures.

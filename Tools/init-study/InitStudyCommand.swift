@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import NN
+import NNReports
 import Platform
 import Tensor
 import ToolSupport

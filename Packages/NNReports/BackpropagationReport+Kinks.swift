@@ -1,3 +1,5 @@
+import NN
+
 extension BackpropagationReport {
     /// The flat indices of the parameters whose central difference crosses one of the ``kinks``.
     ///
