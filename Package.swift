@@ -93,7 +93,7 @@ let package = Package(
         library("Training", ["NN", "Optim", "Datasets", "Tensor"]),
         library("Plot", ["CLibPNG", "CFreeType", "Platform"]),
         library("NNReports", ["NN", "Tensor", "Platform", numerics]),
-        library("Study", ["Datasets", "NN", "Plot", "Tensor", "Platform", numerics]),
+        library("Study", ["Datasets", "NN", "Optim", "Training", "Plot", "Tensor", "Platform", numerics]),
         library("Notebooks", ["NN", "NNReports", "Optim", "Datasets", "Plot", "Tensor", "Platform", numerics]),
         .systemLibrary(name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFreeType", path: "Packages/CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),

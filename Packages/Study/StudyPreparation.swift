@@ -62,6 +62,8 @@ public enum StudyError: Error, CustomStringConvertible, Equatable {
     case missingRun(String)
     /// A report template names a value that the results do not have.
     case unknownValue(String)
+    /// The final run's loss stopped being finite (the reason, as `StopReason` says it).
+    case finalRunDiverged(String)
 
     /// A one-line explanation.
     public var description: String {
@@ -69,6 +71,7 @@ public enum StudyError: Error, CustomStringConvertible, Equatable {
         case let .cannotWrite(path): return "cannot write \(path)"
         case let .missingRun(name): return "no metrics for run \(name) (run the plan first)"
         case let .unknownValue(key): return "the template names \(key), which the results do not have"
+        case let .finalRunDiverged(reason): return "the final run \(reason)"
         }
     }
 }
