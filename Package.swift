@@ -4,6 +4,8 @@
 // and one executable per command-line tool. The dependency graph is a DAG:
 //
 //   Tensor ← NN, Optim, Datasets ← Training ← tools;   Plot ← CLibPNG, CFreeType (stands alone)
+//   NN ← NNReports (the course's exercises: backpropagation report, initialisation study) ← Notebooks, tools
+//   Training, Plot ← Study (the optimizer study and its final model) ← the study tool
 //
 // Below them all sits Platform, an internal target that depends on nothing: the C library (the only
 // `#if canImport(Glibc)`), the POSIX write loop, atomic files and standard error. Plot stands alone

@@ -81,9 +81,9 @@ extension InitializationNotebook {
         for run in runs {
             for (label, spreads, variance) in [("He 2/D", run.he, he), ("own", run.stable, run.stableBackward ?? run.predicted)] {
                 let values = [spreads[0].forward, spreads[24].forward, spreads[49].forward, spreads[48].backward, spreads[24].backward, spreads[0].backward]
-                let columns = values.map { Chapter7.padded(Chapter7.scientific($0, 2), 11) }.joined()
-                let setting = Chapter7.padded(label + " " + fixed(variance, 4), 16)
-                session.say(Chapter7.padded(run.name, 12) + setting + columns + fixed(Self.backwardFactor(spreads), 3))
+                let columns = values.map { ChapterSeven.padded(ChapterSeven.scientific($0, 2), 11) }.joined()
+                let setting = ChapterSeven.padded(label + " " + fixed(variance, 4), 16)
+                session.say(ChapterSeven.padded(run.name, 12) + setting + columns + fixed(Self.backwardFactor(spreads), 3))
             }
         }
         // Backward, each layer multiplies the std by √(D·σ²·E[a′(f)²]) ≤ √(D·σ²)·max|a′|: with He (D·σ² = 2)
@@ -95,7 +95,7 @@ extension InitializationNotebook {
         let tanh = runs[1]
         session.answer(
             "What does He initialisation do to sigmoid and tanh networks?",
-            "He's σ²_Ω = 2/D is built for ReLU's factor D·σ²/2. With tanh the backward factor is D·σ²·E[tanh′(f)²] ≈ 2·E[tanh′²]: the activations saturate (std \(fixed(tanh.he[49].forward, 3)) at layer 50, bounded by 1) and the gradients grow ×\(fixed(factors[1], 3)) per layer, \(Chapter7.scientific(tanh.he[0].backward / tanh.he[48].backward)) from layer 49 to layer 1. With the sigmoid σ′ ≤ ¼ gives D·σ²/16 = 1/8 near 0: the gradients shrink ×\(fixed(factors[2], 3)) per layer, \(Chapter7.scientific(sigmoid.he[0].backward / sigmoid.he[48].backward)) from layer 49 to layer 1, so the first layers would not learn. Each activation has its own stable σ²: tanh ≈ 1/D (Xavier/LeCun, measured \(show(tanh.stableBackward))), the sigmoid ≈ 36π/D (measured \(show(sigmoid.stableBackward))), deep in saturation, where the backward factor is 1 only because large weights make up for σ′ ≪ ¼. The sigmoid's forward spread has no stable σ² at all: its activations are bounded and their mean ½ feeds every layer, so they neither explode nor vanish.")
+            "He's σ²_Ω = 2/D is built for ReLU's factor D·σ²/2. With tanh the backward factor is D·σ²·E[tanh′(f)²] ≈ 2·E[tanh′²]: the activations saturate (std \(fixed(tanh.he[49].forward, 3)) at layer 50, bounded by 1) and the gradients grow ×\(fixed(factors[1], 3)) per layer, \(ChapterSeven.scientific(tanh.he[0].backward / tanh.he[48].backward)) from layer 49 to layer 1. With the sigmoid σ′ ≤ ¼ gives D·σ²/16 = 1/8 near 0: the gradients shrink ×\(fixed(factors[2], 3)) per layer, \(ChapterSeven.scientific(sigmoid.he[0].backward / sigmoid.he[48].backward)) from layer 49 to layer 1, so the first layers would not learn. Each activation has its own stable σ²: tanh ≈ 1/D (Xavier/LeCun, measured \(show(tanh.stableBackward))), the sigmoid ≈ 36π/D (measured \(show(sigmoid.stableBackward))), deep in saturation, where the backward factor is 1 only because large weights make up for σ′ ≪ ¼. The sigmoid's forward spread has no stable σ² at all: its activations are bounded and their mean ½ feeds every layer, so they neither explode nor vanish.")
 
         try drawSweep(session, runs: runs, he: he)
         return runs

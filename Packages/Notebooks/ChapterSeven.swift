@@ -4,7 +4,7 @@ import Tensor
 
 /// Helpers shared by the chapter 7 notebooks (7.1–7.3): checks of whole vectors, NumPy-style array
 /// printing, and per-layer views of a flat parameter vector.
-enum Chapter7 {
+enum ChapterSeven {
     /// Checks `actual` against `expected` element by element (`|a − e| ≤ tolerance·max(1, |e|)`) as one
     /// check line, reporting the worst element.
     static func check(

@@ -8,7 +8,7 @@ import Tensor
 /// with depth at initialisation (UDL §7.5), for ReLU networks with zero biases and N(0, σ²_Ω) weights drawn
 /// exactly as the notebook draws them; then the assignment's evaluation question: the same study for
 /// sigmoid and tanh networks next to ReLU, and what He initialisation (σ²_Ω = 2/D) does there
-/// (see `Notebook73+Activations.swift`).
+/// (see `InitializationNotebook+Activations.swift`).
 ///
 /// Every run is an ``InitializationStudy`` in NumPy-compatible mode: `init_params` reseeds the generator
 /// with 0 and draws Ω_0, Ω_K, Ω_1 … Ω_{K−1}; the data continue the same stream.
@@ -61,8 +61,8 @@ public struct InitializationNotebook: Notebook {
 
         let he5 = Self.spreads(depth: 5, width: 8, variance: 0.25)
         session.say("He, σ²_Ω = 2/D = 0.25: forward \(he5.map { fixed($0.forward, 3) }.joined(separator: ", ")); backward (layers 4 … 1) \(he5.prefix(4).reversed().map { fixed($0.backward, 3) }.joined(separator: ", "))")
-        Chapter7.check(session, "He, K = 5: std of h_1 … h_5", he5.map(\.forward), [0.4054204143, 0.3680655848, 0.5683645515, 0.5560057513, 0.315809975], tolerance: 1e-10)
-        Chapter7.check(session, "He, K = 5: std of ∂L/∂f_4 … ∂L/∂f_1", he5.prefix(4).reversed().map(\.backward), [0.441187324, 0.4262956819, 0.6653463812, 0.4361857503], tolerance: 1e-9)
+        ChapterSeven.check(session, "He, K = 5: std of h_1 … h_5", he5.map(\.forward), [0.4054204143, 0.3680655848, 0.5683645515, 0.5560057513, 0.315809975], tolerance: 1e-10)
+        ChapterSeven.check(session, "He, K = 5: std of ∂L/∂f_4 … ∂L/∂f_1", he5.prefix(4).reversed().map(\.backward), [0.441187324, 0.4262956819, 0.6653463812, 0.4361857503], tolerance: 1e-9)
 
         let (depth, width) = (50, 80)
         let he = 2 / Double(width)
@@ -73,7 +73,7 @@ public struct InitializationNotebook: Notebook {
         session.say("layer  fwd σ²=1     fwd He       fwd 1/D      bwd σ²=1     bwd He       bwd 1/D")
         for k in 0..<depth {
             let row = [unit[k].forward, heSpreads[k].forward, half[k].forward, unit[k].backward, heSpreads[k].backward, half[k].backward]
-            session.say((k + 1 < 10 ? " " : "") + "\(k + 1)     " + row.map { Chapter7.scientific($0, 3) }.joined(separator: "    "))
+            session.say((k + 1 < 10 ? " " : "") + "\(k + 1)     " + row.map { ChapterSeven.scientific($0, 3) }.joined(separator: "    "))
         }
         session.say("(layer 50's backward column is ∂L/∂f_50, the output gradient's back-projection through the last ReLU)")
         // Layers 10 … 40 keep away from the input and output layers; the backward spreads shrink toward the input.
@@ -96,7 +96,7 @@ public struct InitializationNotebook: Notebook {
         let reluStd = (0.5 - 1 / (2 * Double.pi)).squareRoot()
         session.answer(
             "What happens with 50 layers of 80 units, and which σ²_Ω stops it?",
-            "With σ²_Ω = 1 each layer multiplies the variance by D·σ²_Ω/2 = 40: the std grows ×\(fixed(growth, 2)) per layer forward and ×\(fixed(backGrowth, 2)) per layer backward (√40 = \(fixed(predicted, 2))), reaching \(Chapter7.scientific(unit[depth - 1].forward)) at layer 50 and \(Chapter7.scientific(unit[0].backward)) at layer 1. σ²_Ω = 1/D halves the variance per layer (×\(fixed(shrink, 3)) forward): activations and gradients vanish. He's σ²_Ω = 2/D = \(fixed(he, 4)) makes the factor 1: the forward std stays between \(fixed(heForward.min()!, 3)) and \(fixed(heForward.max()!, 3)), the backward between \(fixed(heBackward.min()!, 3)) and \(fixed(heBackward.max()!, 3)). The level is about 0.1, not 1, because Ω_0 (fan-in 1) is scaled by √(2/D) = \(fixed(he.squareRoot(), 3)) too: f_0 has std ≈ \(fixed(he.squareRoot(), 3))·std(x) and a ReLU keeps √(½ − 1/(2π)) = \(fixed(reluStd, 3)) of a centred normal's std, ≈ \(fixed(reluStd * he.squareRoot(), 3)) (measured at layer 1: \(fixed(heForward[0], 3))); from there on it stays level.")
+            "With σ²_Ω = 1 each layer multiplies the variance by D·σ²_Ω/2 = 40: the std grows ×\(fixed(growth, 2)) per layer forward and ×\(fixed(backGrowth, 2)) per layer backward (√40 = \(fixed(predicted, 2))), reaching \(ChapterSeven.scientific(unit[depth - 1].forward)) at layer 50 and \(ChapterSeven.scientific(unit[0].backward)) at layer 1. σ²_Ω = 1/D halves the variance per layer (×\(fixed(shrink, 3)) forward): activations and gradients vanish. He's σ²_Ω = 2/D = \(fixed(he, 4)) makes the factor 1: the forward std stays between \(fixed(heForward.min()!, 3)) and \(fixed(heForward.max()!, 3)), the backward between \(fixed(heBackward.min()!, 3)) and \(fixed(heBackward.max()!, 3)). The level is about 0.1, not 1, because Ω_0 (fan-in 1) is scaled by √(2/D) = \(fixed(he.squareRoot(), 3)) too: f_0 has std ≈ \(fixed(he.squareRoot(), 3))·std(x) and a ReLU keeps √(½ − 1/(2π)) = \(fixed(reluStd, 3)) of a centred normal's std, ≈ \(fixed(reluStd * he.squareRoot(), 3)) (measured at layer 1: \(fixed(heForward[0], 3))); from there on it stays level.")
 
         let comparison = try compareActivations(session, depth: depth, width: width)
         try drawDepth(session, small: small, he5: he5, unit: unit, he: heSpreads, half: half)

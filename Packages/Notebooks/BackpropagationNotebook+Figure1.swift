@@ -39,7 +39,7 @@ extension BackpropagationNotebook {
         let network = try ModelFile.network(fromJSON: Self.figure1Model, file: "examples/figure1/model.json")
         let data = try CSVTable(text: Self.figure1Data, name: "examples/figure1/data.csv").labeled()
         let report = BackpropagationReport(network: network, inputs: data.inputs, targets: data.targets, loss: .mse, learningRate: 1)
-        let v = { (values: [Double]) in Chapter7.array(values, decimals: 6) }
+        let v = { (values: [Double]) in ChapterSeven.array(values, decimals: 6) }
 
         session.section("Evaluation question: the assignment's Figure 1 network (2 → 3 → 2 → 1, sigmoid hidden layers)")
         session.say("model examples/figure1/model.json, data examples/figure1/data.csv (3 points)")
@@ -61,27 +61,27 @@ extension BackpropagationNotebook {
         let gradient = Network(network.architecture, parameters: report.gradient)
         session.say("the batch gradient ∂L/∂θ = (1/3) Σ_i ∂ℓ_i/∂θ, with ∂ℓ_i/∂Ω_k = ∂ℓ_i/∂f_k h_kᵀ and ∂ℓ_i/∂β_k = ∂ℓ_i/∂f_k:")
         for k in 0..<3 {
-            let lines = Chapter7.matrix(gradient.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)
+            let lines = ChapterSeven.matrix(gradient.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)
             say(session, "  ∂L/∂Ω_\(k) = ", lines)
             session.say("  ∂L/∂β_\(k) = " + v(gradient.biases(ofLayer: k).scalars))
         }
 
         let forwardCheck = network.gradientCheck(inputs: data.inputs, targets: data.targets, loss: .mse, step: 1e-6, difference: .forward)
         for (k, layer) in network.layers.enumerated() {
-            for (kind, range) in [("weights Ω", Chapter7.weights(layer)), ("biases β", Chapter7.biases(layer))] {
+            for (kind, range) in [("weights Ω", ChapterSeven.weights(layer)), ("biases β", ChapterSeven.biases(layer))] {
                 let matches = forwardCheck.allClose(range)
                 session.check(
                     "Figure 1 \(kind)_\(k): forward differences (δ = 1e-6) allclose", matches,
-                    "\(matches ? "Success!  Derivatives match." : "Failure!  Derivatives different.") max |fd − backprop| = \(Chapter7.scientific(forwardCheck.maxAbsoluteError(range)))")
+                    "\(matches ? "Success!  Derivatives match." : "Failure!  Derivatives different.") max |fd − backprop| = \(ChapterSeven.scientific(forwardCheck.maxAbsoluteError(range)))")
             }
         }
         session.check(
             "Figure 1 central differences (δ = 1e-6), every parameter and input", report.gradientCheck.maxAbsoluteError <= 1e-9,
-            "max |fd − backprop| = \(Chapter7.scientific(report.gradientCheck.maxAbsoluteError)) (tolerance 1e-9)")
+            "max |fd − backprop| = \(ChapterSeven.scientific(report.gradientCheck.maxAbsoluteError)) (tolerance 1e-9)")
 
         session.section("Evaluation question: one gradient-descent step θ ← θ − α ∂L/∂θ with α = 1")
         for k in 0..<3 {
-            let lines = Chapter7.matrix(report.updated.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)
+            let lines = ChapterSeven.matrix(report.updated.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)
             say(session, "  new Ω_\(k) = ", lines)
             session.say("  new β_\(k) = " + v(report.updated.biases(ofLayer: k).scalars))
         }
@@ -106,7 +106,7 @@ extension BackpropagationNotebook {
         session.say("rates scanned from 1 down to 1e-4 (41, log-spaced): largest that lowers L: \(fixed(largest, 4)); best: α = \(fixed(best.rate, 4)) with L = \(fixed(best.loss, 6))")
         session.answer(
             "Did the step with learning rate 1 lower the loss?",
-            "No. The mean squared error rises from \(fixed(report.lossBefore, 6)) to \(fixed(report.lossAfter, 6)) (×\(fixed(report.lossAfter / report.lossBefore, 2))), and the sum and half-sum conventions rise too. The gradient is right (finite differences agree to \(Chapter7.scientific(report.gradientCheck.maxAbsoluteError))) and points downhill (L falls at rate ‖g‖² = \(fixed(squaredNorm, 4)) for small steps), but α = 1 is far past the minimum along −g: the step overshoots. Rates up to \(fixed(largest, 4)) lower the loss; α = \(fixed(best.rate, 4)) brings it to \(fixed(best.loss, 6)).")
+            "No. The mean squared error rises from \(fixed(report.lossBefore, 6)) to \(fixed(report.lossAfter, 6)) (×\(fixed(report.lossAfter / report.lossBefore, 2))), and the sum and half-sum conventions rise too. The gradient is right (finite differences agree to \(ChapterSeven.scientific(report.gradientCheck.maxAbsoluteError))) and points downhill (L falls at rate ‖g‖² = \(fixed(squaredNorm, 4)) for small steps), but α = 1 is far past the minimum along −g: the step overshoots. Rates up to \(fixed(largest, 4)) lower the loss; α = \(fixed(best.rate, 4)) brings it to \(fixed(best.loss, 6)).")
 
         try drawFigure1(session, report: report, data: data)
     }
@@ -156,7 +156,7 @@ extension BackpropagationNotebook {
             bars.horizontalLine(at: 0, color: .black, width: 0.8, style: .solid)
             var centres: [Double] = [], names: [String] = []
             for (k, layer) in report.network.layers.enumerated() {
-                let w = Chapter7.weights(layer), b = Chapter7.biases(layer)
+                let w = ChapterSeven.weights(layer), b = ChapterSeven.biases(layer)
                 centres += [Double(w.lowerBound + w.upperBound - 1) / 2, Double(b.lowerBound + b.upperBound - 1) / 2]
                 names += ["$\\Omega_\(k)$", "$\\beta_\(k)$"]
                 if k > 0 { bars.verticalLine(at: Double(w.lowerBound) - 0.5, color: Color.cycle[7], width: 0.8) }

@@ -45,7 +45,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
     /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let network = Self.network
-        let (x, y) = (Chapter7.scalar(Self.x), Chapter7.scalar(Self.y))
+        let (x, y) = (ChapterSeven.scalar(Self.x), ChapterSeven.scalar(Self.y))
         let lossFunction = Self.fn(Self.x, Self.beta, Self.omega) - Self.y
         session.section("The model and its loss ℓ = (f[x, φ] − y)² at x = 2.3, y = 2.0")
         session.say("l_i=\(fixed(lossFunction * lossFunction, 3))")
@@ -119,15 +119,15 @@ public struct BackpropagationToyModelNotebook: Notebook {
 
         session.section("Every derivative against finite differences")
         let central = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6)
-        let titles = ["backprop", "forward δ = 1e-5", "central δ = 1e-6"].map { Chapter7.padded($0, 22, left: false) }
-        session.say(Chapter7.padded("parameter", 10) + titles.joined())
+        let titles = ["backprop", "forward δ = 1e-5", "central δ = 1e-6"].map { ChapterSeven.padded($0, 22, left: false) }
+        session.say(ChapterSeven.padded("parameter", 10) + titles.joined())
         for (i, name) in ["ω0", "β0", "ω1", "β1", "ω2", "β2", "ω3", "β3"].enumerated() {
-            let columns = [gradient[i], forwardFD.numeric[i], central.numeric[i]].map { Chapter7.padded("\($0)", 22, left: false) }
-            session.say(Chapter7.padded(name, 10) + columns.joined())
+            let columns = [gradient[i], forwardFD.numeric[i], central.numeric[i]].map { ChapterSeven.padded("\($0)", 22, left: false) }
+            session.say(ChapterSeven.padded(name, 10) + columns.joined())
         }
         session.check(
             "central differences (δ = 1e-6) agree with backprop", central.maxRelativeError <= 1e-8,
-            "max relative error \(Chapter7.scientific(central.maxRelativeError)) (tolerance 1e-8)")
+            "max relative error \(ChapterSeven.scientific(central.maxRelativeError)) (tolerance 1e-8)")
         // The forward difference's error is δ/2·∂²ℓ/∂ω0² to first order; ∂²ℓ/∂ω0² by a central difference of
         // the backpropagated gradient.
         let h = 1e-4
@@ -145,7 +145,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
             source: "Taylor term")
         session.answer(
             "How close is the notebook's finite difference to the exact ∂ℓ/∂ω0?",
-            "The forward difference has truncation error δ/2·∂²ℓ/∂ω0²: with ∂²ℓ/∂ω0² = \(fixed(curvature, 2)) and δ = 1e-5 that is \(Chapter7.scientific(0.5e-5 * curvature)), and the measured gap is \(Chapter7.scientific(fdError)). A central difference (δ = 1e-6) agrees with backprop to \(Chapter7.scientific(central.maxRelativeError)) relative; backprop itself is exact up to rounding (it matches the closed form to \(Chapter7.scientific(Swift.abs(gradient[0] - closedForm)))).")
+            "The forward difference has truncation error δ/2·∂²ℓ/∂ω0²: with ∂²ℓ/∂ω0² = \(fixed(curvature, 2)) and δ = 1e-5 that is \(ChapterSeven.scientific(0.5e-5 * curvature)), and the measured gap is \(ChapterSeven.scientific(fdError)). A central difference (δ = 1e-6) agrees with backprop to \(ChapterSeven.scientific(central.maxRelativeError)) relative; backprop itself is exact up to rounding (it matches the closed form to \(ChapterSeven.scientific(Swift.abs(gradient[0] - closedForm)))).")
         session.answer(
             "What does the backward pass save over the closed form?",
             "The closed form for ∂ℓ/∂ω0 alone re-evaluates sin[β0 + ω0x] and exp[β1 + ω1 sin[…]] twice; the backward pass reuses the stored f_k and h_k and gets all eight derivatives with one multiplication per factor of the chain.")
@@ -175,7 +175,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
             let losses = omegas.map { omega0 -> Double in
                 var parameters = network.parameters
                 parameters[0] = omega0
-                return workspace.loss(parameters: parameters, inputs: Chapter7.scalar(Self.x), targets: Chapter7.scalar(Self.y), loss: .sse)
+                return workspace.loss(parameters: parameters, inputs: ChapterSeven.scalar(Self.x), targets: ChapterSeven.scalar(Self.y), loss: .sse)
             }
             let slice = figure.axes(column: 1)
             slice.line(omegas, losses, label: "ℓ as a function of $\\omega_0$")

@@ -3,7 +3,7 @@ import Notebooks
 import Testing
 
 /// What the chapter 7 notebooks hold beyond their checks.
-@Suite struct Chapter7Tests {
+@Suite struct ChapterSevenTests {
     /// Notebook 7.2 carries copies of the assignment's Figure 1 model and data; they are the files in
     /// `examples/figure1/`, byte for byte.
     @Test func figure1CopiesAreTheExampleFiles() throws {

@@ -6,7 +6,7 @@ import Tensor
 /// network with K = 5 hidden layers of D = 6 units, drawn after `np.random.seed(0)`, checked against forward
 /// finite differences layer by layer exactly as the notebook checks them; then the assignment's evaluation
 /// question: the Figure 1 network (sigmoid hidden layers) through the same backward pass, its finite-
-/// difference check, and one gradient-descent step with learning rate 1 (see `Notebook72+Figure1.swift`).
+/// difference check, and one gradient-descent step with learning rate 1 (see `BackpropagationNotebook+Figure1.swift`).
 public struct BackpropagationNotebook: Notebook {
     /// The notebook's number.
     public let id = "7.2"
@@ -37,7 +37,7 @@ public struct BackpropagationNotebook: Notebook {
     /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         let network = Self.network()
-        let (x, y) = (Chapter7.scalar(1.2), Chapter7.scalar(20.0))
+        let (x, y) = (ChapterSeven.scalar(1.2), ChapterSeven.scalar(20.0))
         let workspace = NetworkWorkspace(network.architecture, capacity: 1)
         var gradient = Tensor.zeros([network.architecture.parameterCount])
         let loss = workspace.lossAndGradient(
@@ -49,8 +49,8 @@ public struct BackpropagationNotebook: Notebook {
         session.say("True output = 1.907, Your answer = \(fixed(output, 3))")
         session.checkPrinted("network output", output, decimals: 3, stated: "1.907")
         session.check("network output", output, 1.9066049977294031, tolerance: 1e-12)
-        Chapter7.check(session, "f_0", workspace.preActivations(0).scalars, [2.87790054030819, 0.6018636665334963, 1.6183488136723128, 3.022746166416016, 3.7351486613375666, -1.377891719617494], tolerance: 1e-12)
-        Chapter7.check(session, "f_4", workspace.preActivations(4).scalars, [-7.223161550351734, -20.70636514776969, -14.327368143143442, -14.817097600373646, 11.062883842963927, -20.80230784695514], tolerance: 1e-12)
+        ChapterSeven.check(session, "f_0", workspace.preActivations(0).scalars, [2.87790054030819, 0.6018636665334963, 1.6183488136723128, 3.022746166416016, 3.7351486613375666, -1.377891719617494], tolerance: 1e-12)
+        ChapterSeven.check(session, "f_4", workspace.preActivations(4).scalars, [-7.223161550351734, -20.70636514776969, -14.327368143143442, -14.817097600373646, 11.062883842963927, -20.80230784695514], tolerance: 1e-12)
         let active = (1...5).map { k in
             let h = workspace.activations(k).scalars
             return h.indices.filter { h[$0] > 0 }.map { $0 + 1 }
@@ -67,10 +67,10 @@ public struct BackpropagationNotebook: Notebook {
 
         session.section("TODO 2: the backward pass (NetworkWorkspace.backward, eq. 7.25 with 𝕀[f > 0])")
         for (k, expected) in Self.biasGradients.enumerated() {
-            Chapter7.check(session, "∂L/∂β_\(k)", gradients.biases(ofLayer: k).scalars, expected, tolerance: 1e-12)
+            ChapterSeven.check(session, "∂L/∂β_\(k)", gradients.biases(ofLayer: k).scalars, expected, tolerance: 1e-12)
         }
         for (k, expected) in Self.weightGradients.enumerated() {
-            Chapter7.check(session, "∂L/∂Ω_\(k)", gradients.weights(ofLayer: k).scalars, expected, tolerance: 1e-12)
+            ChapterSeven.check(session, "∂L/∂Ω_\(k)", gradients.weights(ofLayer: k).scalars, expected, tolerance: 1e-12)
         }
         let inputGradient = workspace.activationGradients(0).scalar
         session.say("∂L/∂h_0 (the input) = \(inputGradient)")
@@ -79,7 +79,7 @@ public struct BackpropagationNotebook: Notebook {
         session.section("The notebook's check: forward differences, δ = 1e-6, np.allclose(rtol=1e-5, atol=1e-8) per layer")
         let check = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6, difference: .forward)
         let fd = Network(network.architecture, parameters: check.numeric)
-        for (kind, range) in [("Bias", Chapter7.biases), ("Weight", Chapter7.weights)] as [(String, (Layer) -> Range<Int>)] {
+        for (kind, range) in [("Bias", ChapterSeven.biases), ("Weight", ChapterSeven.weights)] as [(String, (Layer) -> Range<Int>)] {
             for (k, layer) in network.layers.enumerated() {
                 let matches = check.allClose(range(layer))
                 session.say("-----------------------------------------------")
@@ -90,13 +90,13 @@ public struct BackpropagationNotebook: Notebook {
                 session.say(matches ? "Success!  Derivatives match." : "Failure!  Derivatives different.")
                 session.check(
                     "\(kind.lowercased()) \(k) allclose", matches,
-                    "max |fd − backprop| = \(Chapter7.scientific(check.maxAbsoluteError(range(layer)))) (the notebook prints Success)")
+                    "max |fd − backprop| = \(ChapterSeven.scientific(check.maxAbsoluteError(range(layer)))) (the notebook prints Success)")
             }
         }
         // L is quadratic in Ω_5[0, 4] with ∂²L/∂ω² = 2·h_5[4]², so its forward difference is off by h_5[4]²·δ.
         let h5 = workspace.activations(5).scalars[4]
         let worst = check.worstParameter
-        session.say("largest |fd − backprop|: \(Chapter7.scientific(check.maxAbsoluteError(0..<gradient.count))) at flat parameter \(worst) (Ω_5[0, 4])")
+        session.say("largest |fd − backprop|: \(ChapterSeven.scientific(check.maxAbsoluteError(0..<gradient.count))) at flat parameter \(worst) (Ω_5[0, 4])")
         session.check("largest error sits at Ω_5[0, 4]", worst == network.layers[5].weightOffset + 4, "flat index \(worst)")
         session.check(
             "forward-difference error at Ω_5[0, 4] = h_5[4]²·δ", check.maxAbsoluteError(0..<gradient.count), h5 * h5 * 1e-6,
@@ -105,10 +105,10 @@ public struct BackpropagationNotebook: Notebook {
         // What is left is rounding: ε·L/δ ≈ 2.2e-16 · 327 / 1e-6 ≈ 7e-8.
         session.check(
             "central differences (δ = 1e-6) agree to rounding", central.maxAbsoluteError <= 1e-6,
-            "max |fd − backprop| = \(Chapter7.scientific(central.maxAbsoluteError)), max relative error \(Chapter7.scientific(central.maxRelativeError)) (tolerance 1e-6 absolute)")
+            "max |fd − backprop| = \(ChapterSeven.scientific(central.maxAbsoluteError)), max relative error \(ChapterSeven.scientific(central.maxRelativeError)) (tolerance 1e-6 absolute)")
         session.answer(
             "Why does the check compare with a tolerance at all?",
-            "A forward difference is off by δ/2·∂²L/∂θ²: at Ω_5[0, 4] that is h_5[4]²·δ = \(Chapter7.scientific(h5 * h5 * 1e-6)) on a derivative of −400.33, inside allclose's 1e-8 + 1e-5·400.33 = 4.0e-03. The central difference removes that term and is left with rounding, ε·L/δ ≈ 7e-08 (measured: \(Chapter7.scientific(central.maxAbsoluteError))). Dead ReLU units give derivatives of exactly 0 both ways, since no pre-activation lies within δ of the kink.")
+            "A forward difference is off by δ/2·∂²L/∂θ²: at Ω_5[0, 4] that is h_5[4]²·δ = \(ChapterSeven.scientific(h5 * h5 * 1e-6)) on a derivative of −400.33, inside allclose's 1e-8 + 1e-5·400.33 = 4.0e-03. The central difference removes that term and is left with rounding, ε·L/δ ≈ 7e-08 (measured: \(ChapterSeven.scientific(central.maxAbsoluteError))). Dead ReLU units give derivatives of exactly 0 both ways, since no pre-activation lies within δ of the kink.")
 
         try drawGradients(session, network: network, gradients: gradients, forward: check, central: central)
         try figure1(session)
@@ -116,7 +116,7 @@ public struct BackpropagationNotebook: Notebook {
 
     /// An Ω_k or β_k printed like the notebook's NumPy arrays (precision 3; β_k is a column).
     private func printLayer(_ session: NotebookSession, _ values: Tensor) {
-        for line in Chapter7.matrix(values.scalars, columns: values.rank == 1 ? 1 : values.shape[1]) { session.say(line) }
+        for line in ChapterSeven.matrix(values.scalars, columns: values.rank == 1 ? 1 : values.shape[1]) { session.say(line) }
     }
 
     /// The reference's ∂L/∂β_k, k = 0 … 5.
