@@ -3,10 +3,8 @@ import Platform
 
 /// Writing a tool's outputs atomically, where the path `-` means standard output.
 ///
-/// A file is written to a temporary file in the same directory (`.NAME.tmp-PID-N`), flushed to disk,
-/// and renamed over the destination only when everything was written: a run that fails or is killed
-/// never leaves a half-written output, and an existing file stays as it was until the new one is
-/// complete. A replaced file keeps its permissions; a new one gets 0666 less the umask.
+/// A file is written through Platform's `AtomicFile`: a run that fails or is killed never leaves a
+/// half-written output, and an existing file stays as it was until the new one is complete.
 ///
 /// Check outputs before long work, so a typo in a path fails at once rather than after training:
 ///
