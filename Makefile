@@ -61,7 +61,7 @@ study: build
 		$(TOOLS)/backprop-check --model examples/figure1/model.json --data examples/figure1/data.csv \
 			--activation $$activation --format markdown -o $(RESULTS)/backprop/$$activation-mse.md || exit 1; \
 	done; echo "[study] backpropagation exercise: $(RESULTS)/backprop/"
-	sh -c "$$($(TOOLS)/study final-command --results $(RESULTS))" && echo "[study] final model: models/optimal.json"
+	$(TOOLS)/study final --results $(RESULTS) && echo "[study] final model: models/optimal.json"
 	$(TOOLS)/study report --results $(RESULTS) --figures docs/report/figures \
 		--template docs/report/informe.template.md --output docs/report/informe.md
 

@@ -4,6 +4,12 @@
 // and one executable per command-line tool. The dependency graph is a DAG:
 //
 //   Tensor ← NN, Optim, Datasets ← Training ← tools;   Plot ← CLibPNG, CFreeType (stands alone)
+//   NN ← NNReports (the course's exercises: backpropagation report, initialisation study) ← Notebooks, tools
+//   Training, Plot ← Study (the optimizer study and its final model) ← the study tool
+//
+// Below them all sits Platform, an internal target that depends on nothing: the C library (the only
+// `#if canImport(Glibc)`), the POSIX write loop, atomic files and standard error. Plot stands alone
+// apart from it.
 //
 // No target has build flags, so other packages can depend on any library product by version. Tensor's
 // SIMD kernels are C functions compiled per instruction set with `__attribute__((target(...)))`
@@ -63,50 +69,54 @@ let package = Package(
     ],
     targets: [
         // Libraries
-        library("Tensor", [numerics, "CTensorKernels"]),
+        // Internal (not a product): the libraries and tools above build on it.
+        .target(name: "Platform", path: "Packages/Platform"),
+        library("Tensor", [numerics, "CTensorKernels", "Platform"]),
         // SIMD kernels compiled per function for AVX2 and AVX-512, called after a run-time CPU check.
         .target(name: "CTensorKernels", path: "Packages/CTensorKernels"),
         library("NN", ["Tensor", numerics]),
-        library("Optim", ["Tensor"]),
-        library("Datasets", ["Tensor"]),
+        library("Optim", ["Tensor", "Platform"]),
+        library("Datasets", ["Tensor", "Platform"]),
         library("Training", ["NN", "Optim", "Datasets", "Tensor"]),
-        library("Plot", ["CLibPNG", "CFreeType"]),
-        library("NNReports", ["NN", "Tensor"]),
-        library("Study", ["Datasets", "NN", "Plot", "Tensor", numerics]),
-        library("Notebooks", ["NN", "Optim", "Datasets", "Plot", "Tensor", numerics]),
+        library("Plot", ["CLibPNG", "CFreeType", "Platform"]),
+        library("NNReports", ["NN", "Tensor", "Platform", numerics]),
+        library("Study", ["Datasets", "NN", "Optim", "Training", "Plot", "Tensor", "Platform", numerics]),
+        library("Notebooks", ["NN", "NNReports", "Optim", "Datasets", "Plot", "Tensor", "Platform", numerics]),
         .systemLibrary(name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFreeType", path: "Packages/CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
 
         // Tools
         .target(
-            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", argumentParser], path: "Tools/ToolSupport"),
+            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", "Platform", argumentParser], path: "Tools/ToolSupport"),
         tool("surface-data", ["ToolSupport", "Datasets"]),
-        tool("init-study", ["ToolSupport", "NN", "Datasets", "Tensor", "Plot", numerics]),
+        tool("init-study", ["ToolSupport", "NN", "NNReports", "Datasets", "Tensor", "Plot", "Platform", numerics]),
         tool("plot-gallery", ["Plot"]),
         tool("notebook", ["ToolSupport", "Notebooks"]),
-        tool("study", ["ToolSupport", "Study", "Plot"]),
+        tool("study", ["ToolSupport", "Study", "Plot", "Platform"]),
         tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),
-        tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", numerics]),
+        tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", "Platform", numerics]),
         tool("backprop-check", ["ToolSupport", "NNReports", "NN", "Datasets", "Tensor"]),
         tool("surface-plot", ["ToolSupport", "Plot", "NN", "Datasets", "Tensor"]),
-        tool("curve-plot", ["ToolSupport", "Plot", "Datasets"]),
+        tool("curve-plot", ["ToolSupport", "Plot", "Datasets", "Platform"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "Plot", "CAllocationCounter"], path: "Benchmarks/bench"),
+            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "Plot", "Platform", "CAllocationCounter"], path: "Benchmarks/bench"),
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
 
         // Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         tests("TensorTests", ["Tensor", "TestSupport"]),
         tests("NNTests", ["NN", "Tensor", "TestSupport"]),
-        tests("DatasetsTests", ["Datasets"]),
-        tests("OptimTests", ["Optim", "Tensor"]),
+        tests("DatasetsTests", ["Datasets", "TestSupport"]),
+        tests("OptimTests", ["Optim", "Tensor", "TestSupport"]),
+        tests("TrainingTests", ["Training", "NN", "Optim", "Datasets", "Tensor", "TestSupport"]),
+        tests("NNReportsTests", ["NNReports", "NN", "Tensor", "TestSupport"]),
         tests("StudyTests", ["Study", "TestSupport"]),
         tests("NotebooksTests", ["Notebooks", "TestSupport"]),
-        tests("PlotTests", ["Plot", "CLibPNG", "TestSupport"]),
+        tests("PlotTests", ["Plot", "Platform", "CLibPNG", "TestSupport"]),
         tests("ToolTests", [
-            "ToolSupport", "Datasets", "NN", "Plot", "CLibPNG", "TestSupport",
+            "ToolSupport", "Datasets", "NN", "Plot", "Platform", "CLibPNG", "TestSupport",
             "surface-data", "init-study", "train", "predict", "backprop-check", "surface-plot", "curve-plot",
         ]),
     ]

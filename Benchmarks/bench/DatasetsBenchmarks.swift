@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Datasets
+import Platform
 import Tensor
 
 /// CSV throughput: writing and parsing one million numbers held in memory (target: parsing ≤ 0.2 s).

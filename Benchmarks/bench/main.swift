@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 // `bench [group …]`: runs the named benchmark groups, or all of them. Each group lives in its own file.
 // Timings are the best of several repeats on one thread; nothing here is asserted, only reported.

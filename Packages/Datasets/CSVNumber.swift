@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Decimal-number parsing for the CSV reader: a strict grammar, an exact fast path, `strtod` otherwise.
 ///

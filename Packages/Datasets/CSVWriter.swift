@@ -1,14 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import Tensor
-
-/// The C library's `write(2)`, under a name that the writer's `write` methods do not shadow.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
-}
 
 /// A streaming writer of numeric CSV that ``CSVReader`` reads back exactly.
 ///
@@ -65,7 +56,11 @@ public struct CSVWriter {
     /// - Throws: as ``init(columns:name:sink:)``; writing calls throw ``CSVError`` `.io` on failure.
     public init(columns: [String], fileDescriptor: Int32, name: String) throws {
         try self.init(columns: columns, name: name) { bytes in
-            try CSVWriter.writeAll(bytes, to: fileDescriptor, name: name)
+            do throws(SystemError) {
+                try FileDescriptor(rawValue: fileDescriptor).writeAll(bytes)
+            } catch {
+                throw CSVError(.io(reason: "write error: \(error.message)"), file: name)
+            }
         }
     }
 
@@ -149,18 +144,5 @@ public struct CSVWriter {
             count -= 2
         }
         bytes.append(contentsOf: text.prefix(count))
-    }
-
-    /// Writes all the bytes to a file descriptor, retrying partial and interrupted writes.
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, name: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written >= 0 {
-                offset += written
-            } else if errno != EINTR {
-                throw CSVError(.io(reason: "write error: \(String(cString: strerror(errno)))"), file: name)
-            }
-        }
     }
 }

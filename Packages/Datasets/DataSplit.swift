@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import Tensor
 
 /// A seeded random division of the rows of a data set into a training part and a validation part.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import Tensor
 
 /// The surface of the assignment's optimisation exercise, sampled on a square grid, with optional noise.

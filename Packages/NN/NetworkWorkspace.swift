@@ -91,7 +91,7 @@ public final class NetworkWorkspace {
 
     // MARK: Backward pass
 
-    /// Runs the backward pass (eq. 7.25) from ∂ℓ/∂h_{K+1} (left in place by a loss, or by
+    /// Runs the backward pass (eq. 7.25) from ∂ℓ/∂h_{K+1} (left in place by a loss's gradient, or by
     /// ``setOutputGradient(_:)``) and writes ∂ℓ/∂θ into `gradient` in the flat parameter order.
     ///
     /// For k = K … 0:
@@ -152,15 +152,19 @@ public final class NetworkWorkspace {
     }
 
     // MARK: Loss
+    //
+    // The calls that take `inputs` run the forward pass themselves; those named `…OfLastForwardPass` use
+    // the one already in the workspace.
 
-    /// The loss of the last forward pass against `targets`, without gradient.
-    public func loss(_ loss: Loss, targets: Tensor) -> Double {
-        targets.withUnsafeBufferPointer { t in
-            loss.value(outputs: h[lastLayer + 1], targets: t, count: batchSize, width: architecture.outputs)
-        }
+    /// Forward pass and loss: the loss of `parameters` on the rows of `inputs` against `targets`, without
+    /// gradient.
+    public func loss(parameters: Tensor, inputs: Tensor, targets: Tensor, loss: Loss) -> Double {
+        forward(parameters: parameters, inputs: inputs)
+        return lossOfLastForwardPass(loss, targets: targets)
     }
 
-    /// Forward pass, loss, and backward pass: returns the loss and writes ∂loss/∂θ into `gradient`.
+    /// Forward pass, loss and backward pass: returns the loss of `parameters` on the rows of `inputs`
+    /// and writes ∂loss/∂θ into `gradient`.
     ///
     /// The closure an optimizer calls is usually just this.
     public func lossAndGradient(
@@ -168,6 +172,25 @@ public final class NetworkWorkspace {
         inputGradient: Bool = false
     ) -> Double {
         forward(parameters: parameters, inputs: inputs)
+        return lossAndGradientOfLastForwardPass(
+            parameters: parameters, targets: targets, loss: loss, gradient: &gradient, inputGradient: inputGradient)
+    }
+
+    /// The loss of the last forward pass against `targets`, without gradient (no pass is run).
+    public func lossOfLastForwardPass(_ loss: Loss, targets: Tensor) -> Double {
+        targets.withUnsafeBufferPointer { t in
+            loss.value(outputs: h[lastLayer + 1], targets: t, count: batchSize, width: architecture.outputs)
+        }
+    }
+
+    /// Loss and backward pass for the forward pass already in the workspace, which must have been run at
+    /// these `parameters`: returns the loss and writes ∂loss/∂θ into `gradient`.
+    ///
+    /// Lets a caller that has just evaluated the loss at the current parameters skip a second, identical
+    /// forward pass.
+    public func lossAndGradientOfLastForwardPass(
+        parameters: Tensor, targets: Tensor, loss: Loss, gradient: inout Tensor, inputGradient: Bool = false
+    ) -> Double {
         let value = targets.withUnsafeBufferPointer { t in
             loss.valueAndGradient(
                 outputs: h[lastLayer + 1], targets: t, count: batchSize, width: architecture.outputs,
@@ -175,27 +198,6 @@ public final class NetworkWorkspace {
         }
         backward(parameters: parameters, gradient: &gradient, inputGradient: inputGradient)
         return value
-    }
-
-    /// The loss and backward pass for the forward pass already in the workspace (which must have been run
-    /// at these `parameters`); returns the loss and writes ∂loss/∂θ into `gradient`.
-    ///
-    /// Lets a caller that has just evaluated the loss at the current parameters skip a second, identical
-    /// forward pass.
-    public func lossGradientAndBackward(parameters: Tensor, targets: Tensor, loss: Loss, gradient: inout Tensor) -> Double {
-        let value = targets.withUnsafeBufferPointer { t in
-            loss.valueAndGradient(
-                outputs: h[lastLayer + 1], targets: t, count: batchSize, width: architecture.outputs,
-                gradient: dh[lastLayer + 1])
-        }
-        backward(parameters: parameters, gradient: &gradient)
-        return value
-    }
-
-    /// Forward pass and loss only.
-    public func loss(parameters: Tensor, inputs: Tensor, targets: Tensor, loss: Loss) -> Double {
-        forward(parameters: parameters, inputs: inputs)
-        return self.loss(loss, targets: targets)
     }
 
     // MARK: Inspection (copies)

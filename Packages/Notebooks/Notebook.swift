@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import Plot
 
 /// One of the UDL notebooks, rebuilt in Swift: the same setup, the same data and seeds, the values the

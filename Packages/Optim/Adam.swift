@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import Tensor
 
 /// Adam and AdamW with PyTorch's exact update (`torch.optim.Adam` / `torch.optim.AdamW`, float64).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import Tensor
 
 /// Adam as the book writes it, UDL eqs. 6.15–6.17 (notebook 6.5), with or without bias correction.

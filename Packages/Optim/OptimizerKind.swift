@@ -149,3 +149,27 @@ extension OptimizerKind {
         }
     }
 }
+
+extension OptimizerKind {
+    /// Reads an optimizer in PyTorch's call syntax, e.g. `sgd(lr=0.1, momentum=0.9, nesterov=True)`: the
+    /// kind and its explicit options, checked as ``makeOptimizer(options:)`` checks them.
+    ///
+    /// - Parameter call: `name` or `name(key=value, …)`.
+    /// - Returns: the kind and the options given, by PyTorch keyword name.
+    /// - Throws: ``ConfigurationError`` for a syntax error, an unknown name or option, or a bad value.
+    public static func parse(_ call: String) throws(ConfigurationError) -> (kind: OptimizerKind, options: [String: OptionValue]) {
+        let syntax: CallSyntax
+        do {
+            syntax = try CallSyntax(parsing: call)
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            preconditionFailure("CallSyntax throws only ConfigurationError")
+        }
+        guard let kind = OptimizerKind(rawValue: syntax.name) else {
+            throw .unknownName(syntax.name, known: allCases.map(\.rawValue))
+        }
+        _ = try kind.makeOptimizer(options: syntax.options)
+        return (kind, syntax.options)
+    }
+}

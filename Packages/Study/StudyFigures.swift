@@ -12,7 +12,7 @@ public enum StudyFigures {
         ("plain momentum, AdamW, RMSprop, Adadelta, working L-BFGS", ["momentum400", "adamw400", "rmsprop400", "adadelta400", "lbfgs"]),
     ]
 
-    static func title(_ label: String) -> String { StudyPlan.optimizers.first { $0.label == label }!.title }
+    static func title(_ label: String) -> String { StudyPlan.setting(label).title }
 
     /// Training loss against epochs (or seconds) for every optimizer of the comparison: the median over seeds
     /// with the band between the best and the worst seed.

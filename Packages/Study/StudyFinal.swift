@@ -1,8 +1,11 @@
 import Datasets
 import Foundation
 import NN
+import Optim
+import Platform
 import Plot
 import Tensor
+import Training
 
 /// The final experiment: the best setting of the study, trained on noisy data with a held-out validation
 /// split, its best checkpoint kept as the optimal model and scored on the clean surface.
@@ -22,15 +25,39 @@ public enum StudyFinal {
         }!
     }
 
-    /// The `train` command of the final run.
-    public static func command(optimizer: String, tools: String, results: String, model: String) -> String {
-        let flags = StudyPlan.optimizers.first { $0.label == optimizer }!.flags
-        let arguments = [
-            "--init-model", "\(results)/\(StudyPlan.initialModel(hidden: StudyPlan.courseNetwork, seed: 0))",
-            "--data", "\(results)/\(StudyPlan.dataFile(noise: noise))", "--validation-split", "\(validationFraction)",
-            "--epochs", "\(epochs)", "--eval-every", "5", "--seed", "0",
-        ] + flags + ["--metrics", "\(results)/final-metrics.csv", "--save", model, "--quiet"]
-        return "\(tools)/train " + arguments.joined(separator: " ")
+    /// Trains the final model with the setting labelled `optimizer`: from the course network's seed-0
+    /// initial model, on the surface with noise σ = ``noise`` less the ``validationFraction`` held out
+    /// (seed 0), for ``epochs`` epochs evaluated every 5, as the study's runs are.
+    ///
+    /// Writes the metrics to `<results>/final-metrics.csv` (the columns of `train --metrics`) and the model
+    /// of the best validation loss to `model`, each atomically.
+    /// - Throws: file and data errors; ``StudyError/finalRunDiverged(_:)`` (after writing both files) when
+    ///   the loss stopped being finite.
+    @discardableResult
+    public static func train(optimizer: String, results: String, model: String) throws -> TrainingResult {
+        let setting = StudyPlan.setting(optimizer)
+        let initial = "\(results)/\(StudyPlan.initialModel(hidden: StudyPlan.courseNetwork, seed: 0))"
+        let start = try ModelFile.network(fromJSON: try StudyPreparation.readText(initial), file: initial)
+        let data = try CSVTable(path: "\(results)/\(StudyPlan.dataFile(noise: noise))").labeled()
+        let split = try DataSplit(count: data.count, validationFraction: validationFraction, seed: 0)
+        var options = TrainingOptions(epochs: epochs, batchSize: setting.batchSize)
+        options.seed = 0
+        options.evaluationInterval = 5
+        let trainer = Trainer(
+            network: start, inputs: data.inputs.rows(at: split.training), targets: data.targets.rows(at: split.training),
+            validation: (data.inputs.rows(at: split.validation), data.targets.rows(at: split.validation)),
+            optimizer: setting.makeOptimizer(), options: options)
+        let metrics = "\(results)/final-metrics.csv"
+        var result: TrainingResult? = nil
+        try AtomicFile.write(to: metrics) { file in
+            var writer = try CSVWriter(columns: EpochMetrics.header, fileDescriptor: file.rawValue, name: metrics)
+            result = try trainer.run(onEpoch: { try writer.write(row: $0.row) })
+            try writer.flush()
+        }
+        guard let result else { preconditionFailure("the final run wrote no metrics") }
+        try StudyPreparation.writeText(ModelFile.json(result.selected), to: model)
+        if case .diverged = result.stopReason { throw StudyError.finalRunDiverged("\(result.stopReason)") }
+        return result
     }
 
     /// Scores the saved model on the clean surface and writes `<results>/final.csv` (key, value).
@@ -60,16 +87,15 @@ public enum StudyFinal {
     }
 
     /// A setting's name as the report writes it, e.g. `Adam (lr 0,001, lotes de 400)`.
-    static func spanishTitle(_ label: String) -> String {
-        let flags = StudyPlan.optimizers.first { $0.label == label }!.flags
-        func value(_ flag: String) -> String? { flags.firstIndex(of: flag).map { flags[$0 + 1] } }
-        let names = ["sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop", "adadelta": "Adadelta", "lbfgs": "L-BFGS"]
-        var parts = ["lr " + value("--lr")!.replacingOccurrences(of: ".", with: ",")]
-        if let momentum = value("--momentum") { parts.append("momento " + momentum.replacingOccurrences(of: ".", with: ",")) }
-        if flags.contains("--nesterov") { parts.append("Nesterov") }
-        let batch = value("--batch-size")!
-        parts.append(batch == "full" ? "lote completo" : "lotes de \(batch)")
-        return "\(names[value("--optimizer")!]!) (\(parts.joined(separator: ", ")))"
+    public static func spanishTitle(_ label: String) -> String {
+        let setting = StudyPlan.setting(label)
+        func spanish(_ x: Double) -> String { CSVWriter.format(x).replacingOccurrences(of: ".", with: ",") }
+        let names: [OptimizerKind: String] = [.sgd: "SGD", .adam: "Adam", .adamw: "AdamW", .rmsprop: "RMSprop", .adadelta: "Adadelta", .lbfgs: "L-BFGS"]
+        var parts = ["lr " + spanish(setting.number("lr")!)]
+        if let momentum = setting.number("momentum") { parts.append("momento " + spanish(momentum)) }
+        if setting.options["nesterov"] == .flag(true) { parts.append("Nesterov") }
+        parts.append(setting.batchSize.map { "lotes de \($0)" } ?? "lote completo")
+        return "\(names[setting.kind]!) (\(parts.joined(separator: ", ")))"
     }
 
     /// The optimal model's surface beside its residuals against the clean surface.

@@ -42,24 +42,33 @@ public struct StudyRun: Sendable, Equatable {
 /// Every run writes its metrics to `<results>/runs/<name>.csv`; the run list is one shell command per line,
 /// ready for `xargs -P` or a batch scheduler.
 public enum StudyPlan {
-    /// The optimizer settings by label, as `train` flags (batch size included).
-    public static let optimizers: [(label: String, title: String, flags: [String])] = [
-        ("gd", "GD (SGD lr 0.05, batch 1600)", ["--optimizer", "sgd", "--lr", "0.05", "--batch-size", "full"]),
-        ("sgd40", "SGD lr 0.1, batch 40", ["--optimizer", "sgd", "--lr", "0.1", "--batch-size", "40"]),
-        ("nesterov400", "Nesterov 0.9, lr 0.1, batch 400",
-         ["--optimizer", "sgd", "--lr", "0.1", "--momentum", "0.9", "--nesterov", "--batch-size", "400"]),
-        ("adam400", "Adam lr 0.001, batch 400", ["--optimizer", "adam", "--lr", "0.001", "--batch-size", "400"]),
-        ("lbfgs-course", "L-BFGS max_iter 1 (course)",
-         ["--optimizer", "lbfgs", "--lr", "1", "--max-iter", "1", "--line-search", "strong-wolfe", "--batch-size", "full"]),
-        ("momentum400", "momentum 0.9, lr 0.1, batch 400",
-         ["--optimizer", "sgd", "--lr", "0.1", "--momentum", "0.9", "--batch-size", "400"]),
-        ("adamw400", "AdamW lr 0.001, batch 400", ["--optimizer", "adamw", "--lr", "0.001", "--batch-size", "400"]),
-        ("rmsprop400", "RMSprop lr 0.001, batch 400", ["--optimizer", "rmsprop", "--lr", "0.001", "--batch-size", "400"]),
-        ("adadelta400", "Adadelta lr 1, batch 400", ["--optimizer", "adadelta", "--lr", "1", "--batch-size", "400"]),
-        ("lbfgs", "L-BFGS max_iter 1, max_eval 4",
-         ["--optimizer", "lbfgs", "--lr", "1", "--max-iter", "1", "--max-eval", "4", "--line-search", "strong-wolfe",
-          "--batch-size", "full"]),
+    /// The optimizer settings, in the order of the tables and figures.
+    public static let optimizers: [OptimizerSetting] = [
+        OptimizerSetting("gd", "GD (SGD lr 0.05, batch 1600)", "sgd(lr=0.05)", batchSize: nil),
+        OptimizerSetting("sgd40", "SGD lr 0.1, batch 40", "sgd(lr=0.1)", batchSize: 40),
+        OptimizerSetting(
+            "nesterov400", "Nesterov 0.9, lr 0.1, batch 400", "sgd(lr=0.1, momentum=0.9, nesterov=True)", batchSize: 400),
+        OptimizerSetting("adam400", "Adam lr 0.001, batch 400", "adam(lr=0.001)", batchSize: 400),
+        OptimizerSetting(
+            "lbfgs-course", "L-BFGS max_iter 1 (course)", "lbfgs(lr=1, max_iter=1, line_search_fn='strong_wolfe')",
+            batchSize: nil),
+        OptimizerSetting("momentum400", "momentum 0.9, lr 0.1, batch 400", "sgd(lr=0.1, momentum=0.9)", batchSize: 400),
+        OptimizerSetting("adamw400", "AdamW lr 0.001, batch 400", "adamw(lr=0.001)", batchSize: 400),
+        OptimizerSetting("rmsprop400", "RMSprop lr 0.001, batch 400", "rmsprop(lr=0.001)", batchSize: 400),
+        OptimizerSetting("adadelta400", "Adadelta lr 1, batch 400", "adadelta(lr=1)", batchSize: 400),
+        OptimizerSetting(
+            "lbfgs", "L-BFGS max_iter 1, max_eval 4", "lbfgs(lr=1, max_iter=1, max_eval=4, line_search_fn='strong_wolfe')",
+            batchSize: nil),
     ]
+
+    /// The setting with a label.
+    /// - Precondition: `label` is one of ``optimizers``' labels.
+    public static func setting(_ label: String) -> OptimizerSetting {
+        guard let setting = optimizers.first(where: { $0.label == label }) else {
+            preconditionFailure("no optimizer setting \(label) in the study")
+        }
+        return setting
+    }
 
     /// The course's network.
     public static let courseNetwork = [50, 50, 50]
@@ -122,7 +131,7 @@ public enum StudyPlan {
     /// The shell command of a run, relative to the repository: `train` with the run's flags, metrics into
     /// `<results>/runs/<name>.csv`, then a progress line.
     public static func command(_ run: StudyRun, index: Int, count: Int, tools: String, results: String) -> String {
-        let flags = optimizers.first { $0.label == run.optimizer }!.flags
+        let flags = setting(run.optimizer).flags
         let arguments = [
             "--init-model", "\(results)/\(initialModel(hidden: run.hidden, seed: run.seed))",
             "--data", "\(results)/\(dataFile(noise: run.noise))",

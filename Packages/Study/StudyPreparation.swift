@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Datasets
 import NN
+import Platform
 import Tensor
 
 /// Writes what the runs read: the surface at every noise level, the clean surface, and one initial model
@@ -33,25 +29,24 @@ public enum StudyPreparation {
         try writeText(try CSVWriter.text(columns: table.columnNames, rows: table.values), to: path)
     }
 
-    /// Writes a whole file (the study's inputs are small and regenerated on every run).
+    /// Writes a whole file, atomically.
     static func writeText(_ text: String, to path: String) throws {
-        guard let file = fopen(path, "w") else { throw StudyError.cannotWrite(path) }
-        defer { fclose(file) }
-        guard fputs(text, file) >= 0 else { throw StudyError.cannotWrite(path) }
+        do {
+            try AtomicFile.write(Array(text.utf8), to: path)
+        } catch is AtomicFileError {
+            throw StudyError.cannotWrite(path)
+        }
     }
 
     /// Reads a whole text file.
     static func readText(_ path: String) throws -> String {
-        guard let file = fopen(path, "r") else { throw StudyError.missingRun(path) }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
+        do throws(SystemError) {
+            let file = try FileDescriptor.open(readingFrom: path)
+            defer { try? file.close() }
+            return String(decoding: try file.readAll(), as: UTF8.self)
+        } catch {
+            throw StudyError.missingRun(path)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func makeDirectory(_ path: String) throws {
@@ -67,6 +62,8 @@ public enum StudyError: Error, CustomStringConvertible, Equatable {
     case missingRun(String)
     /// A report template names a value that the results do not have.
     case unknownValue(String)
+    /// The final run's loss stopped being finite (the reason, as `StopReason` says it).
+    case finalRunDiverged(String)
 
     /// A one-line explanation.
     public var description: String {
@@ -74,6 +71,7 @@ public enum StudyError: Error, CustomStringConvertible, Equatable {
         case let .cannotWrite(path): return "cannot write \(path)"
         case let .missingRun(name): return "no metrics for run \(name) (run the plan first)"
         case let .unknownValue(key): return "the template names \(key), which the results do not have"
+        case let .finalRunDiverged(reason): return "the final run \(reason)"
         }
     }
 }

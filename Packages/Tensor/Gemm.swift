@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CTensorKernels
+import Platform
 
 /// A read-only strided matrix: element (i, j) lives at `base[i·rowStride + j·columnStride]`.
 ///

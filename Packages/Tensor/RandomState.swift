@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// A seeded random generator that reproduces NumPy's legacy `np.random.seed(s)` stream bit for bit.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 extension Tensor: CustomStringConvertible {
     /// The elements printed like NumPy: nested brackets, columns aligned on the decimal point, at most

@@ -10,8 +10,8 @@ import Tensor
 /// minibatch exactly as with `torch.optim`. All buffers are allocated up front; a step allocates nothing.
 ///
 /// Full-batch runs reuse work: the end-of-epoch evaluation is a forward pass at the very parameters the
-/// next step starts from, so that step reuses it and only runs the backward pass; a validation set on the
-/// same inputs (the clean surface) is scored from the same forward pass.
+/// next step starts from, so that step reuses it (``ReusableForwardPass``) and only runs the backward
+/// pass; a validation set on the same inputs (the clean surface) is scored from the same forward pass.
 public final class Trainer {
     /// The options of the run.
     public let options: TrainingOptions
@@ -24,6 +24,14 @@ public final class Trainer {
     private let workspace: NetworkWorkspace
     private let evaluation: NetworkWorkspace
     private var minibatches: Minibatches
+    /// Whether each epoch is one step on the whole training set.
+    private let isFullBatch: Bool
+    /// The full-batch forward pass that the last evaluation left in `workspace`.
+    private var reusable: ReusableForwardPass
+    /// Minibatch buffers: a full batch and, when the batch size does not divide N, the last shorter one.
+    private var batch: (inputs: Tensor, targets: Tensor), shortBatch: (inputs: Tensor, targets: Tensor)
+    /// Optimizer steps so far, and those of them whose line search returned a zero step.
+    private var steps = 0, zeroSteps = 0
 
     /// A trainer for `network` on rows of `inputs` (`N × D_i`) and `targets` (`N × D_o`, or `N × 1` class
     /// indices for cross-entropy).
@@ -46,23 +54,27 @@ public final class Trainer {
         self.validation = validation
         validationSharesInputs = validation.map { $0.inputs == inputs } ?? false
         let n = inputs.shape[0]
-        let batch = min(options.batchSize ?? n, n)
-        workspace = NetworkWorkspace(network.architecture, capacity: batch)
+        let size = min(options.batchSize ?? n, n)
+        isFullBatch = size == n
+        workspace = NetworkWorkspace(network.architecture, capacity: size)
         // A full-batch run evaluates in its training workspace, so that the next step can reuse the forward
         // pass, unless a validation set on other inputs would overwrite it.
-        let validationSharesInputs = self.validationSharesInputs
-        evaluation = batch == n && (validation == nil || validationSharesInputs)
+        evaluation = isFullBatch && (validation == nil || validationSharesInputs)
             ? workspace
             : NetworkWorkspace(network.architecture, capacity: max(n, validation?.inputs.shape[0] ?? 0))
-        minibatches = Minibatches(count: n, batchSize: batch, shuffle: options.shuffle, seed: options.seed)
+        minibatches = Minibatches(count: n, batchSize: size, shuffle: options.shuffle, seed: options.seed)
+        reusable = ReusableForwardPass(parameterCount: network.architecture.parameterCount)
+        batch = (Tensor.zeros([size, inputs.shape[1]]), Tensor.zeros([size, targets.shape[1]]))
+        shortBatch = (Tensor.zeros([n % size, inputs.shape[1]]), Tensor.zeros([n % size, targets.shape[1]]))
     }
 
     /// The loss of `parameters` on the whole training set, and on the validation set if there is one.
     private func evaluate(_ parameters: Tensor) -> (train: Double, validation: Double?) {
         let train = evaluation.loss(parameters: parameters, inputs: inputs, targets: targets, loss: options.loss)
+        if evaluation === workspace { reusable.record(parameters) }
         guard let validation else { return (train, nil) }
         if validationSharesInputs && evaluation.capacity >= inputs.shape[0] {
-            return (train, evaluation.loss(options.loss, targets: validation.targets))
+            return (train, evaluation.lossOfLastForwardPass(options.loss, targets: validation.targets))
         }
         return (train, evaluation.loss(parameters: parameters, inputs: validation.inputs, targets: validation.targets, loss: options.loss))
     }
@@ -75,35 +87,21 @@ public final class Trainer {
     public func run(
         onEpoch: (EpochMetrics) throws -> Void = { _ in }, shouldStop: () -> Bool = { false }
     ) rethrows -> TrainingResult {
-        let n = inputs.shape[0]
-        let fullBatch = minibatches.batchSize >= n
-        let loss = options.loss
         var parameters = network.parameters
         var lastGood = parameters
         var best = parameters
         var bestLoss = Double.infinity
         var bestEpoch: Int? = nil
         var metrics: [EpochMetrics] = []
-        var zeroSteps = 0, steps = 0
-        // The parameters of the last evaluation's forward pass, when the training workspace still holds it.
-        var evaluatedAt = parameters
-        var workspaceHoldsEvaluation = false
+        steps = 0
+        zeroSteps = 0
+        reusable.forget()
         var seconds = 0.0
         let clock = ContinuousClock()
 
-        // Batch buffers: a full batch and, when the batch size does not divide n, the last shorter one.
-        let size = minibatches.batchSize
-        var batchInputs = Tensor.zeros([size, inputs.shape[1]]), batchTargets = Tensor.zeros([size, targets.shape[1]])
-        let remainder = n % size
-        var lastInputs = Tensor.zeros([remainder, inputs.shape[1]]), lastTargets = Tensor.zeros([remainder, targets.shape[1]])
-
         func record(_ epoch: Int, batchLoss: Double?) throws {
-            let evaluate = epoch % max(options.evaluationInterval, 1) == 0 || epoch == options.epochs
-            let (train, validationLoss): (Double?, Double?) = evaluate ? self.evaluate(parameters) : (nil, nil)
-            if evaluate && evaluation === workspace {
-                evaluatedAt.assign(parameters)
-                workspaceHoldsEvaluation = true
-            }
+            let evaluated = epoch % max(options.evaluationInterval, 1) == 0 || epoch == options.epochs
+            let (train, validationLoss): (Double?, Double?) = evaluated ? evaluate(parameters) : (nil, nil)
             if let validationLoss, validationLoss < bestLoss {
                 bestLoss = validationLoss
                 bestEpoch = epoch
@@ -116,60 +114,19 @@ public final class Trainer {
 
         try record(0, batchLoss: nil)
         var stop = StopReason.completed
-        epochs: for epoch in stride(from: 1, through: options.epochs, by: 1) {
+        for epoch in stride(from: 1, through: options.epochs, by: 1) {
             optimizer.learningRate = options.schedule.learningRate(base: baseLearningRate, step: epoch - 1)
-            var batchLossSum = 0.0
             let started = clock.now
-            if fullBatch {
-                // The last evaluation may have left a forward pass at exactly these parameters: reuse it once.
-                let result = optimizer.step(&parameters) { p, g in
-                    if workspaceHoldsEvaluation && p == evaluatedAt {
-                        workspaceHoldsEvaluation = false
-                        return workspace.lossGradientAndBackward(parameters: p, targets: targets, loss: loss, gradient: &g)
-                    }
-                    workspaceHoldsEvaluation = false
-                    return workspace.lossAndGradient(parameters: p, inputs: inputs, targets: targets, loss: loss, gradient: &g)
-                }
-                steps += 1
-                zeroSteps += result.isZeroStep ? 1 : 0
-                batchLossSum = result.loss
-                if !result.loss.isFinite {
-                    stop = .diverged(epoch: epoch, batch: 0, loss: result.loss)
-                }
-            } else {
-                let order = minibatches.nextEpoch()
-                for (b, batch) in order.enumerated() {
-                    let short = batch.count < size
-                    if short {
-                        inputs.gatherRows(batch, into: &lastInputs)
-                        targets.gatherRows(batch, into: &lastTargets)
-                    } else {
-                        inputs.gatherRows(batch, into: &batchInputs)
-                        targets.gatherRows(batch, into: &batchTargets)
-                    }
-                    let result = optimizer.step(&parameters) { p, g in
-                        workspace.lossAndGradient(
-                            parameters: p, inputs: short ? lastInputs : batchInputs,
-                            targets: short ? lastTargets : batchTargets, loss: loss, gradient: &g)
-                    }
-                    steps += 1
-                    zeroSteps += result.isZeroStep ? 1 : 0
-                    batchLossSum += result.loss
-                    if !result.loss.isFinite {
-                        stop = .diverged(epoch: epoch, batch: b, loss: result.loss)
-                        break
-                    }
-                }
-            }
+            let outcome = isFullBatch ? fullBatchEpoch(&parameters, epoch: epoch) : minibatchEpoch(&parameters, epoch: epoch)
             seconds += (clock.now - started).seconds
-            if !parameters.isFinite, stop == .completed {
-                stop = .diverged(epoch: epoch, batch: minibatches.batchesPerEpoch - 1, loss: .nan)
-            }
-            if case .diverged = stop {
+            if let divergence = outcome.divergence ?? (parameters.isFinite ? nil
+                : .diverged(epoch: epoch, batch: minibatches.batchesPerEpoch - 1, loss: .nan))
+            {
+                stop = divergence
                 parameters.assign(lastGood)
-                break epochs
+                break
             }
-            try record(epoch, batchLoss: batchLossSum / Double(fullBatch ? 1 : minibatches.batchesPerEpoch))
+            try record(epoch, batchLoss: outcome.meanLoss)
             lastGood.assign(parameters)
             if shouldStop() && epoch < options.epochs {
                 stop = .interrupted(afterEpoch: epoch)
@@ -185,6 +142,92 @@ public final class Trainer {
         return TrainingResult(
             final: network, best: bestNetwork, bestEpoch: bestEpoch, metrics: metrics, stopReason: stop,
             zeroSteps: zeroSteps, steps: steps)
+    }
+
+    /// What one epoch of steps gave: the mean of its minibatch losses, or why it stopped early.
+    private struct EpochOutcome {
+        /// The mean of the steps' losses, each taken at the start of its step.
+        var meanLoss: Double
+        /// `.diverged` when a step's loss was not finite (the epoch stopped at that step).
+        var divergence: StopReason?
+    }
+
+    /// Counts a step of the optimizer.
+    private func count(_ result: StepResult) {
+        steps += 1
+        zeroSteps += result.isZeroStep ? 1 : 0
+    }
+
+    /// One optimizer step on the whole training set, reusing the forward pass of the last evaluation when
+    /// the step starts where it was run.
+    private func fullBatchEpoch(_ parameters: inout Tensor, epoch: Int) -> EpochOutcome {
+        let result = optimizer.step(&parameters) { p, g in
+            if reusable.take(at: p) {
+                return workspace.lossAndGradientOfLastForwardPass(parameters: p, targets: targets, loss: options.loss, gradient: &g)
+            }
+            return workspace.lossAndGradient(parameters: p, inputs: inputs, targets: targets, loss: options.loss, gradient: &g)
+        }
+        count(result)
+        return EpochOutcome(
+            meanLoss: result.loss,
+            divergence: result.loss.isFinite ? nil : .diverged(epoch: epoch, batch: 0, loss: result.loss))
+    }
+
+    /// One optimizer step per minibatch of the epoch's row order; stops at the first non-finite loss.
+    private func minibatchEpoch(_ parameters: inout Tensor, epoch: Int) -> EpochOutcome {
+        var lossSum = 0.0
+        for (b, rows) in minibatches.nextEpoch().enumerated() {
+            let short = rows.count < batch.inputs.shape[0]
+            if short {
+                inputs.gatherRows(rows, into: &shortBatch.inputs)
+                targets.gatherRows(rows, into: &shortBatch.targets)
+            } else {
+                inputs.gatherRows(rows, into: &batch.inputs)
+                targets.gatherRows(rows, into: &batch.targets)
+            }
+            let (x, y) = short ? shortBatch : batch
+            let result = optimizer.step(&parameters) { p, g in
+                workspace.lossAndGradient(parameters: p, inputs: x, targets: y, loss: options.loss, gradient: &g)
+            }
+            count(result)
+            lossSum += result.loss
+            if !result.loss.isFinite {
+                return EpochOutcome(meanLoss: .nan, divergence: .diverged(epoch: epoch, batch: b, loss: result.loss))
+            }
+        }
+        return EpochOutcome(meanLoss: lossSum / Double(minibatches.batchesPerEpoch), divergence: nil)
+    }
+}
+
+/// The parameters at which the training workspace last ran a full-set forward pass, so that the next
+/// optimizer step, when it starts at those parameters, runs only the loss gradient and backward pass.
+///
+/// The pass is good for one use: any other evaluation in the workspace overwrites it.
+struct ReusableForwardPass {
+    private var parameters: Tensor
+    private var isValid = false
+
+    /// Room for parameter vectors of `parameterCount` entries.
+    init(parameterCount: Int) {
+        parameters = Tensor.zeros([parameterCount])
+    }
+
+    /// The workspace now holds a forward pass at `parameters`.
+    mutating func record(_ parameters: Tensor) {
+        self.parameters.assign(parameters)
+        isValid = true
+    }
+
+    /// Whether the workspace holds a forward pass at exactly `parameters`; the pass is used up either way
+    /// (the caller runs a pass of its own when the answer is no).
+    mutating func take(at parameters: Tensor) -> Bool {
+        defer { isValid = false }
+        return isValid && parameters == self.parameters
+    }
+
+    /// The workspace holds no usable pass.
+    mutating func forget() {
+        isValid = false
     }
 }
 

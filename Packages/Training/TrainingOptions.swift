@@ -54,6 +54,11 @@ public struct EpochMetrics: Sendable, Equatable {
 
     /// The metrics file's header.
     public static let header = ["epoch", "seconds", "train_loss", "validation_loss", "batch_loss"]
+
+    /// The row under ``header``, with NaN (an empty CSV field) for what is `nil`.
+    public var row: [Double] {
+        [Double(epoch), seconds, trainLoss ?? .nan, validationLoss ?? .nan, batchLoss ?? .nan]
+    }
 }
 
 /// Why training ended.

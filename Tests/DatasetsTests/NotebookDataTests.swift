@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Tensor
+import TestSupport
 import Testing
 
 /// The chapter-5 data sets, checked through the losses the notebooks print (`udl-notebooks.md`, 5.1–5.3):
@@ -12,8 +13,6 @@ import Testing
         let h = zip([0.3, -1.0, -0.5], [-1.0, 1.8, 0.65]).map { max(0, $0 + $1 * x) }
         return zip(beta1, omega1).map { b, row in b + zip(row, h).map(*).reduce(0, +) }
     }
-
-    func relativelyClose(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * abs(b) }
 
     @Test func shapes() {
         for data in [NotebookData.leastSquares, .binaryClassification, .multiclassClassification] {
@@ -31,8 +30,8 @@ import Testing
             squares += (y - mu) * (y - mu)
             negativeLogLikelihood += (y - mu) * (y - mu) / (2 * sigma * sigma) + 0.5 * log(2 * Double.pi * sigma * sigma)
         }
-        #expect(relativelyClose(squares, 2.020992571901951))
-        #expect(relativelyClose(negativeLogLikelihood, 11.452419564185830))
+        expectClose(squares, 2.020992571901951, relative: 1e-12)
+        expectClose(negativeLogLikelihood, 11.452419564185830, relative: 1e-12)
     }
 
     @Test func binaryCrossEntropy52() {
@@ -43,7 +42,7 @@ import Testing
             let lambda = 1 / (1 + exp(-shallowNetwork(x, beta1: [2.6], omega1: [[-24, -8, 50]])[0]))
             negativeLogLikelihood -= y * log(lambda) + (1 - y) * log(1 - lambda)
         }
-        #expect(relativelyClose(negativeLogLikelihood, 9.563639387120910))
+        expectClose(negativeLogLikelihood, 9.563639387120910, relative: 1e-12)
     }
 
     @Test func multiclassCrossEntropy53() {
@@ -54,6 +53,6 @@ import Testing
             let total = f.map(exp).reduce(0, +)
             negativeLogLikelihood -= log(exp(f[Int(y)]) / total)
         }
-        #expect(relativelyClose(negativeLogLikelihood, 17.015457866763509))
+        expectClose(negativeLogLikelihood, 17.015457866763509, relative: 1e-12)
     }
 }

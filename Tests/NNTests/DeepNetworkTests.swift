@@ -16,22 +16,22 @@ import Testing
         ])
         #expect(deep == net1.network)
         let y = deep(column).reshaped([x.count])
-        expectClose([0, 50, 100, 150, 167, 199].map { y.scalars[$0] }, [-1.0, 0.0, 1.0, -0.5, -1.01, 1.006])
-        expectClose(y.scalars, net1(x).scalars, tolerance: 1e-15)
+        expectClose([0, 50, 100, 150, 167, 199].map { y.scalars[$0] }, [-1.0, 0.0, 1.0, -0.5, -1.01, 1.006], absolute: 1e-12, relative: 1e-12)
+        expectClose(y.scalars, net1(x).scalars, absolute: 1e-15, relative: 1e-15)
     }
 
     @Test func notebook43CompositionAsTwoHiddenLayers() {
         let (net1, net2) = (ShallowNetworkTests.net1, ShallowNetworkTests.net2)
         let composed = Network.composition(net2.network, after: net1.network)
         #expect(composed.architecture.widths == [1, 3, 3, 1])
-        expectClose(composed.biases(ofLayer: 1).scalars, [-1.6, 1.2, 0.5], tolerance: 1e-15)
-        expectClose(composed.weights(ofLayer: 1).scalars, [2, 3, -9.3, -2, -3, 9.3, -2, -3, 9.3], tolerance: 1e-15)
+        expectClose(composed.biases(ofLayer: 1).scalars, [-1.6, 1.2, 0.5], absolute: 1e-15, relative: 1e-15)
+        expectClose(composed.weights(ofLayer: 1).scalars, [2, 3, -9.3, -2, -3, 9.3, -2, -3, 9.3], absolute: 1e-15, relative: 1e-15)
         #expect(composed.biases(ofLayer: 2).scalars == [0.5])
         #expect(composed.weights(ofLayer: 2).scalars == [-1, -1.5, 2])
         let y = composed(column).reshaped([x.count])
-        expectClose(y.scalars, net2(net1(x)).scalars, tolerance: 1e-15)
-        expectClose(y.scalars[150], 0.5)
-        expectClose(y.sum(), 8.84, tolerance: 1e-10)
+        expectClose(y.scalars, net2(net1(x)).scalars, absolute: 1e-15, relative: 1e-15)
+        expectClose(y.scalars[150], 0.5, absolute: 1e-12, relative: 1e-12)
+        expectClose(y.sum(), 8.84, absolute: 1e-10, relative: 1e-10)
         #expect(composed.architecture.parameterCount == 6 + 12 + 4)
     }
 
@@ -50,7 +50,7 @@ import Testing
         let network = Network(inputs: 4, layers: layers)
         // The notebook's x holds one point per column.
         let y = network(x.transposed())
-        expectClose(y.scalars, [-3.075660686730005, -0.7869504783097709, -1.148973322527658, -0.4017809362082619])
+        expectClose(y.scalars, [-3.075660686730005, -0.7869504783097709, -1.148973322527658, -0.4017809362082619], absolute: 1e-12, relative: 1e-12)
         #expect(network.architecture.parameterCount == 25 + 12 + 12 + 5)
     }
 
@@ -59,7 +59,7 @@ import Testing
         let net1 = ShallowNetworkTests.net1.network
         // Kinks of net1 at x = 0 (units 1 and 2 switch together) and x = 0.67.
         let regions = net1.linearRegions(from: -1, to: 1)
-        expectClose(regions, [-1, 0, 0.67, 1], tolerance: 1e-12)
+        expectClose(regions, [-1, 0, 0.67, 1], absolute: 1e-12, relative: 1e-12)
         let composed = Network.composition(ShallowNetworkTests.net2.network, after: net1)
         let boundaries = composed.linearRegions(from: -1, to: 1)
         #expect(boundaries.count - 1 == sampledRegionCount(composed, from: -1, to: 1))

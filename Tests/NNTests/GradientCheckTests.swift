@@ -52,7 +52,7 @@ import Testing
             for z in stride(from: -3.0, through: 3.0, by: 0.37) {
                 let h = 1e-6
                 let numeric = (activation.value(z + h) - activation.value(z - h)) / (2 * h)
-                expectClose(activation.derivative(z), numeric, tolerance: 1e-7, "\(activation) at \(z)")
+                expectClose(activation.derivative(z), numeric, absolute: 1e-7, relative: 1e-7, "\(activation) at \(z)")
             }
         }
         #expect(Activation.relu.derivative(0) == 0)
@@ -62,17 +62,17 @@ import Testing
     /// Closed forms of the activations the assignment's eq. 7.25 exercise rewrites.
     @Test func closedFormDerivatives() {
         let z = 0.8
-        expectClose(Activation.tanh.derivative(z), 1 - tanh(z) * tanh(z), tolerance: 1e-15)
+        expectClose(Activation.tanh.derivative(z), 1 - tanh(z) * tanh(z), absolute: 1e-15, relative: 1e-15)
         let s = 1 / (1 + exp(-z))
-        expectClose(Activation.sigmoid.derivative(z), s * (1 - s), tolerance: 1e-15)
-        expectClose(Activation.selu.derivative(-z), 1.0507009873554804934 * 1.6732632423543772848 * exp(-z), tolerance: 1e-15)
-        expectClose(Activation.selu.derivative(z), 1.0507009873554804934, tolerance: 1e-15)
+        expectClose(Activation.sigmoid.derivative(z), s * (1 - s), absolute: 1e-15, relative: 1e-15)
+        expectClose(Activation.selu.derivative(-z), 1.0507009873554804934 * 1.6732632423543772848 * exp(-z), absolute: 1e-15, relative: 1e-15)
+        expectClose(Activation.selu.derivative(z), 1.0507009873554804934, absolute: 1e-15, relative: 1e-15)
         #expect(Activation.leakyReLU(alpha: 0.2).derivative(-z) == 0.2)
         #expect(Activation.leakyReLU(alpha: 0.2).derivative(z) == 1)
-        expectClose(Activation.selu.value(-1), 1.0507009873554804934 * 1.6732632423543772848 * (exp(-1) - 1), tolerance: 1e-15)
-        expectClose(Activation.gelu.value(1), 0.8413447460685429, tolerance: 1e-15)
-        expectClose(Activation.softplus.value(-800), 0, tolerance: 1e-300)
-        expectClose(Activation.softplus.value(800), 800, tolerance: 1e-15)
+        expectClose(Activation.selu.value(-1), 1.0507009873554804934 * 1.6732632423543772848 * (exp(-1) - 1), absolute: 1e-15, relative: 1e-15)
+        expectClose(Activation.gelu.value(1), 0.8413447460685429, absolute: 1e-15, relative: 1e-15)
+        expectClose(Activation.softplus.value(-800), 0, absolute: 1e-300, relative: 1e-300)
+        expectClose(Activation.softplus.value(800), 800, absolute: 1e-15, relative: 1e-15)
     }
 }
 
@@ -110,11 +110,11 @@ extension GradientCheckTests {
         let central = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: step)
         #expect(forward.difference == .forward && central.difference == .central)
         let sumOfSquares = x.scalars.map { $0 * $0 }.reduce(0, +)
-        expectClose(forward.numeric[0] - forward.analytic[0], step * sumOfSquares, tolerance: 1e-9)
-        expectClose(forward.numeric[1] - forward.analytic[1], step * 3, tolerance: 1e-9)
-        expectClose(central.numeric.scalars, central.analytic.scalars, tolerance: 1e-9)
+        expectClose(forward.numeric[0] - forward.analytic[0], step * sumOfSquares, absolute: 1e-9, relative: 1e-9)
+        expectClose(forward.numeric[1] - forward.analytic[1], step * 3, absolute: 1e-9, relative: 1e-9)
+        expectClose(central.numeric.scalars, central.analytic.scalars, absolute: 1e-9, relative: 1e-9)
         // ∂²L/∂x_n² = 2ω² for every point.
-        expectClose((forward.numericInput - forward.analyticInput).scalars, [Double](repeating: step * 0.49, count: 3), tolerance: 1e-9)
+        expectClose((forward.numericInput - forward.analyticInput).scalars, [Double](repeating: step * 0.49, count: 3), absolute: 1e-9, relative: 1e-9)
     }
 
     /// NumPy's allclose(n, a, rtol, atol): |n − a| ≤ atol + rtol·|a|, relative to the analytic value only.
@@ -126,7 +126,7 @@ extension GradientCheckTests {
         #expect(!check.allClose(0..<3), "2e-5 exceeds 1e-8 + 1e-5·1")
         #expect(check.allClose(2..<3, relativeTolerance: 3e-5))
         #expect(!check.allClose(0..<1, relativeTolerance: 8e-6), "9e-4 exceeds 1e-8 + 8e-4")
-        expectClose(check.maxAbsoluteError(0..<3), 9e-4, tolerance: 1e-12)
+        expectClose(check.maxAbsoluteError(0..<3), 9e-4, absolute: 1e-12, relative: 1e-12)
         #expect(check.maxAbsoluteError(1..<1) == 0)
     }
 
@@ -144,6 +144,6 @@ extension GradientCheckTests {
         let last = network.layers[5]
         #expect(check.worstParameter == last.weightOffset + 4)
         let h = 11.062883842963927
-        expectClose(check.maxAbsoluteError(0..<check.analytic.count), h * h * 1e-6, tolerance: 1e-7)
+        expectClose(check.maxAbsoluteError(0..<check.analytic.count), h * h * 1e-6, absolute: 1e-7, relative: 1e-7)
     }
 }

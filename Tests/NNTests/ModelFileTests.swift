@@ -23,8 +23,8 @@ import Testing
         let x = try Tensor([[1, 1], [0, 2], [-1, 1]]), y = try Tensor([[1], [1], [0]])
         let workspace = NetworkWorkspace(network.architecture, capacity: 3)
         let loss = workspace.loss(parameters: network.parameters, inputs: x, targets: y, loss: .mse)
-        expectClose(loss, 0.408673, tolerance: 5e-7)
-        expectClose(3 * loss, 1.226018, tolerance: 5e-7)
+        expectClose(loss, 0.408673, absolute: 5e-7, relative: 5e-7)
+        expectClose(3 * loss, 1.226018, absolute: 5e-7, relative: 5e-7)
     }
 
     /// Saving and loading reproduces every bit, for awkward doubles and every parameterised activation.

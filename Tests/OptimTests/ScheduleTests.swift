@@ -1,6 +1,7 @@
 import Foundation
 import Optim
 import Tensor
+import TestSupport
 import Testing
 
 /// Learning-rate schedules against `torch.optim.lr_scheduler` (`torch_schedules.json`, written by
@@ -25,7 +26,7 @@ import Testing
             for (step, rate) in entry.rates.enumerated() {
                 // torch computes the rates recursively and accumulates rounding (its cosine reaches
                 // 0.05000000000000177 where cos(3π/2) gives 0.05); 1e-13 is 1e-12 of the base rate.
-                expectClose(schedule.learningRate(base: entry.base, step: step), rate, 1e-13, "\(entry.schedule) step \(step)")
+                expectClose(schedule.learningRate(base: entry.base, step: step), rate, absolute: 1e-13, "\(entry.schedule) step \(step)")
             }
         }
     }
@@ -44,7 +45,7 @@ import Testing
             }
             expected *= 1 - 0.4 * pow(0.5, Double(step))
         }
-        expectClose(theta[0], expected, 1e-15, "θ after 10 scheduled steps")
+        expectClose(theta[0], expected, absolute: 1e-15, "θ after 10 scheduled steps")
     }
 
     @Test func rejectsUnknownSchedules() throws {

@@ -1,3 +1,4 @@
+import Platform
 import Plot
 import Testing
 
@@ -49,7 +50,3 @@ extension Double {
     /// self raised to `p` (for positive self).
     func power(_ p: Double) -> Double { exp(p * log(self)) }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

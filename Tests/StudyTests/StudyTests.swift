@@ -54,10 +54,24 @@ import Testing
         #expect(StudySummary.median([3, 1, 2]) == 2 && StudySummary.median([4, 1, 3, 2]) == 2.5)
     }
 
+    /// Each setting reaches `train` as the flags of its configuration, in torch's keyword order, and the
+    /// report names it in Spanish with decimal commas.
+    @Test func settingsAsTrainFlagsAndSpanishTitles() {
+        #expect(StudyPlan.setting("nesterov400").flags
+            == ["--optimizer", "sgd", "--lr", "0.1", "--momentum", "0.9", "--nesterov", "--batch-size", "400"])
+        #expect(StudyPlan.setting("lbfgs").flags == [
+            "--optimizer", "lbfgs", "--lr", "1", "--max-iter", "1", "--max-eval", "4", "--line-search", "strong-wolfe",
+            "--batch-size", "full",
+        ])
+        #expect(StudyPlan.setting("gd").flags == ["--optimizer", "sgd", "--lr", "0.05", "--batch-size", "full"])
+        #expect(StudyFinal.spanishTitle("nesterov400") == "SGD (lr 0,1, momento 0,9, Nesterov, lotes de 400)")
+        #expect(StudyFinal.spanishTitle("gd") == "SGD (lr 0,05, lote completo)")
+    }
+
     /// The committed report is the committed template rendered with the committed results: the two cannot
     /// drift apart.
     @Test func theReportMatchesTheResults() throws {
-        let root = fixtureURL("").deletingLastPathComponent().deletingLastPathComponent().path
+        let root = repositoryURL("").path
         let template = try String(contentsOfFile: root + "/docs/report/informe.template.md", encoding: .utf8)
         let report = try String(contentsOfFile: root + "/docs/report/informe.md", encoding: .utf8)
         #expect(try ReportTemplate.render(template, results: root + "/results") == report)

@@ -11,12 +11,12 @@ import TestSupport
             let a = normals(seed: 21, [m, k]), b = normals(seed: 22, [k, n])
             let expected = item["product"].doubles
             let tolerance = 1e-13 * Double(k)
-            expectClose(matmul(a, b).scalars, expected, tolerance: tolerance)
-            expectClose(matmul(a.transposed(), b, transposeA: true).scalars, expected, tolerance: tolerance)
-            expectClose(matmul(a, b.transposed(), transposeB: true).scalars, expected, tolerance: tolerance)
+            expectClose(matmul(a, b).scalars, expected, absolute: tolerance, relative: tolerance)
+            expectClose(matmul(a.transposed(), b, transposeA: true).scalars, expected, absolute: tolerance, relative: tolerance)
+            expectClose(matmul(a, b.transposed(), transposeB: true).scalars, expected, absolute: tolerance, relative: tolerance)
             expectClose(
                 matmul(a.transposed(), b.transposed(), transposeA: true, transposeB: true).scalars, expected,
-                tolerance: tolerance)
+                absolute: tolerance, relative: tolerance)
             #expect(matmul(a, b).shape == [m, n])
         }
     }
@@ -43,7 +43,7 @@ import TestSupport
                     }
                 }
                 let expected = item["product"].doubles.map { accumulate ? $0 + 1 : $0 }
-                expectClose(c.scalars, expected, tolerance: 1e-13 * Double(k), "\(name) \(m)×\(k)×\(n)")
+                expectClose(c.scalars, expected, absolute: 1e-13 * Double(k), relative: 1e-13 * Double(k), "\(name) \(m)×\(k)×\(n)")
             }
         }
     }
@@ -70,17 +70,17 @@ import TestSupport
         let u = normals(seed: 31, [5]), v = normals(seed: 32, [4]), w = normals(seed: 33, [5])
         #expect(outer(u, v).scalars == fixture["outer"].doubles)
         #expect(outer(u, v).shape == [5, 4])
-        expectClose([dot(u, w)], [fixture["dot"].double], tolerance: 1e-15)
-        expectClose([u.norm()], [fixture["norm"].double], tolerance: 1e-15)
-        expectClose([u.norm(1)], [fixture["norm1"].double], tolerance: 1e-15)
-        expectClose([u.norm(3)], [fixture["norm3"].double], tolerance: 1e-14)
+        expectClose([dot(u, w)], [fixture["dot"].double], absolute: 1e-15, relative: 1e-15)
+        expectClose([u.norm()], [fixture["norm"].double], absolute: 1e-15, relative: 1e-15)
+        expectClose([u.norm(1)], [fixture["norm1"].double], absolute: 1e-15, relative: 1e-15)
+        expectClose([u.norm(3)], [fixture["norm3"].double], absolute: 1e-14, relative: 1e-14)
         #expect(u.norm(.infinity) == fixture["norminf"].double)
     }
 
     @Test func normSurvivesExtremeMagnitudes() {
         // Squaring these would overflow or underflow; the scaled norm stays within rounding of 5·10^±200.
-        expectClose(Tensor([3e200, 4e200]).norm() / 5e200, 1, tolerance: 4e-16)
-        expectClose(Tensor([3e-200, 4e-200]).norm() / 5e-200, 1, tolerance: 4e-16)
+        expectClose(Tensor([3e200, 4e200]).norm() / 5e200, 1, absolute: 4e-16, relative: 4e-16)
+        expectClose(Tensor([3e-200, 4e-200]).norm() / 5e-200, 1, absolute: 4e-16, relative: 4e-16)
         #expect(Tensor([0, 0]).norm() == 0)
     }
 

@@ -12,8 +12,8 @@ import TestSupport
             #expect(x.sum() == item["sum"].double, "sum of \(n)")
             guard n > 0 else { continue }
             #expect(x.mean() == item["mean"].double, "mean of \(n)")
-            expectClose([x.variance()], [item["var"].double], tolerance: 1e-14)
-            expectClose([x.standardDeviation()], [item["std"].double], tolerance: 1e-14)
+            expectClose([x.variance()], [item["var"].double], absolute: 1e-14, relative: 1e-14)
+            expectClose([x.standardDeviation()], [item["std"].double], absolute: 1e-14, relative: 1e-14)
         }
     }
 
@@ -24,9 +24,9 @@ import TestSupport
         for axis in 0..<3 {
             let expected = axes["\(axis)"]
             #expect(x.sum(alongAxis: axis).scalars == expected["sum"].doubles, "sum axis \(axis)")
-            expectClose(x.mean(alongAxis: axis).scalars, expected["mean"].doubles, tolerance: 1e-15)
-            expectClose(x.variance(alongAxis: axis).scalars, expected["var"].doubles, tolerance: 1e-14)
-            expectClose(x.standardDeviation(alongAxis: axis).scalars, expected["std"].doubles, tolerance: 1e-14)
+            expectClose(x.mean(alongAxis: axis).scalars, expected["mean"].doubles, absolute: 1e-15, relative: 1e-15)
+            expectClose(x.variance(alongAxis: axis).scalars, expected["var"].doubles, absolute: 1e-14, relative: 1e-14)
+            expectClose(x.standardDeviation(alongAxis: axis).scalars, expected["std"].doubles, absolute: 1e-14, relative: 1e-14)
             #expect(x.min(alongAxis: axis).scalars == expected["min"].doubles)
             #expect(x.max(alongAxis: axis).scalars == expected["max"].doubles)
             #expect(x.argmin(alongAxis: axis).scalars == expected["argmin"].doubles)
@@ -41,7 +41,7 @@ import TestSupport
         #expect(x.max() == all["max"].double)
         #expect(x.argmin() == all["argmin"].int)
         #expect(x.argmax() == all["argmax"].int)
-        expectClose([x.variance()], [all["var"].double], tolerance: 1e-14)
+        expectClose([x.variance()], [all["var"].double], absolute: 1e-14, relative: 1e-14)
     }
 
     @Test func handComputedReductions() throws {

@@ -113,6 +113,11 @@ public enum JSONFixture: Decodable, Sendable {
 
 /// The URL of `Tests/Fixtures/<name>`.
 public func fixtureURL(_ name: String) -> URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures").appendingPathComponent(name)
+    repositoryURL("Tests/Fixtures").appendingPathComponent(name)
+}
+
+/// The URL of a file of the repository, e.g. `examples/figure1/model.json`.
+public func repositoryURL(_ path: String) -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(path)
 }

@@ -17,13 +17,13 @@ import Testing
         #expect(try table.columns(["layer"]).scalars == [1, 2, 3, 4, 5])
         expectClose(
             try table.columns(["forward_std"]).scalars,
-            [0.810840828685945, 1.472262339198876, 4.546916412160579, 8.896092020950714, 10.105919198452590])
+            [0.810840828685945, 1.472262339198876, 4.546916412160579, 8.896092020950714, 10.105919198452590], absolute: 1e-12, relative: 1e-12)
         expectClose(
             Array(try table.columns(["backward_std"]).scalars.prefix(4)),
-            [446.654208321153192, 340.657347160579775, 109.131694559336779, 56.471977475824438])
+            [446.654208321153192, 340.657347160579775, 109.131694559336779, 56.471977475824438], absolute: 1e-12, relative: 1e-12)
         // He in the notebook's setting: σ² = 2/D = 0.25.
         let he = try self.table(try ToolRunner.run("init-study", ["--init", "he", "--numpy-compatible"]))
-        expectClose(try he.columns(["forward_std"]).scalars, [0.4054204143, 0.3680655848, 0.5683645515, 0.5560057513, 0.315809975], tolerance: 1e-10)
+        expectClose(try he.columns(["forward_std"]).scalars, [0.4054204143, 0.3680655848, 0.5683645515, 0.5560057513, 0.315809975], absolute: 1e-10, relative: 1e-10)
     }
 
     /// The sweep finds the stable variance of ReLU near 2/D and of tanh near 1/D (UDL §7.5).

@@ -13,7 +13,7 @@ import Testing
         let table = try CSVTable(text: result.standardOutput)
         #expect(table.columnNames == ["x", "y", "z", "prediction"])
         let expected = TrainToolTests.runs["initial_predictions"].doubles
-        expectClose(try table.columns(["prediction"]).scalars, expected, tolerance: 1e-14)
+        expectClose(try table.columns(["prediction"]).scalars, expected, absolute: 1e-14, relative: 1e-14)
         // The input columns are passed through unchanged.
         let original = try CSVTable(path: Self.data)
         #expect(try table.columns(["x", "y", "z"]) == original.values)

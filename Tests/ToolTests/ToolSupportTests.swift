@@ -2,13 +2,10 @@ import ArgumentParser
 import Datasets
 import Foundation
 import NN
+import Platform
 import Plot
 import Testing
 import ToolSupport
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// ToolSupport's behaviour, specified by sysexits(3) and POSIX rename(2) semantics.
 @Suite struct ToolSupportTests {

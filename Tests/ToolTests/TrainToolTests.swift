@@ -28,10 +28,10 @@ import Testing
         #expect(table.columnNames == ["epoch", "seconds", "train_loss", "validation_loss", "batch_loss"])
         #expect(try table.columns(["epoch"]).scalars == (0...run["epochs"].int).map(Double.init))
         let label = "\(run["optimizer"].string) \(run["flags"].array.map(\.string).joined(separator: " "))"
-        expectClose(try table.columns(["train_loss"]).scalars, run["train_loss"].doubles, tolerance: 1e-10, label)
+        expectClose(try table.columns(["train_loss"]).scalars, run["train_loss"].doubles, absolute: 1e-10, relative: 1e-10, label)
         // batch_loss of epoch e is the loss where step e started: the train loss of epoch e − 1.
         let batch = try table.columns(["batch_loss"]).scalars
-        expectClose(Array(batch.dropFirst()), Array(run["train_loss"].doubles.dropLast()), tolerance: 1e-10, label)
+        expectClose(Array(batch.dropFirst()), Array(run["train_loss"].doubles.dropLast()), absolute: 1e-10, relative: 1e-10, label)
         let validation = try table.columns(["validation_loss"]).scalars
         #expect(batch[0].isNaN && validation.allSatisfy(\.isNaN))
     }
@@ -76,7 +76,7 @@ import Testing
         let check = try ToolRunner.run("train", [
             "--init-model", saved, "--data", Self.data, "--validation-split", "0.25", "--epochs", "0", "--metrics", "-", "--quiet",
         ])
-        expectClose(try metrics(check).columns(["validation_loss"]).scalars[0], best, tolerance: 1e-14)
+        expectClose(try metrics(check).columns(["validation_loss"]).scalars[0], best, absolute: 1e-14, relative: 1e-14)
     }
 
     @Test(arguments: [

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import NN
+import Platform
 import Plot
 
 /// The exit statuses of the tools, from BSD's `<sysexits.h>`.

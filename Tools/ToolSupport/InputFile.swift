@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Datasets
+import Platform
 
 /// Opening a tool's inputs, where the path `-` means standard input.
 public enum InputFile {
@@ -30,26 +26,17 @@ public enum InputFile {
     ///
     /// - Throws: ``ToolError`` with status 66 when the file cannot be opened, 74 when reading fails.
     public static func contents(_ path: String) throws -> [UInt8] {
-        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw ToolError(.noInput, "\(path): cannot open: \(systemMessage())") }
-        defer { if path != "-" { close(descriptor) } }
-        var bytes: [UInt8] = []
-        var block = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                bytes.append(contentsOf: block[..<count])
-            } else if count == 0 {
-                return bytes
-            } else if errno != EINTR {
-                let status: SysExit = errno == EISDIR ? .noInput : .ioError
-                throw ToolError(status, "\(name(path)): cannot read: \(systemMessage())")
-            }
+        let descriptor: FileDescriptor
+        do throws(SystemError) {
+            descriptor = path == "-" ? .standardInput : try .open(readingFrom: path)
+        } catch {
+            throw ToolError(.noInput, "\(path): cannot open: \(error)")
+        }
+        defer { if path != "-" { try? descriptor.close() } }
+        do throws(SystemError) {
+            return try descriptor.readAll()
+        } catch {
+            throw ToolError(error.code == EISDIR ? .noInput : .ioError, "\(name(path)): cannot read: \(error)")
         }
     }
-}
-
-/// The C library's message for the current `errno`.
-func systemMessage() -> String {
-    String(cString: strerror(errno))
 }

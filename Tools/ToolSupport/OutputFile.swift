@@ -1,16 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Datasets
+import Platform
 
 /// Writing a tool's outputs atomically, where the path `-` means standard output.
 ///
-/// A file is written to a temporary file in the same directory (`.NAME.tmp-PID-N`), flushed to disk,
-/// and renamed over the destination only when everything was written: a run that fails or is killed
-/// never leaves a half-written output, and an existing file stays as it was until the new one is
-/// complete. A replaced file keeps its permissions; a new one gets 0666 less the umask.
+/// A file is written through Platform's `AtomicFile`: a run that fails or is killed never leaves a
+/// half-written output, and an existing file stays as it was until the new one is complete.
 ///
 /// Check outputs before long work, so a typo in a path fails at once rather than after training:
 ///
@@ -35,24 +29,24 @@ public enum OutputFile {
         var status = stat()
         if stat(path, &status) == 0 {
             if (status.st_mode & S_IFMT) == S_IFDIR { throw ToolError(.ioError, "\(path): is a directory") }
-            if access(path, W_OK) != 0 { throw ToolError(.ioError, "\(path): not writable: \(systemMessage())") }
+            if access(path, W_OK) != 0 { throw ToolError(.ioError, "\(path): not writable: \(SystemError.current)") }
         } else if path.hasSuffix("/") {
             throw ToolError(.ioError, "\(path): is a directory name")
         }
-        let directory = self.directory(of: path)
+        let directory = AtomicFile.directory(of: path)
         guard stat(directory, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
             throw ToolError(.ioError, "\(path): directory \(directory) does not exist")
         }
         guard access(directory, W_OK) == 0 else {
-            throw ToolError(.ioError, "\(path): cannot write in directory \(directory): \(systemMessage())")
+            throw ToolError(.ioError, "\(path): cannot write in directory \(directory): \(SystemError.current)")
         }
     }
 
     /// Writes an output through `body`, which receives a file descriptor to write to.
     ///
     /// For `-` the descriptor is standard output and the writing is not atomic. For a file, `body`
-    /// writes to a temporary file that replaces `path` only if `body` returns normally and the data
-    /// reached the disk; if `body` throws, the temporary file is removed and the error passed on.
+    /// writes through `AtomicFile`: the file replaces `path` only if `body` returns normally and the data
+    /// reached the disk; if `body` throws, nothing is left behind and the error is passed on.
     /// - Throws: ``ToolError`` (74) when the file cannot be created, synced or renamed; `body`'s error.
     public static func write(_ path: String, _ body: (_ descriptor: Int32) throws -> Void) throws {
         if path == "-" {
@@ -60,29 +54,21 @@ public enum OutputFile {
             return
         }
         try validate(path)
-        let (descriptor, temporary) = try createTemporary(for: path)
-        var closed = false
-        var renamed = false
-        defer {
-            if !closed { close(descriptor) }
-            if !renamed { unlink(temporary) }
+        do {
+            try AtomicFile.write(to: path) { try body($0.rawValue) }
+        } catch let error as AtomicFileError {
+            throw ToolError(.ioError, error.description)
         }
-        try body(descriptor)
-        var existing = stat()
-        if stat(path, &existing) == 0 { fchmod(descriptor, existing.st_mode & 0o7777) }
-        guard fsync(descriptor) == 0 else { throw ToolError(.ioError, "\(path): cannot sync: \(systemMessage())") }
-        closed = true
-        guard close(descriptor) == 0 else { throw ToolError(.ioError, "\(path): cannot close: \(systemMessage())") }
-        guard rename(temporary, path) == 0 else {
-            throw ToolError(.ioError, "\(path): cannot replace: \(systemMessage())")
-        }
-        renamed = true
     }
 
     /// Writes bytes to a file (atomically) or to standard output.
     public static func write(_ path: String, bytes: [UInt8]) throws {
         try write(path) { descriptor in
-            try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, name: name(path)) }
+            do throws(SystemError) {
+                try FileDescriptor(rawValue: descriptor).writeAll(bytes)
+            } catch {
+                throw ToolError(.ioError, "\(name(path)): write error: \(error)")
+            }
         }
     }
 
@@ -99,38 +85,6 @@ public enum OutputFile {
             var writer = try CSVWriter(columns: columns, fileDescriptor: descriptor, name: name(path))
             try body(&writer)
             try writer.flush()
-        }
-    }
-
-    /// The directory part of a path (`.` when there is none).
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    /// A new, empty temporary file beside `path`, opened for writing, and its name.
-    private static func createTemporary(for path: String) throws -> (Int32, String) {
-        let directory = self.directory(of: path)
-        let base = path.split(separator: "/").last.map(String.init) ?? path
-        for attempt in 0..<100 {
-            let candidate = "\(directory)/.\(base).tmp-\(getpid())-\(attempt)"
-            let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL, 0o666)
-            if descriptor >= 0 { return (descriptor, candidate) }
-            if errno != EEXIST { break }
-        }
-        throw ToolError(.ioError, "\(path): cannot create a temporary file in \(directory): \(systemMessage())")
-    }
-
-    /// Writes all bytes to a descriptor, retrying partial and interrupted writes.
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, name: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written >= 0 {
-                offset += written
-            } else if errno != EINTR {
-                throw ToolError(.ioError, "\(name): write error: \(systemMessage())")
-            }
         }
     }
 }

@@ -1,3 +1,5 @@
+import Platform
+
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal.
 ///
 /// ```

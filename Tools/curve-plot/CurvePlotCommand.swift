@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import Platform
 import Plot
 import ToolSupport
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Datasets
 import NN
+import NNReports
+import Platform
 import Tensor
 import ToolSupport
 

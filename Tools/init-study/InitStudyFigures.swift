@@ -1,4 +1,5 @@
 import NN
+import NNReports
 import Plot
 import RealModule
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Platform
 import Plot
 import Study
 import ToolSupport
@@ -16,7 +17,7 @@ struct StudyCommand: ParsableCommand {
               study prepare --results results
               study plan --results results | tr '\\n' '\\0' | xargs -0 -P 8 -n 1 sh -c
               study summarize --results results
-              sh -c "$(study final-command --results results)"
+              study final --results results
               study report --results results --figures docs/report/figures \\
                     --template docs/report/informe.template.md --output docs/report/informe.md
 
@@ -24,7 +25,7 @@ struct StudyCommand: ParsableCommand {
             `summarize`.
             """,
         version: toolkitVersion,
-        subcommands: [Prepare.self, Plan.self, Summarize.self, FinalCommand.self, Report.self])
+        subcommands: [Prepare.self, Plan.self, Summarize.self, Final.self, Report.self])
 
     struct Options: ParsableArguments {
         @Option(help: ArgumentHelp("The results directory.", valueName: "dir"))
@@ -62,14 +63,17 @@ struct StudyCommand: ParsableCommand {
         }
     }
 
-    struct FinalCommand: ParsableCommand {
+    struct Final: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "final-command", abstract: "Print the final experiment's train command (after summarize).")
+            abstract: "Train the final model with the setting of lowest test error at σ = 0.1 (after summarize).")
         @OptionGroup var options: Options
         func run() throws {
             try runReportingErrors(tool: "study") {
                 let optimizer = StudyFinal.chooseOptimizer(try StudyTable(path: "\(options.results)/noise.csv"))
-                print(StudyFinal.command(optimizer: optimizer, tools: options.tools, results: options.results, model: options.model))
+                for warning in StudyPlan.setting(optimizer).makeOptimizer().warnings {
+                    StandardError.write("study: warning: \(warning)\n")
+                }
+                try StudyFinal.train(optimizer: optimizer, results: options.results, model: options.model)
             }
         }
     }

@@ -1,12 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import Datasets
 import NN
 import Optim
+import Platform
 import Tensor
 import ToolSupport
 import Training
@@ -116,7 +112,7 @@ struct TrainingSetup {
         if let path = command.metrics {
             try OutputFile.writeCSV(path, columns: EpochMetrics.header) { writer in
                 try fit { row in
-                    try writer.write(row: [Double(row.epoch), row.seconds, row.trainLoss ?? .nan, row.validationLoss ?? .nan, row.batchLoss ?? .nan])
+                    try writer.write(row: row.row)
                     if path == "-" { try writer.flush() }
                 }
             }

@@ -1,4 +1,4 @@
-"""Writes Packages/Plot/Colormap+Tables.swift: 256-entry tables of matplotlib's colormaps.
+"""Writes Packages/Plot/Axes/Colormap+Tables.swift: 256-entry tables of matplotlib's colormaps.
 
 viridis, magma and cividis are the perceptually uniform maps of van der Walt & Smith (viridis, magma) and
 Nuñez et al. (cividis) as published in matplotlib; rdbu is ColorBrewer's RdBu reversed (RdBu_r: blue for
@@ -28,5 +28,5 @@ for swift_name, mpl_name in MAPS:
         out.append("        " + data[k:k + 96] + ("\\" if k + 96 < len(data) else ""))
     out.append("        \"\"\"")
 out.append("}")
-with open("Packages/Plot/Colormap+Tables.swift", "w") as f:
+with open("Packages/Plot/Axes/Colormap+Tables.swift", "w") as f:
     f.write("\n".join(out) + "\n")

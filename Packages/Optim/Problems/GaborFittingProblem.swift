@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import Tensor
 
 /// Least-squares fit of the Gabor model of notebooks 6.3 and 6.4 (UDL Figure 6.5):

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import Tensor
 
 /// The loss of notebook 6.5, an elongated Gaussian well with its minimum L = 0 at (0.7, 0):

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import Tensor
 
 /// The one-dimensional function of notebook 6.1, searched on [0, 1] by the bracketing line search:

@@ -1,0 +1,88 @@
+/// An open file, as the C library's integer descriptor, with the loops that read and write it whole.
+///
+/// The descriptor is not owned: whoever opened it closes it (``close()``).
+public struct FileDescriptor: Sendable, Equatable {
+    /// The C library's descriptor.
+    public let rawValue: Int32
+
+    /// Wraps an open descriptor.
+    public init(rawValue: Int32) {
+        self.rawValue = rawValue
+    }
+
+    /// Standard input (0).
+    public static let standardInput = FileDescriptor(rawValue: STDIN_FILENO)
+    /// Standard output (1).
+    public static let standardOutput = FileDescriptor(rawValue: STDOUT_FILENO)
+    /// Standard error (2).
+    public static let standardError = FileDescriptor(rawValue: STDERR_FILENO)
+
+    /// Opens an existing file for reading.
+    ///
+    /// - Throws: ``SystemError`` from `open(2)`.
+    public static func open(readingFrom path: String) throws(SystemError) -> FileDescriptor {
+        let descriptor = systemOpen(path, O_RDONLY)
+        guard descriptor >= 0 else { throw SystemError.current }
+        return FileDescriptor(rawValue: descriptor)
+    }
+
+    /// Closes the descriptor.
+    ///
+    /// - Throws: ``SystemError`` from `close(2)` (after which the descriptor is closed all the same).
+    public func close() throws(SystemError) {
+        guard systemClose(rawValue) == 0 else { throw SystemError.current }
+    }
+
+    /// Writes all of `bytes`, retrying partial writes and writes interrupted by a signal (`EINTR`).
+    ///
+    /// - Throws: ``SystemError`` from the first `write(2)` that fails otherwise; some bytes may have been
+    ///   written by then.
+    public func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(rawValue, bytes.baseAddress! + offset, bytes.count - offset)
+            if written >= 0 {
+                offset += written
+            } else if errno != EINTR {
+                throw SystemError.current
+            }
+        }
+    }
+
+    /// Writes all of `bytes` (see ``writeAll(_:)-(UnsafeRawBufferPointer)``).
+    public func writeAll(_ bytes: [UInt8]) throws(SystemError) {
+        let failure = bytes.withUnsafeBytes { raw -> SystemError? in
+            do throws(SystemError) {
+                try writeAll(raw)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Reads until the end of the file, retrying reads interrupted by a signal (`EINTR`).
+    ///
+    /// - Throws: ``SystemError`` from the first `read(2)` that fails otherwise (`EISDIR` for a directory).
+    public func readAll() throws(SystemError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = block.withUnsafeMutableBytes { systemRead(rawValue, $0.baseAddress, $0.count) }
+            if count > 0 {
+                bytes.append(contentsOf: block[..<count])
+            } else if count == 0 {
+                return bytes
+            } else if errno != EINTR {
+                throw SystemError.current
+            }
+        }
+    }
+}
+
+// The C library's calls under names that the methods above do not shadow.
+private func systemOpen(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
+private func systemClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
+private func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(descriptor, bytes, count) }
