@@ -1,6 +1,7 @@
 # The project's commands. `make test` is what CI runs (.ci/run); `make study` is the main job.
 #
 #   make setup   install the Debian packages the build needs (only those missing)
+#   make format  format the Swift sources (swift format, .swift-format); make lint checks it (part of test)
 #   make build   release build of every tool
 #   make test    setup, then the whole test suite (release mode: the numeric tests need the speed) and the
 #                consumer test (packages depending on this one by version, scripts/test-consumers.sh)
@@ -17,7 +18,7 @@ BUILD_FLAGS = -c release $(if $(TARGET_CPU),-Xswiftc -target-cpu -Xswiftc $(TARG
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
 TEST_FLAGS ?= $(BUILD_FLAGS) --disable-testable-imports
 
-.PHONY: setup build test bench gallery notebooks study clean
+.PHONY: setup build test format lint bench gallery notebooks study clean
 
 setup:
 	@sh scripts/setup-system.sh
@@ -25,10 +26,18 @@ setup:
 build: setup
 	$(SWIFT) build $(BUILD_FLAGS)
 
-test: setup
+test: setup lint
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(TEST_FLAGS)
 	sh scripts/test-consumers.sh
+
+# The Swift sources are formatted by the toolchain's swift-format with the committed .swift-format.
+FORMAT_PATHS = Package.swift Packages Tools Tests Benchmarks
+format:
+	$(SWIFT) format -i -r --configuration .swift-format $(FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict -r --configuration .swift-format $(FORMAT_PATHS)
 
 bench: build
 	.build/release/bench

@@ -82,12 +82,16 @@ let package = Package(
         library("NNReports", ["NN", "Tensor", "Platform", numerics]),
         library("Study", ["Datasets", "NN", "Optim", "Training", "Plot", "Tensor", "Platform", numerics]),
         library("Notebooks", ["NN", "NNReports", "Optim", "Datasets", "Plot", "Tensor", "Platform", numerics]),
-        .systemLibrary(name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CFreeType", path: "Packages/CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(
+            name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CFreeType", path: "Packages/CFreeType", pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"])]),
 
         // Tools
         .target(
-            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", "Platform", argumentParser], path: "Tools/ToolSupport"),
+            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", "Platform", argumentParser],
+            path: "Tools/ToolSupport"),
         tool("surface-data", ["ToolSupport", "Datasets"]),
         tool("init-study", ["ToolSupport", "NN", "NNReports", "Datasets", "Tensor", "Plot", "Platform", numerics]),
         tool("plot-gallery", ["Plot"]),
@@ -101,7 +105,9 @@ let package = Package(
 
         // Benchmarks (`make bench`)
         .executableTarget(
-            name: "bench", dependencies: ["Tensor", "NN", "Optim", "Datasets", "Plot", "Platform", "CAllocationCounter"], path: "Benchmarks/bench"),
+            name: "bench",
+            dependencies: ["Tensor", "NN", "Optim", "Datasets", "Plot", "Platform", "CAllocationCounter"],
+            path: "Benchmarks/bench"),
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
 
         // Tests
@@ -115,9 +121,11 @@ let package = Package(
         tests("StudyTests", ["Study", "TestSupport"]),
         tests("NotebooksTests", ["Notebooks", "TestSupport"]),
         tests("PlotTests", ["Plot", "Platform", "CLibPNG", "TestSupport"]),
-        tests("ToolTests", [
-            "ToolSupport", "Datasets", "NN", "Plot", "Platform", "CLibPNG", "TestSupport",
-            "surface-data", "init-study", "train", "predict", "backprop-check", "surface-plot", "curve-plot",
-        ]),
+        tests(
+            "ToolTests",
+            [
+                "ToolSupport", "Datasets", "NN", "Plot", "Platform", "CLibPNG", "TestSupport",
+                "surface-data", "init-study", "train", "predict", "backprop-check", "surface-plot", "curve-plot",
+            ]),
     ]
 )

@@ -24,8 +24,14 @@ func datasetsBenchmarks() {
             parsed = (try? CSVTable(text: text))?.rowCount ?? -1
         }
         precondition(parsed == rows, "the benchmark's CSV did not read back")
-        report("write, \(label)", "\(fixed(write, 3)) s (\(fixed(write / numbers * 1e9, 0)) ns/number, \(fixed(bytes / write / 1e6, 0)) MB/s)")
-        report("parse, \(label)", "\(fixed(parse, 3)) s (\(fixed(parse / numbers * 1e9, 0)) ns/number, \(fixed(bytes / parse / 1e6, 0)) MB/s)")
+        report(
+            "write, \(label)",
+            "\(fixed(write, 3)) s (\(fixed(write / numbers * 1e9, 0)) ns/number, \(fixed(bytes / write / 1e6, 0)) MB/s)"
+        )
+        report(
+            "parse, \(label)",
+            "\(fixed(parse, 3)) s (\(fixed(parse / numbers * 1e9, 0)) ns/number, \(fixed(bytes / parse / 1e6, 0)) MB/s)"
+        )
     }
     // The streaming path: a file written through a descriptor, read back in 64 KiB blocks.
     let path = "/tmp/udl-bench-\(getpid()).csv"

@@ -32,7 +32,8 @@ func nnBenchmarks() {
         report(
             "batch \(n)",
             "\(fixed(t * 1e6, 1)) µs per step (\(fixed(flops / t / 1e9, 1)) GFLOP/s), "
-                + (allocation_counting_available() != 0 ? "\(allocations) allocations per step" : "allocations not counted"))
+                + (allocation_counting_available() != 0
+                    ? "\(allocations) allocations per step" : "allocations not counted"))
     }
     reportRatio("batch 1600 / n = 512 matmul rate", rates[1600]!, of: squareRate, target: 0.70)
     reportRatio("batch 40 / n = 512 matmul rate", rates[40]!, of: squareRate, target: 0.50)

@@ -24,7 +24,9 @@ func plotBenchmarks() {
 
     print("ten curves of 2,500 points, render + PNG (target <= 0.1 s)")
     let x = (0..<2500).map(Double.init)
-    let curves = (0..<10).map { k in x.map { 0.9 * exp(-$0 / (50 + 30 * Double(k))) * (1 + 0.1 * sin($0 * 0.7 + Double(k))) + 1e-4 } }
+    let curves = (0..<10).map { k in
+        x.map { 0.9 * exp(-$0 / (50 + 30 * Double(k))) * (1 + 0.1 * sin($0 * 0.7 + Double(k))) + 1e-4 }
+    }
     func curveFigure(_ width: Int, _ height: Int) -> Figure {
         let figure = Figure(width: width, height: height)
         let axes = figure.axes()
@@ -33,6 +35,8 @@ func plotBenchmarks() {
         return figure
     }
     for (width, height) in [(640, 480), (1600, 1200)] {
-        report("\(width)×\(height)", fixed(seconds(inner: 1) { _ = try! curveFigure(width, height).pngData() } * 1000, 1) + " ms")
+        report(
+            "\(width)×\(height)",
+            fixed(seconds(inner: 1) { _ = try! curveFigure(width, height).pngData() } * 1000, 1) + " ms")
     }
 }

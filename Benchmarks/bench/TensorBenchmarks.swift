@@ -29,14 +29,17 @@ func productRate(
 /// Prints `value` as a percentage of `reference`, with the target and whether it is met.
 func reportRatio(_ label: String, _ value: Double, of reference: Double, target: Double) {
     let ratio = value / reference
-    report(label, "\(fixed(100 * ratio, 1)) % (target ≥ \(fixed(100 * target, 0)) %) " + (ratio >= target ? "met" : "NOT MET"))
+    report(
+        label,
+        "\(fixed(100 * ratio, 1)) % (target ≥ \(fixed(100 * target, 0)) %) " + (ratio >= target ? "met" : "NOT MET"))
 }
 
 /// Matmul throughput for square sizes and for the products of a training step.
 func tensorBenchmarks() {
     let kernels = GemmKernel.available
-    print("matmul, float64, one thread; kernels: " + kernels.map(\.name).joined(separator: ", ")
-          + "; default: \(GemmKernel.selected.name)")
+    print(
+        "matmul, float64, one thread; kernels: " + kernels.map(\.name).joined(separator: ", ")
+            + "; default: \(GemmKernel.selected.name)")
     for n in [64, 128, 256, 512, 1024] {
         let figures = kernels.map { "\($0.name) " + fixed(productRate(n, n, n, kernel: $0), 1) + " GFLOP/s" }
         report("n = \(n)", figures.joined(separator: ", "))

@@ -272,7 +272,8 @@ public final class CSVReader {
     }
 
     /// The error for a field that is not a number.
-    private func fieldError(_ fieldStart: UnsafePointer<UInt8>, _ last: UnsafePointer<UInt8>, _ column: Int) -> CSVError {
+    private func fieldError(_ fieldStart: UnsafePointer<UInt8>, _ last: UnsafePointer<UInt8>, _ column: Int) -> CSVError
+    {
         let text = token(fieldStart, last)
         return error(CSVNumber.spellsNonFinite(text) ? .notFinite(token: text) : .notANumber(token: text), column)
     }

@@ -29,7 +29,8 @@ extension CSVTable {
         let targetNames = targets ?? Array(columnNames.suffix(targetCount))
         let inputNames = inputs ?? columnNames.filter { !targetNames.contains($0) }
         guard !inputNames.isEmpty, !targetNames.isEmpty else {
-            throw CSVError(.unknownColumn(inputNames.isEmpty ? "(inputs)" : "(targets)", available: columnNames), file: name)
+            throw CSVError(
+                .unknownColumn(inputNames.isEmpty ? "(inputs)" : "(targets)", available: columnNames), file: name)
         }
         return LabeledData(
             inputNames: inputNames, targetNames: targetNames,

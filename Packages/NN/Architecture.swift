@@ -52,7 +52,9 @@ public struct Architecture: Sendable, Equatable {
 
     /// A multilayer perceptron: hidden layers of the given widths with one activation, then a linear
     /// output layer (e.g. `Architecture(inputs: 2, hidden: [50, 50, 50], activation: .relu, outputs: 1)`).
-    public init(inputs: Int, hidden: [Int], activation: Activation, outputs: Int, outputActivation: Activation = .identity) {
+    public init(
+        inputs: Int, hidden: [Int], activation: Activation, outputs: Int, outputActivation: Activation = .identity
+    ) {
         self.init(
             inputs: inputs,
             layers: hidden.map { ($0, activation) } + [(outputs, outputActivation)])

@@ -30,7 +30,8 @@ public struct GradientCheck: Sendable {
         analytic: Tensor, numeric: Tensor, analyticInput: Tensor, numericInput: Tensor, step: Double,
         difference: FiniteDifference = .central
     ) {
-        precondition(analytic.count == numeric.count && analyticInput.count == numericInput.count, "mismatched gradients")
+        precondition(
+            analytic.count == numeric.count && analyticInput.count == numericInput.count, "mismatched gradients")
         self.analytic = analytic
         self.numeric = numeric
         self.analyticInput = analyticInput
@@ -41,13 +42,15 @@ public struct GradientCheck: Sendable {
 
     /// max |analytic − numeric| over every parameter and input.
     public var maxAbsoluteError: Double {
-        Swift.max(GradientCheck.worst(analytic, numeric).absolute, GradientCheck.worst(analyticInput, numericInput).absolute)
+        Swift.max(
+            GradientCheck.worst(analytic, numeric).absolute, GradientCheck.worst(analyticInput, numericInput).absolute)
     }
 
     /// max |analytic − numeric| / max(|analytic|, |numeric|) over the derivatives whose magnitude exceeds
     /// 1e-7 (smaller ones are compared only absolutely, where relative error means nothing).
     public var maxRelativeError: Double {
-        Swift.max(GradientCheck.worst(analytic, numeric).relative, GradientCheck.worst(analyticInput, numericInput).relative)
+        Swift.max(
+            GradientCheck.worst(analytic, numeric).relative, GradientCheck.worst(analyticInput, numericInput).relative)
     }
 
     /// The flat index of the parameter with the largest absolute error.
@@ -107,7 +110,8 @@ extension Network {
         let workspace = NetworkWorkspace(architecture, capacity: Swift.max(n, 1))
         var analytic = Tensor.zeros([architecture.parameterCount])
         _ = workspace.lossAndGradient(
-            parameters: parameters, inputs: inputs, targets: targets, loss: loss, gradient: &analytic, inputGradient: true)
+            parameters: parameters, inputs: inputs, targets: targets, loss: loss, gradient: &analytic,
+            inputGradient: true)
         let analyticInput = workspace.activationGradients(0)
 
         func lossAt(_ theta: Tensor, _ x: Tensor) -> Double {

@@ -67,7 +67,9 @@ public enum Initializer: Sendable, Equatable {
 
     /// The command-line names: `pytorch` (the default), `he`, `he-uniform`, `xavier`, `xavier-uniform`,
     /// `lecun`, `zeros`, and `normal:σ²` (e.g. `normal:0.25`).
-    public static let names = ["pytorch", "he", "he-uniform", "xavier", "xavier-uniform", "lecun", "zeros", "normal:VARIANCE"]
+    public static let names = [
+        "pytorch", "he", "he-uniform", "xavier", "xavier-uniform", "lecun", "zeros", "normal:VARIANCE",
+    ]
 
     /// The initializer called `name` on the command line; nil when unknown or malformed.
     public init?(name: String) {
@@ -81,7 +83,7 @@ public enum Initializer: Sendable, Equatable {
         case "zeros": self = .zeros
         default:
             guard name.hasPrefix("normal:"), let variance = Double(name.dropFirst("normal:".count)),
-                  variance.isFinite, variance >= 0
+                variance.isFinite, variance >= 0
             else { return nil }
             self = .normal(variance: variance)
         }

@@ -101,7 +101,9 @@ private struct JSONParser {
             }
             while true {
                 skipWhitespace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                    throw error("expected a quoted key")
+                }
                 let key = try parseString()
                 skipWhitespace()
                 try expect(":")
@@ -156,13 +158,17 @@ private struct JSONParser {
     }
 
     mutating func expect(_ character: Unicode.Scalar) throws(JSONSyntaxError) {
-        guard position < bytes.count, bytes[position] == UInt8(ascii: character) else { throw error("expected \(character)") }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: character) else {
+            throw error("expected \(character)")
+        }
         position += 1
     }
 
     mutating func literal(_ word: String) throws(JSONSyntaxError) {
         for byte in word.utf8 {
-            guard position < bytes.count, bytes[position] == byte else { throw error("invalid literal, expected \(word)") }
+            guard position < bytes.count, bytes[position] == byte else {
+                throw error("invalid literal, expected \(word)")
+            }
             position += 1
         }
     }
@@ -174,7 +180,8 @@ private struct JSONParser {
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         guard !text.isEmpty else {
             let found = position < bytes.count ? String(UnicodeScalar(bytes[position])) : "end of input"
-            throw JSONSyntaxError(line: line, column: start - lineStart + 1, message: "expected a value, found \(found)")
+            throw JSONSyntaxError(
+                line: line, column: start - lineStart + 1, message: "expected a value, found \(found)")
         }
         guard let number = Double(text), isJSONNumber(text) else {
             throw JSONSyntaxError(line: line, column: start - lineStart + 1, message: "invalid number \(text)")
@@ -236,7 +243,7 @@ private struct JSONParser {
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
                     guard position + 4 <= bytes.count,
-                          let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16)
+                        let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16)
                     else { throw error("invalid \\u escape") }
                     position += 4
                     scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")

@@ -19,7 +19,9 @@ public enum Likelihood {
     }
 
     /// −Σ_i log N(y_i; μ_i, σ²), computed term by term (never through the product).
-    public static func normalNegativeLogLikelihood(_ y: Tensor, means mu: Tensor, standardDeviation sigma: Double) -> Double {
+    public static func normalNegativeLogLikelihood(_ y: Tensor, means mu: Tensor, standardDeviation sigma: Double)
+        -> Double
+    {
         -sumOfLogs(y, mu) { normalDensity($0, mean: $1, standardDeviation: sigma) }
     }
 

@@ -49,7 +49,9 @@ public enum Loss: Sendable, Equatable {
     }
 
     /// The loss of `count` points with `width` outputs each (row-major), against their targets.
-    public func value(outputs: UnsafePointer<Double>, targets: UnsafeBufferPointer<Double>, count: Int, width: Int) -> Double {
+    public func value(outputs: UnsafePointer<Double>, targets: UnsafeBufferPointer<Double>, count: Int, width: Int)
+        -> Double
+    {
         evaluate(outputs: outputs, targets: targets, count: count, width: width, gradient: nil)
     }
 
@@ -65,7 +67,8 @@ public enum Loss: Sendable, Equatable {
         outputs f: UnsafePointer<Double>, targets y: UnsafeBufferPointer<Double>, count n: Int, width d: Int,
         gradient g: UnsafeMutablePointer<Double>?
     ) -> Double {
-        precondition(y.count == n * targetWidth(outputs: d), "\(y.count) targets for \(n) points × \(targetWidth(outputs: d))")
+        precondition(
+            y.count == n * targetWidth(outputs: d), "\(y.count) targets for \(n) points × \(targetWidth(outputs: d))")
         var total = 0.0
         switch self {
         case let .squaredError(reduction):

@@ -50,7 +50,8 @@ public enum ModelFile {
             throw fail(value, "unknown key \"\(key)\" (expected inputs, layers, metadata)")
         }
         guard let inputsValue = root["inputs"] else { throw fail(root, "missing key \"inputs\"") }
-        guard case .number(let inputsNumber) = inputsValue.kind, let inputs = Int(exactly: inputsNumber), inputs > 0 else {
+        guard case .number(let inputsNumber) = inputsValue.kind, let inputs = Int(exactly: inputsNumber), inputs > 0
+        else {
             throw fail(inputsValue, "inputs: expected a positive integer")
         }
         guard let layersValue = root["layers"] else { throw fail(root, "missing key \"layers\"") }
@@ -61,9 +62,15 @@ public enum ModelFile {
         var width = inputs
         for (k, layerValue) in layerValues.enumerated() {
             let name = "layers[\(k)]"
-            guard case .object(let fields) = layerValue.kind else { throw fail(layerValue, "\(name): expected an object") }
-            guard let weightsValue = layerValue["weights"] else { throw fail(layerValue, "\(name): missing key \"weights\"") }
-            guard let biasesValue = layerValue["biases"] else { throw fail(layerValue, "\(name): missing key \"biases\"") }
+            guard case .object(let fields) = layerValue.kind else {
+                throw fail(layerValue, "\(name): expected an object")
+            }
+            guard let weightsValue = layerValue["weights"] else {
+                throw fail(layerValue, "\(name): missing key \"weights\"")
+            }
+            guard let biasesValue = layerValue["biases"] else {
+                throw fail(layerValue, "\(name): missing key \"biases\"")
+            }
             guard let activationValue = layerValue["activation"] else {
                 throw fail(layerValue, "\(name): missing key \"activation\"")
             }
@@ -73,7 +80,8 @@ public enum ModelFile {
             guard Activation(name: activationName) != nil else {
                 throw fail(
                     activationValue,
-                    "\(name).activation: unknown activation \"\(activationName)\" (expected one of \(Activation.names.joined(separator: ", ")))")
+                    "\(name).activation: unknown activation \"\(activationName)\" (expected one of \(Activation.names.joined(separator: ", ")))"
+                )
             }
             let parameterKeys = Activation.parameterKeys(of: activationName)
             var parameters: [String: Double] = [:]
@@ -95,10 +103,14 @@ public enum ModelFile {
             }
             let biases = try numberArray(biasesValue, "\(name).biases", fail)
             guard biases.count == rows.count else {
-                throw fail(biasesValue, "\(name).biases: has \(biases.count) values, expected \(rows.count) (one per row of weights)")
+                throw fail(
+                    biasesValue,
+                    "\(name).biases: has \(biases.count) values, expected \(rows.count) (one per row of weights)")
             }
-            layers.append((
-                Tensor(shape: [rows.count, width], scalars: rows.flatMap(\.values)), Tensor(biases), activation))
+            layers.append(
+                (
+                    Tensor(shape: [rows.count, width], scalars: rows.flatMap(\.values)), Tensor(biases), activation
+                ))
             width = rows.count
         }
         return Network(inputs: inputs, layers: layers)
@@ -138,7 +150,9 @@ public enum ModelFile {
     private static func number(
         _ value: JSONValue, _ name: String, _ fail: (JSONValue, String) -> ModelFileError
     ) throws(ModelFileError) -> Double {
-        guard case .number(let x) = value.kind else { throw fail(value, "\(name): expected a number, found \(value.typeName)") }
+        guard case .number(let x) = value.kind else {
+            throw fail(value, "\(name): expected a number, found \(value.typeName)")
+        }
         guard x.isFinite else { throw fail(value, "\(name): non-finite number") }
         return x
     }

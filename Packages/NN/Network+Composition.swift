@@ -13,7 +13,8 @@ extension Network {
     public static func composition(_ outer: Network, after inner: Network) -> Network {
         let k = inner.layers.count - 1
         precondition(inner.layers[k].activation == .identity, "the inner network's output layer must be linear")
-        precondition(inner.outputs == outer.inputs, "inner network has \(inner.outputs) outputs, outer takes \(outer.inputs)")
+        precondition(
+            inner.outputs == outer.inputs, "inner network has \(inner.outputs) outputs, outer takes \(outer.inputs)")
         var layers: [(weights: Tensor, biases: Tensor, activation: Activation)] = []
         for j in 0..<k {
             layers.append((inner.weights(ofLayer: j), inner.biases(ofLayer: j), inner.layers[j].activation))
@@ -73,7 +74,7 @@ extension Network {
         for piece in 0..<(cuts.count - 1) {
             let slope = (outputs[piece + 1] - outputs[piece]) / (cuts[piece + 1] - cuts[piece])
             if let previous = previousSlope,
-               Swift.abs(slope - previous) > 1e-9 * Swift.max(1, Swift.abs(slope), Swift.abs(previous))
+                Swift.abs(slope - previous) > 1e-9 * Swift.max(1, Swift.abs(slope), Swift.abs(previous))
             {
                 boundaries.append(cuts[piece])
             }

@@ -59,9 +59,14 @@ public final class NetworkWorkspace {
 
     /// Runs the forward pass (eq. 7.24) for the rows of `inputs` (`N × D_i`, N ≤ capacity).
     public func forward(parameters: Tensor, inputs: Tensor) {
-        precondition(inputs.rank == 2 && inputs.shape[1] == architecture.inputs, "inputs of shape \(inputs.shape) for a network with \(architecture.inputs) inputs")
-        precondition(inputs.shape[0] <= capacity, "batch of \(inputs.shape[0]) exceeds the workspace capacity \(capacity)")
-        precondition(parameters.count == architecture.parameterCount, "\(parameters.count) parameters for \(architecture.parameterCount)")
+        precondition(
+            inputs.rank == 2 && inputs.shape[1] == architecture.inputs,
+            "inputs of shape \(inputs.shape) for a network with \(architecture.inputs) inputs")
+        precondition(
+            inputs.shape[0] <= capacity, "batch of \(inputs.shape[0]) exceeds the workspace capacity \(capacity)")
+        precondition(
+            parameters.count == architecture.parameterCount,
+            "\(parameters.count) parameters for \(architecture.parameterCount)")
         let n = inputs.shape[0]
         batchSize = n
         inputs.withUnsafeBufferPointer { x in
@@ -102,7 +107,9 @@ public final class NetworkWorkspace {
     ///
     /// - Parameter inputGradient: also compute ∂ℓ/∂x = ∂ℓ/∂h_0.
     public func backward(parameters: Tensor, gradient: inout Tensor, inputGradient: Bool = false) {
-        precondition(gradient.count == architecture.parameterCount, "gradient of \(gradient.count) for \(architecture.parameterCount) parameters")
+        precondition(
+            gradient.count == architecture.parameterCount,
+            "gradient of \(gradient.count) for \(architecture.parameterCount) parameters")
         let n = batchSize
         parameters.withUnsafeBufferPointer { p in
             gradient.withUnsafeMutableBufferPointer { g in
@@ -145,7 +152,9 @@ public final class NetworkWorkspace {
 
     /// Sets ∂ℓ/∂h_{K+1}, the gradient of the loss with respect to the network's outputs (`N × D_o`).
     public func setOutputGradient(_ gradient: Tensor) {
-        precondition(gradient.count == batchSize * architecture.outputs, "output gradient of shape \(gradient.shape) for \(batchSize)×\(architecture.outputs)")
+        precondition(
+            gradient.count == batchSize * architecture.outputs,
+            "output gradient of shape \(gradient.shape) for \(batchSize)×\(architecture.outputs)")
         gradient.withUnsafeBufferPointer { g in
             if g.count > 0 { dh[lastLayer + 1].update(from: g.baseAddress!, count: g.count) }
         }
@@ -203,7 +212,8 @@ public final class NetworkWorkspace {
     // MARK: Inspection (copies)
 
     private func matrix(_ pointer: UnsafeMutablePointer<Double>, width: Int) -> Tensor {
-        Tensor(shape: [batchSize, width], scalars: Array(UnsafeBufferPointer(start: pointer, count: batchSize * width)))
+        Tensor(
+            shape: [batchSize, width], scalars: Array(UnsafeBufferPointer(start: pointer, count: batchSize * width)))
     }
 
     /// The network's outputs h_{K+1} of the last forward pass (`N × D_o`).
@@ -213,11 +223,15 @@ public final class NetworkWorkspace {
     public func preActivations(_ k: Int) -> Tensor { matrix(f[k], width: layers[k].outputs) }
 
     /// h_k, the activations entering layer k (`N × D_k`): h_0 is the input, h_{K+1} the output.
-    public func activations(_ k: Int) -> Tensor { matrix(h[k], width: architecture.widths[Swift.min(k, lastLayer + 1)]) }
+    public func activations(_ k: Int) -> Tensor {
+        matrix(h[k], width: architecture.widths[Swift.min(k, lastLayer + 1)])
+    }
 
     /// ∂ℓ/∂f_k of the last backward pass (`N × D_{k+1}`), k = 0 … K.
     public func preActivationGradients(_ k: Int) -> Tensor { matrix(df[k], width: layers[k].outputs) }
 
     /// ∂ℓ/∂h_k of the last backward pass (`N × D_k`), k = 0 … K+1 (k = 0 needs `inputGradient`).
-    public func activationGradients(_ k: Int) -> Tensor { matrix(dh[k], width: architecture.widths[Swift.min(k, lastLayer + 1)]) }
+    public func activationGradients(_ k: Int) -> Tensor {
+        matrix(dh[k], width: architecture.widths[Swift.min(k, lastLayer + 1)])
+    }
 }

@@ -30,10 +30,12 @@ public struct ShallowNetwork: Sendable, Equatable {
 
     /// The equivalent deep network 1 → D → 1.
     public var network: Network {
-        Network(inputs: 1, layers: [
-            (Tensor(shape: [hiddenSlopes.count, 1], scalars: hiddenSlopes), Tensor(hiddenBiases), activation),
-            (Tensor(shape: [1, outputWeights.count], scalars: outputWeights), Tensor([outputBias]), .identity),
-        ])
+        Network(
+            inputs: 1,
+            layers: [
+                (Tensor(shape: [hiddenSlopes.count, 1], scalars: hiddenSlopes), Tensor(hiddenBiases), activation),
+                (Tensor(shape: [1, outputWeights.count], scalars: outputWeights), Tensor([outputBias]), .identity),
+            ])
     }
 
     /// Every intermediate quantity of notebook 3.4's `shallow_1_1_3`, for a vector of inputs.

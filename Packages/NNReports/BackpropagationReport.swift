@@ -94,29 +94,34 @@ public struct BackpropagationReport: Sendable {
         for i in 0..<n {
             let x = inputs.rows(i..<(i + 1)), y = targets.rows(i..<(i + 1))
             var g = Tensor.zeros([network.architecture.parameterCount])
-            let l = single.lossAndGradient(parameters: network.parameters, inputs: x, targets: y, loss: pointLoss, gradient: &g)
+            let l = single.lossAndGradient(
+                parameters: network.parameters, inputs: x, targets: y, loss: pointLoss, gradient: &g)
             let derivatives = (0..<K).map { k in
                 single.preActivations(k).scalars.map { network.layers[k].activation.derivative($0) }
             }
-            points.append(PointTrace(
-                input: x.scalars, target: y.scalars,
-                preActivations: (0...K).map { single.preActivations($0).scalars },
-                activations: (0..<K).map { single.activations($0 + 1).scalars },
-                prediction: single.output.scalars, loss: l,
-                preActivationGradients: (0...K).map { single.preActivationGradients($0).scalars },
-                activationGradients: (0..<K).map { single.activationGradients($0 + 1).scalars },
-                activationDerivatives: derivatives, gradient: g))
+            points.append(
+                PointTrace(
+                    input: x.scalars, target: y.scalars,
+                    preActivations: (0...K).map { single.preActivations($0).scalars },
+                    activations: (0..<K).map { single.activations($0 + 1).scalars },
+                    prediction: single.output.scalars, loss: l,
+                    preActivationGradients: (0...K).map { single.preActivationGradients($0).scalars },
+                    activationGradients: (0..<K).map { single.activationGradients($0 + 1).scalars },
+                    activationDerivatives: derivatives, gradient: g))
         }
         self.points = points
         kinks = points.enumerated().flatMap { i, point in
             (0...K).filter { !network.layers[$0].activation.isDifferentiable }.flatMap { k in
-                point.preActivations[k].enumerated().filter { abs($0.element) < 1e-9 }.map { (i, k, $0.offset, $0.element) }
+                point.preActivations[k].enumerated().filter { abs($0.element) < 1e-9 }.map {
+                    (i, k, $0.offset, $0.element)
+                }
             }
         }
 
         let batch = NetworkWorkspace(network.architecture, capacity: max(n, 1))
         var gradient = Tensor.zeros([network.architecture.parameterCount])
-        lossBefore = batch.lossAndGradient(parameters: network.parameters, inputs: inputs, targets: targets, loss: loss, gradient: &gradient)
+        lossBefore = batch.lossAndGradient(
+            parameters: network.parameters, inputs: inputs, targets: targets, loss: loss, gradient: &gradient)
         self.gradient = gradient
         gradientCheck = network.gradientCheck(inputs: inputs, targets: targets, loss: loss)
 

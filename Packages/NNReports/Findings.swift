@@ -21,7 +21,8 @@ struct Findings {
                 result[i].layers.append(k)
             } else {
                 let a = layer.activation
-                result.append((a.description, [k], Notation.value(of: a), Notation.derivative(of: a), Notation.constants(of: a)))
+                result.append(
+                    (a.description, [k], Notation.value(of: a), Notation.derivative(of: a), Notation.constants(of: a)))
             }
         }
         return result
@@ -34,7 +35,8 @@ struct Findings {
             let value = n(kink.value), slope = n(a.derivative(kink.value))
             return Written(
                 "point \(kink.point + 1): f_\(kink.layer)[\(kink.unit + 1)] = \(value), backpropagation uses a′ = \(slope)",
-                "point \(kink.point + 1): $f_{\(kink.layer)}[\(kink.unit + 1)] = \(latexNumber(value))$, backpropagation uses $a' = \(latexNumber(slope))$")
+                "point \(kink.point + 1): $f_{\(kink.layer)}[\(kink.unit + 1)] = \(latexNumber(value))$, backpropagation uses $a' = \(latexNumber(slope))$"
+            )
         }
     }
 
@@ -45,12 +47,14 @@ struct Findings {
         guard report.kinks.isEmpty, !tiny.isEmpty else { return nil }
         return Written(
             "Values such as \(tiny.map(n).joined(separator: ", ")) are 0 up to rounding: binary floating point cannot hold numbers like 0.1 exactly.",
-            "Values such as \(tiny.map { "$" + m($0) + "$" }.joined(separator: ", ")) are 0 up to rounding: binary floating point cannot hold numbers like 0.1 exactly.")
+            "Values such as \(tiny.map { "$" + m($0) + "$" }.joined(separator: ", ")) are 0 up to rounding: binary floating point cannot hold numbers like 0.1 exactly."
+        )
     }
 
     /// Why the finite differences disagree at kinks, and which components that concerns.
     var kinkExplanation: Written {
-        let names = Quantities(report: report).parameters.filter { report.parametersCrossingKinks.contains($0.index) }.map(\.name)
+        let names = Quantities(report: report).parameters.filter { report.parametersCrossingKinks.contains($0.index) }
+            .map(\.name)
         let points = report.pointsCrossingKinks.sorted().map { String($0 + 1) }.joined(separator: ", ")
         let text = """
             These values are 0 up to rounding, where a′[f] jumps: a′[0] is a convention, and backpropagation uses \
@@ -87,8 +91,10 @@ struct Findings {
             """
         if !report.kinks.isEmpty {
             let away = report.maxAbsoluteErrorAwayFromKinks
-            text += " The large errors are those of the components that cross a kink; everywhere else the largest is \(n(away))."
-            latex += " The large errors are those of the components that cross a kink; everywhere else the largest is $\(m(away))$."
+            text +=
+                " The large errors are those of the components that cross a kink; everywhere else the largest is \(n(away))."
+            latex +=
+                " The large errors are those of the components that cross a kink; everywhere else the largest is $\(m(away))$."
         }
         return Written(text, latex)
     }
@@ -100,18 +106,25 @@ struct Findings {
         if report.decreased {
             return Written(
                 "The loss decreased: from \(before) to \(after) (change \(change)) with learning rate α = \(rate).",
-                "The loss decreased: from \(before) to \(after) (change \(change)) with learning rate $\\alpha = \(latexNumber(rate))$.")
+                "The loss decreased: from \(before) to \(after) (change \(change)) with learning rate $\\alpha = \(latexNumber(rate))$."
+            )
         }
-        let how = report.lossAfter > report.lossBefore ? "it went up from \(before) to \(after) (change +\(n(report.lossAfter - report.lossBefore)))" : "it stayed at \(before)"
+        let how =
+            report.lossAfter > report.lossBefore
+            ? "it went up from \(before) to \(after) (change +\(n(report.lossAfter - report.lossBefore)))"
+            : "it stayed at \(before)"
         return Written(
             "The loss did NOT decrease: \(how) with learning rate α = \(rate). The step overshoots.",
-            "**The loss did not decrease:** \(how) with learning rate $\\alpha = \(latexNumber(rate))$. The step overshoots.")
+            "**The loss did not decrease:** \(how) with learning rate $\\alpha = \(latexNumber(rate))$. The step overshoots."
+        )
     }
 
     /// The scan's conclusions: the largest rate that lowers the loss and the best rate.
     var scanConclusion: Written {
         let lowest = n(report.learningRate * 1e-4)
-        guard let largest = report.largestDecreasingRate, let best = report.bestScannedRate, best.loss < report.lossBefore else {
+        guard let largest = report.largestDecreasingRate, let best = report.bestScannedRate,
+            best.loss < report.lossBefore
+        else {
             return Written(
                 "No rate on the scan, down to \(lowest), lowers the loss.",
                 "No rate on the scan, down to $\(latexNumber(lowest))$, lowers the loss.")
@@ -131,7 +144,9 @@ struct Findings {
     /// The scan as a table: rate, loss after one step, change, and whether it lowers the loss.
     func scanTable(latex: Bool) -> Table {
         var table = Table(
-            header: latex ? ["$\\alpha$", "$L$ after the step", "change", "lowers $L$"] : ["α", "L after the step", "change", "lowers L"],
+            header: latex
+                ? ["$\\alpha$", "$L$ after the step", "change", "lowers $L$"]
+                : ["α", "L after the step", "change", "lowers L"],
             leftAligned: [3])
         for (rate, loss) in report.learningRateScan {
             table.rows.append([n(rate), n(loss), n(loss - report.lossBefore), loss < report.lossBefore ? "yes" : "no"])

@@ -149,6 +149,8 @@ extension InitializationStudy {
     /// `count` variances spaced evenly in log scale from `lower` to `upper`.
     public static func logGrid(from lower: Double, to upper: Double, count: Int) -> [Double] {
         precondition(lower > 0 && upper > lower && count >= 2, "a log grid needs 0 < lower < upper and two points")
-        return Tensor.linspace(Double.log10(lower), Double.log10(upper), count: count).scalars.map { Double.pow(10, $0) }
+        return Tensor.linspace(Double.log10(lower), Double.log10(upper), count: count).scalars.map {
+            Double.pow(10, $0)
+        }
     }
 }

@@ -38,7 +38,8 @@ public struct JSONReport {
         let layers = network.layers.indices.map { k in
             let omega = network.weights(ofLayer: k)
             let rows = (0..<omega.shape[0]).map { omega.row($0).scalars }
-            return indent + "  {\"weights\": \(Self.arrays(rows)), \"biases\": \(Self.array(network.biases(ofLayer: k).scalars))}"
+            return indent
+                + "  {\"weights\": \(Self.arrays(rows)), \"biases\": \(Self.array(network.biases(ofLayer: k).scalars))}"
         }
         return "{\"layers\": [\n" + layers.joined(separator: ",\n") + "]}"
     }
@@ -53,12 +54,18 @@ public struct JSONReport {
     public func render(updatedModel: String) -> String {
         let check = report.gradientCheck
         let width = report.network.inputs
-        func rows(_ t: Tensor) -> [[Double]] { stride(from: 0, to: t.count, by: width).map { Array(t.scalars[$0..<($0 + width)]) } }
+        func rows(_ t: Tensor) -> [[Double]] {
+            stride(from: 0, to: t.count, by: width).map { Array(t.scalars[$0..<($0 + width)]) }
+        }
         let kinks = report.kinks.map {
             "{\"point\": \($0.point), \"layer\": \($0.layer), \"unit\": \($0.unit), \"value\": \(Self.number($0.value))}"
         }
-        let scan = report.learningRateScan.map { "{\"learning_rate\": \(Self.number($0.rate)), \"loss\": \(Self.number($0.loss))}" }
-        let best = report.bestScannedRate.map { "{\"learning_rate\": \(Self.number($0.rate)), \"loss\": \(Self.number($0.loss))}" }
+        let scan = report.learningRateScan.map {
+            "{\"learning_rate\": \(Self.number($0.rate)), \"loss\": \(Self.number($0.loss))}"
+        }
+        let best = report.bestScannedRate.map {
+            "{\"learning_rate\": \(Self.number($0.rate)), \"loss\": \(Self.number($0.loss))}"
+        }
         let points = report.points.map { p in
             """
                 {"x": \(Self.array(p.input)), "y": \(Self.array(p.target)), "prediction": \(Self.array(p.prediction)), \

@@ -25,16 +25,23 @@ enum Notation {
         case let .sigmoid(s): return Written("a[f] = σ(\(s)·f)", "a[f] = \\sigma(\(s)\\,f)")
         case .tanh: return Written("a[f] = tanh(f)", "a[f] = \\tanh(f)")
         case .leakyReLU:
-            return Written("a[f] = f if f > 0, α·f if f ≤ 0", "a[f] = \\begin{cases} f & f > 0 \\\\ \\alpha f & f \\le 0 \\end{cases}")
+            return Written(
+                "a[f] = f if f > 0, α·f if f ≤ 0",
+                "a[f] = \\begin{cases} f & f > 0 \\\\ \\alpha f & f \\le 0 \\end{cases}")
         case .elu:
-            return Written("a[f] = f if f > 0, α(e^f − 1) if f ≤ 0", "a[f] = \\begin{cases} f & f > 0 \\\\ \\alpha (e^f - 1) & f \\le 0 \\end{cases}")
+            return Written(
+                "a[f] = f if f > 0, α(e^f − 1) if f ≤ 0",
+                "a[f] = \\begin{cases} f & f > 0 \\\\ \\alpha (e^f - 1) & f \\le 0 \\end{cases}")
         case .selu:
             return Written(
                 "a[f] = λ·f if f > 0, λα(e^f − 1) if f ≤ 0",
                 "a[f] = \\begin{cases} \\lambda f & f > 0 \\\\ \\lambda\\alpha (e^f - 1) & f \\le 0 \\end{cases}")
         case .softplus: return Written("a[f] = log(1 + e^f)", "a[f] = \\log(1 + e^f)")
         case .gelu(approximate: false): return Written("a[f] = f·Φ(f)", "a[f] = f\\,\\Phi(f)")
-        case .gelu: return Written("a[f] = ½f(1 + tanh u), u = √(2/π)(f + 0.044715f³)", "a[f] = \\tfrac12 f(1 + \\tanh u),\\ u = \\sqrt{2/\\pi}\\,(f + 0.044715 f^3)")
+        case .gelu:
+            return Written(
+                "a[f] = ½f(1 + tanh u), u = √(2/π)(f + 0.044715f³)",
+                "a[f] = \\tfrac12 f(1 + \\tanh u),\\ u = \\sqrt{2/\\pi}\\,(f + 0.044715 f^3)")
         case .silu: return Written("a[f] = f·σ(f)", "a[f] = f\\,\\sigma(f)")
         case .sine: return Written("a[f] = sin(f)", "a[f] = \\sin f")
         case .exponential: return Written("a[f] = e^f", "a[f] = e^f")
@@ -48,16 +55,23 @@ enum Notation {
         case .identity: return Written("a′[f] = 1", "a'[f] = 1")
         case let .affine(_, b): return Written("a′[f] = \(b)", "a'[f] = \(b)")
         case let .relu(atZero):
-            return Written("a′[f] = 𝕀[f > 0] (\(atZero) at f = 0)", "a'[f] = \\mathbb{I}[f > 0]\\ (\(atZero) \\text{ at } f = 0)")
+            return Written(
+                "a′[f] = 𝕀[f > 0] (\(atZero) at f = 0)", "a'[f] = \\mathbb{I}[f > 0]\\ (\(atZero) \\text{ at } f = 0)")
         case .heaviside: return Written("a′[f] = 0", "a'[f] = 0")
-        case let .sigmoid(s) where s == 1: return Written("a′[f] = σ(f)(1 − σ(f))", "a'[f] = \\sigma(f)\\,(1 - \\sigma(f))")
+        case let .sigmoid(s) where s == 1:
+            return Written("a′[f] = σ(f)(1 − σ(f))", "a'[f] = \\sigma(f)\\,(1 - \\sigma(f))")
         case let .sigmoid(s):
-            return Written("a′[f] = \(s)·σ(\(s)·f)(1 − σ(\(s)·f))", "a'[f] = \(s)\\,\\sigma(\(s) f)\\,(1 - \\sigma(\(s) f))")
+            return Written(
+                "a′[f] = \(s)·σ(\(s)·f)(1 − σ(\(s)·f))", "a'[f] = \(s)\\,\\sigma(\(s) f)\\,(1 - \\sigma(\(s) f))")
         case .tanh: return Written("a′[f] = 1 − tanh²(f)", "a'[f] = 1 - \\tanh^2(f)")
         case .leakyReLU:
-            return Written("a′[f] = 1 if f > 0, α if f ≤ 0", "a'[f] = \\begin{cases} 1 & f > 0 \\\\ \\alpha & f \\le 0 \\end{cases}")
+            return Written(
+                "a′[f] = 1 if f > 0, α if f ≤ 0",
+                "a'[f] = \\begin{cases} 1 & f > 0 \\\\ \\alpha & f \\le 0 \\end{cases}")
         case .elu:
-            return Written("a′[f] = 1 if f > 0, α·e^f if f ≤ 0", "a'[f] = \\begin{cases} 1 & f > 0 \\\\ \\alpha e^f & f \\le 0 \\end{cases}")
+            return Written(
+                "a′[f] = 1 if f > 0, α·e^f if f ≤ 0",
+                "a'[f] = \\begin{cases} 1 & f > 0 \\\\ \\alpha e^f & f \\le 0 \\end{cases}")
         case .selu:
             return Written(
                 "a′[f] = λ if f > 0, λα·e^f if f ≤ 0",
@@ -92,7 +106,9 @@ enum Notation {
     /// The mean is over every output of every point (1/(N·D_o)), as ``Loss/mse`` takes it.
     static func loss(_ loss: Loss, points n: Int, outputs: Int) -> (batch: Written, term: Written) {
         let half = loss == .squaredError(.halfSum)
-        let residual = outputs == 1 ? Written("(f(x_i) − y_i)²", "(f(\\mathbf x_i) - y_i)^2")
+        let residual =
+            outputs == 1
+            ? Written("(f(x_i) − y_i)²", "(f(\\mathbf x_i) - y_i)^2")
             : Written("‖f(x_i) − y_i‖²", "\\lVert \\mathbf f(\\mathbf x_i) - \\mathbf y_i \\rVert^2")
         let term = half ? Written("½" + residual.text, "\\tfrac12 " + residual.latex) : residual
         let batch: Written
@@ -102,7 +118,8 @@ enum Notation {
             let countText = outputs == 1 ? "1/N" : "1/(N·D_o)"
             batch = Written(
                 "L = (\(countText)) Σ_i ℓ_i = (1/\(count)) Σ_i ℓ_i\(outputs == 1 ? "" : ", the mean over all N·D_o outputs")",
-                "L = \\frac{1}{\(outputs == 1 ? "N" : "N D_o")} \\sum_{i=1}^{N} \\ell_i = \\frac{1}{\(count)} \\sum_{i=1}^{\(n)} \\ell_i")
+                "L = \\frac{1}{\(outputs == 1 ? "N" : "N D_o")} \\sum_{i=1}^{N} \\ell_i = \\frac{1}{\(count)} \\sum_{i=1}^{\(n)} \\ell_i"
+            )
         case .squaredError(.halfSum), .squaredError(.sum):
             batch = Written("L = Σ_i ℓ_i", "L = \\sum_{i=1}^{\(n)} \\ell_i")
         default:

@@ -16,13 +16,19 @@ struct Quantity {
 enum Symbol {
     static func f(_ k: Int) -> Written { Written("f_\(k)", "\\mathbf f_{\(k)}") }
     /// h_k, or x_i for k = 0 (the input plays h_0's part in eqs. 7.24 and 7.25).
-    static func h(_ k: Int) -> Written { k == 0 ? Written("x_i", "\\mathbf x_i") : Written("h_\(k)", "\\mathbf h_{\(k)}") }
+    static func h(_ k: Int) -> Written {
+        k == 0 ? Written("x_i", "\\mathbf x_i") : Written("h_\(k)", "\\mathbf h_{\(k)}")
+    }
     static func beta(_ k: Int) -> Written { Written("β_\(k)", "\\boldsymbol\\beta_{\(k)}") }
     static func omega(_ k: Int) -> Written { Written("Ω_\(k)", "\\boldsymbol\\Omega_{\(k)}") }
     /// ∂ℓ_i/∂s.
-    static func d(_ s: Written) -> Written { Written("∂ℓ_i/∂" + s.text, "\\frac{\\partial\\ell_i}{\\partial" + s.latex + "}") }
+    static func d(_ s: Written) -> Written {
+        Written("∂ℓ_i/∂" + s.text, "\\frac{\\partial\\ell_i}{\\partial" + s.latex + "}")
+    }
     /// ∂L/∂s.
-    static func dL(_ s: Written) -> Written { Written("∂L/∂" + s.text, "\\frac{\\partial L}{\\partial" + s.latex + "}") }
+    static func dL(_ s: Written) -> Written {
+        Written("∂L/∂" + s.text, "\\frac{\\partial L}{\\partial" + s.latex + "}")
+    }
     /// a′[f_k].
     static func aPrime(_ k: Int) -> Written { Written("a′[f_\(k)]", "a'[\\mathbf f_{\(k)}]") }
 }
@@ -59,18 +65,26 @@ struct Quantities {
             vector(Written("y_i", "\\mathbf y_i"), points.map(\.target)),
         ]
         for k in 0...lastLayer {
-            var name = Symbol.f(k).equals(Symbol.beta(k) + Written(" + ", " + ") + Symbol.omega(k) + Written(" ", "") + Symbol.h(k))
+            var name = Symbol.f(k).equals(
+                Symbol.beta(k) + Written(" + ", " + ") + Symbol.omega(k) + Written(" ", "") + Symbol.h(k))
             if k == lastLayer && outputIsIdentity { name = name.equals(Written("f(x_i)", "f(\\mathbf x_i)")) }
             rows.append(vector(name, points.map { $0.preActivations[k] }))
             if k < lastLayer {
-                rows.append(vector(Symbol.h(k + 1).equals(Written("a[f_\(k)]", "a[\\mathbf f_{\(k)}]")), points.map { $0.activations[k] }))
+                rows.append(
+                    vector(
+                        Symbol.h(k + 1).equals(Written("a[f_\(k)]", "a[\\mathbf f_{\(k)}]")),
+                        points.map { $0.activations[k] }))
             }
         }
         if !outputIsIdentity {
-            rows.append(vector(Written("f(x_i) = a[f_\(lastLayer)]", "f(\\mathbf x_i) = a[\\mathbf f_{\(lastLayer)}]"), points.map(\.prediction)))
+            rows.append(
+                vector(
+                    Written("f(x_i) = a[f_\(lastLayer)]", "f(\\mathbf x_i) = a[\\mathbf f_{\(lastLayer)}]"),
+                    points.map(\.prediction)))
         }
         let term = Notation.loss(report.loss, points: points.count, outputs: network.outputs).term
-        rows.append(Quantity(name: Written("ℓ_i = ", "\\ell_i = ") + term, indices: [""], values: points.map { [$0.loss] }))
+        rows.append(
+            Quantity(name: Written("ℓ_i = ", "\\ell_i = ") + term, indices: [""], values: points.map { [$0.loss] }))
         return rows
     }
 
@@ -89,17 +103,22 @@ struct Quantities {
         let gradients = points.map { Network(network.architecture, parameters: $0.gradient) }
         for k in stride(from: K, through: 0, by: -1) {
             let layer = network.layers[k]
-            rows.append(vector(Symbol.d(Symbol.beta(k)).equals(Symbol.d(Symbol.f(k))), gradients.map { $0.biases(ofLayer: k).scalars }))
+            rows.append(
+                vector(
+                    Symbol.d(Symbol.beta(k)).equals(Symbol.d(Symbol.f(k))),
+                    gradients.map { $0.biases(ofLayer: k).scalars }))
             let outer = Symbol.d(Symbol.f(k)) + Written(" ", "\\,") + Symbol.h(k) + Written("ᵀ", "^{\\mathsf T}")
-            rows.append(matrix(
-                Symbol.d(Symbol.omega(k)).equals(outer), rows: layer.outputs, columns: layer.inputs,
-                gradients.map { $0.weights(ofLayer: k).scalars }))
+            rows.append(
+                matrix(
+                    Symbol.d(Symbol.omega(k)).equals(outer), rows: layer.outputs, columns: layer.inputs,
+                    gradients.map { $0.weights(ofLayer: k).scalars }))
             guard k > 0 else { break }
             let back = Symbol.omega(k) + Written("ᵀ ", "^{\\mathsf T}") + Symbol.d(Symbol.f(k))
             rows.append(vector(Symbol.d(Symbol.h(k)).equals(back), points.map { $0.activationGradients[k - 1] }))
             rows.append(vector(Symbol.aPrime(k - 1), points.map { $0.activationDerivatives[k - 1] }))
             let chain = Symbol.aPrime(k - 1) + Written(" ⊙ ", " \\odot ") + Symbol.d(Symbol.h(k))
-            rows.append(vector(Symbol.d(Symbol.f(k - 1)).equals(chain), points.map { $0.preActivationGradients[k - 1] }))
+            rows.append(
+                vector(Symbol.d(Symbol.f(k - 1)).equals(chain), points.map { $0.preActivationGradients[k - 1] }))
         }
         return rows
     }

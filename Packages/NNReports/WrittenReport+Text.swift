@@ -4,12 +4,14 @@ extension WrittenReport {
     /// The report for a terminal: the exercise in the book's notation, with aligned tables.
     public func text() -> String {
         let (quantities, findings, n, K, count, loss) = setup()
-        var out = "Backpropagation on the \(quantities.widths) network (\(quantities.layerSummary)), N = \(count) points\n"
+        var out =
+            "Backpropagation on the \(quantities.widths) network (\(quantities.layerSummary)), N = \(count) points\n"
         out += "  \(source)\n\n"
         out += "Loss (\(lossName)): \(report.loss.formula)\n"
         out += "  ℓ_i = \(loss.term.text),  \(loss.batch.text)\n"
         for a in findings.activations {
-            out += "Activation \(a.name) (layer\(a.layers.count > 1 ? "s" : "") \(a.layers.map(String.init).joined(separator: ", "))): "
+            out +=
+                "Activation \(a.name) (layer\(a.layers.count > 1 ? "s" : "") \(a.layers.map(String.init).joined(separator: ", "))): "
             out += "\(a.value.text);  \(a.derivative.text)\((a.constants.map { ";  " + $0.text }) ?? "")\n"
         }
 
@@ -22,7 +24,8 @@ extension WrittenReport {
         out += tables(quantities.forward)
         if let note = findings.roundingNote { out += wrap(note.text, indent: "  ") }
         out += "\nBackward pass, UDL eq. 7.25 with a′[f] in place of 𝕀[f > 0], for k = \(K) … 0:\n"
-        out += "  ∂ℓ_i/∂β_k = ∂ℓ_i/∂f_k,  ∂ℓ_i/∂Ω_k = ∂ℓ_i/∂f_k h_kᵀ (h_0 = x_i),  ∂ℓ_i/∂f_{k−1} = a′[f_{k−1}] ⊙ (Ω_kᵀ ∂ℓ_i/∂f_k)\n"
+        out +=
+            "  ∂ℓ_i/∂β_k = ∂ℓ_i/∂f_k,  ∂ℓ_i/∂Ω_k = ∂ℓ_i/∂f_k h_kᵀ (h_0 = x_i),  ∂ℓ_i/∂f_{k−1} = a′[f_{k−1}] ⊙ (Ω_kᵀ ∂ℓ_i/∂f_k)\n"
         out += tables(quantities.backward)
         if !report.kinks.isEmpty {
             out += "\nKinks:\n" + findings.kinks.map { "  " + $0.text + "\n" }.joined()
@@ -30,7 +33,8 @@ extension WrittenReport {
         }
 
         let scale = report.pointScale == 1 ? "" : "(\(fraction(report.pointScale))) "
-        out += "\nBatch gradient ∂L/∂θ = \(scale)Σ_i ∂ℓ_i/∂θ, checked by central differences (δ = \(n(report.gradientCheck.step))),\n"
+        out +=
+            "\nBatch gradient ∂L/∂θ = \(scale)Σ_i ∂ℓ_i/∂θ, checked by central differences (δ = \(n(report.gradientCheck.step))),\n"
         out += "and one gradient-descent step θ ← θ − α ∂L/∂θ with α = \(n(report.learningRate)):\n"
         let check = report.gradientCheck
         let crossing = report.parametersCrossingKinks
@@ -52,7 +56,8 @@ extension WrittenReport {
         out += "\nLoss before the step: \(n(report.lossBefore))\nLoss after the step:  \(n(report.lossAfter))\n"
         out += wrap(findings.verdict.text, indent: "")
         if !report.learningRateScan.isEmpty {
-            out += "\nLearning-rate scan: one step from the same θ with α·10^(−j/10), j = 0 … 40 (α = \(n(report.learningRate))):\n"
+            out +=
+                "\nLearning-rate scan: one step from the same θ with α·10^(−j/10), j = 0 … 40 (α = \(n(report.learningRate))):\n"
             out += findings.scanTable(latex: false).text()
             out += findings.scanConclusion.text + "\n"
         }

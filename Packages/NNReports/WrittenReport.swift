@@ -23,7 +23,9 @@ public struct WrittenReport {
     func setup() -> (Quantities, Findings, (Double) -> String, Int, Int, (batch: Written, term: Written)) {
         let findings = Findings(report: report, digits: digits)
         let count = report.points.count
-        return (Quantities(report: report), findings, findings.n, report.network.layers.count - 1, count,
-                Notation.loss(report.loss, points: count, outputs: report.network.outputs))
+        return (
+            Quantities(report: report), findings, findings.n, report.network.layers.count - 1, count,
+            Notation.loss(report.loss, points: count, outputs: report.network.outputs)
+        )
     }
 }

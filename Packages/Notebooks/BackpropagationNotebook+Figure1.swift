@@ -38,7 +38,8 @@ extension BackpropagationNotebook {
     func figure1(_ session: NotebookSession) throws {
         let network = try ModelFile.network(fromJSON: Self.figure1Model, file: "examples/figure1/model.json")
         let data = try CSVTable(text: Self.figure1Data, name: "examples/figure1/data.csv").labeled()
-        let report = BackpropagationReport(network: network, inputs: data.inputs, targets: data.targets, loss: .mse, learningRate: 1)
+        let report = BackpropagationReport(
+            network: network, inputs: data.inputs, targets: data.targets, loss: .mse, learningRate: 1)
         let v = { (values: [Double]) in ChapterSeven.array(values, decimals: 6) }
 
         session.section("Evaluation question: the assignment's Figure 1 network (2 → 3 → 2 → 1, sigmoid hidden layers)")
@@ -46,49 +47,78 @@ extension BackpropagationNotebook {
         session.say("loss: L = (1/3) Σ_i (f(x_i) − y_i)² (mean squared error); each point's term ℓ_i = (f(x_i) − y_i)²")
         for (i, point) in report.points.enumerated() {
             session.say("point \(i + 1): x = \(v(point.input)), y = \(fixed(point.target[0], 0))")
-            session.say("  forward  f_0 = β_0 + Ω_0 x   = \(v(point.preActivations[0]))   h_1 = σ[f_0] = \(v(point.activations[0]))")
-            session.say("           f_1 = β_1 + Ω_1 h_1 = \(v(point.preActivations[1]))   h_2 = σ[f_1] = \(v(point.activations[1]))")
-            session.say("           f_2 = β_2 + Ω_2 h_2 = \(v(point.preActivations[2]))   ℓ_i = \(fixed(point.loss, 6))")
-            session.say("  backward ∂ℓ/∂f_2 = 2(f_2 − y) = \(v(point.preActivationGradients[2]))   ∂ℓ/∂h_2 = Ω_2ᵀ ∂ℓ/∂f_2 = \(v(point.activationGradients[1]))")
-            session.say("           σ′[f_1] = \(v(point.activationDerivatives[1]))   ∂ℓ/∂f_1 = σ′[f_1] ⊙ ∂ℓ/∂h_2 = \(v(point.preActivationGradients[1]))")
+            session.say(
+                "  forward  f_0 = β_0 + Ω_0 x   = \(v(point.preActivations[0]))   h_1 = σ[f_0] = \(v(point.activations[0]))"
+            )
+            session.say(
+                "           f_1 = β_1 + Ω_1 h_1 = \(v(point.preActivations[1]))   h_2 = σ[f_1] = \(v(point.activations[1]))"
+            )
+            session.say(
+                "           f_2 = β_2 + Ω_2 h_2 = \(v(point.preActivations[2]))   ℓ_i = \(fixed(point.loss, 6))")
+            session.say(
+                "  backward ∂ℓ/∂f_2 = 2(f_2 − y) = \(v(point.preActivationGradients[2]))   ∂ℓ/∂h_2 = Ω_2ᵀ ∂ℓ/∂f_2 = \(v(point.activationGradients[1]))"
+            )
+            session.say(
+                "           σ′[f_1] = \(v(point.activationDerivatives[1]))   ∂ℓ/∂f_1 = σ′[f_1] ⊙ ∂ℓ/∂h_2 = \(v(point.preActivationGradients[1]))"
+            )
             session.say("           ∂ℓ/∂h_1 = Ω_1ᵀ ∂ℓ/∂f_1 = \(v(point.activationGradients[0]))")
-            session.say("           σ′[f_0] = \(v(point.activationDerivatives[0]))   ∂ℓ/∂f_0 = σ′[f_0] ⊙ ∂ℓ/∂h_1 = \(v(point.preActivationGradients[0]))")
+            session.say(
+                "           σ′[f_0] = \(v(point.activationDerivatives[0]))   ∂ℓ/∂f_0 = σ′[f_0] ⊙ ∂ℓ/∂h_1 = \(v(point.preActivationGradients[0]))"
+            )
         }
         session.say("L = \(fixed(report.lossBefore, 6))  (sum of squares \(fixed(3 * report.lossBefore, 6)))")
-        session.checkPrinted("Figure 1 initial loss (assignment's sanity value)", report.lossBefore, decimals: 6, stated: "0.408673")
-        session.checkPrinted("Figure 1 initial sum of squares (assignment's sanity value)", 3 * report.lossBefore, decimals: 6, stated: "1.226018")
+        session.checkPrinted(
+            "Figure 1 initial loss (assignment's sanity value)", report.lossBefore, decimals: 6, stated: "0.408673")
+        session.checkPrinted(
+            "Figure 1 initial sum of squares (assignment's sanity value)", 3 * report.lossBefore, decimals: 6,
+            stated: "1.226018")
 
         let gradient = Network(network.architecture, parameters: report.gradient)
-        session.say("the batch gradient ∂L/∂θ = (1/3) Σ_i ∂ℓ_i/∂θ, with ∂ℓ_i/∂Ω_k = ∂ℓ_i/∂f_k h_kᵀ and ∂ℓ_i/∂β_k = ∂ℓ_i/∂f_k:")
+        session.say(
+            "the batch gradient ∂L/∂θ = (1/3) Σ_i ∂ℓ_i/∂θ, with ∂ℓ_i/∂Ω_k = ∂ℓ_i/∂f_k h_kᵀ and ∂ℓ_i/∂β_k = ∂ℓ_i/∂f_k:")
         for k in 0..<3 {
-            let lines = ChapterSeven.matrix(gradient.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)
+            let lines = ChapterSeven.matrix(
+                gradient.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)
             say(session, "  ∂L/∂Ω_\(k) = ", lines)
             session.say("  ∂L/∂β_\(k) = " + v(gradient.biases(ofLayer: k).scalars))
         }
 
-        let forwardCheck = network.gradientCheck(inputs: data.inputs, targets: data.targets, loss: .mse, step: 1e-6, difference: .forward)
+        let forwardCheck = network.gradientCheck(
+            inputs: data.inputs, targets: data.targets, loss: .mse, step: 1e-6, difference: .forward)
         for (k, layer) in network.layers.enumerated() {
-            for (kind, range) in [("weights Ω", ChapterSeven.weights(layer)), ("biases β", ChapterSeven.biases(layer))] {
+            for (kind, range) in [("weights Ω", ChapterSeven.weights(layer)), ("biases β", ChapterSeven.biases(layer))]
+            {
                 let matches = forwardCheck.allClose(range)
                 session.check(
                     "Figure 1 \(kind)_\(k): forward differences (δ = 1e-6) allclose", matches,
-                    "\(matches ? "Success!  Derivatives match." : "Failure!  Derivatives different.") max |fd − backprop| = \(ChapterSeven.scientific(forwardCheck.maxAbsoluteError(range)))")
+                    "\(matches ? "Success!  Derivatives match." : "Failure!  Derivatives different.") max |fd − backprop| = \(ChapterSeven.scientific(forwardCheck.maxAbsoluteError(range)))"
+                )
             }
         }
         session.check(
-            "Figure 1 central differences (δ = 1e-6), every parameter and input", report.gradientCheck.maxAbsoluteError <= 1e-9,
+            "Figure 1 central differences (δ = 1e-6), every parameter and input",
+            report.gradientCheck.maxAbsoluteError <= 1e-9,
             "max |fd − backprop| = \(ChapterSeven.scientific(report.gradientCheck.maxAbsoluteError)) (tolerance 1e-9)")
 
         session.section("Evaluation question: one gradient-descent step θ ← θ − α ∂L/∂θ with α = 1")
         for k in 0..<3 {
-            let lines = ChapterSeven.matrix(report.updated.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)
+            let lines = ChapterSeven.matrix(
+                report.updated.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)
             say(session, "  new Ω_\(k) = ", lines)
             session.say("  new β_\(k) = " + v(report.updated.biases(ofLayer: k).scalars))
         }
-        session.say("predictions f(x_i) for y = \(v(data.targets.scalars)): before \(v(network(data.inputs).scalars)), after \(v(report.updated(data.inputs).scalars))")
-        session.say("L before = \(fixed(report.lossBefore, 6)), L after = \(fixed(report.lossAfter, 6)): the loss \(report.decreased ? "went down" : "went UP")")
+        session.say(
+            "predictions f(x_i) for y = \(v(data.targets.scalars)): before \(v(network(data.inputs).scalars)), after \(v(report.updated(data.inputs).scalars))"
+        )
+        session.say(
+            "L before = \(fixed(report.lossBefore, 6)), L after = \(fixed(report.lossAfter, 6)): the loss \(report.decreased ? "went down" : "went UP")"
+        )
         for (loss, name, before, after) in Self.numpyLosses {
-            let r = loss == .mse ? report : BackpropagationReport(network: network, inputs: data.inputs, targets: data.targets, loss: loss, learningRate: 1)
+            let r =
+                loss == .mse
+                ? report
+                : BackpropagationReport(
+                    network: network, inputs: data.inputs, targets: data.targets, loss: loss, learningRate: 1)
             session.say("  \(name): \(fixed(r.lossBefore, 6)) → \(fixed(r.lossAfter, 6))")
             session.check("L before, \(name)", r.lossBefore, before, tolerance: 1e-12, source: "NumPy")
             session.check("L after the step α = 1, \(name)", r.lossAfter, after, tolerance: 1e-12, source: "NumPy")
@@ -98,15 +128,23 @@ extension BackpropagationNotebook {
         var small = network
         small.parameters.addScaled(report.gradient, by: -alpha)
         let workspace = NetworkWorkspace(network.architecture, capacity: 3)
-        let slope = (report.lossBefore - workspace.loss(parameters: small.parameters, inputs: data.inputs, targets: data.targets, loss: .mse)) / alpha
+        let slope =
+            (report.lossBefore
+                - workspace.loss(parameters: small.parameters, inputs: data.inputs, targets: data.targets, loss: .mse))
+            / alpha
         let squaredNorm = report.gradient.squared().sum()
-        session.check("initial descent rate [L(θ) − L(θ − αg)]/α → ‖g‖² (α = 1e-6)", slope, squaredNorm, tolerance: 1e-5, source: "first-order Taylor")
+        session.check(
+            "initial descent rate [L(θ) − L(θ − αg)]/α → ‖g‖² (α = 1e-6)", slope, squaredNorm, tolerance: 1e-5,
+            source: "first-order Taylor")
         let largest = report.largestDecreasingRate ?? 0
         let best = report.bestScannedRate ?? (rate: 1, loss: report.lossAfter)
-        session.say("rates scanned from 1 down to 1e-4 (41, log-spaced): largest that lowers L: \(fixed(largest, 4)); best: α = \(fixed(best.rate, 4)) with L = \(fixed(best.loss, 6))")
+        session.say(
+            "rates scanned from 1 down to 1e-4 (41, log-spaced): largest that lowers L: \(fixed(largest, 4)); best: α = \(fixed(best.rate, 4)) with L = \(fixed(best.loss, 6))"
+        )
         session.answer(
             "Did the step with learning rate 1 lower the loss?",
-            "No. The mean squared error rises from \(fixed(report.lossBefore, 6)) to \(fixed(report.lossAfter, 6)) (×\(fixed(report.lossAfter / report.lossBefore, 2))), and the sum and half-sum conventions rise too. The gradient is right (finite differences agree to \(ChapterSeven.scientific(report.gradientCheck.maxAbsoluteError))) and points downhill (L falls at rate ‖g‖² = \(fixed(squaredNorm, 4)) for small steps), but α = 1 is far past the minimum along −g: the step overshoots. Rates up to \(fixed(largest, 4)) lower the loss; α = \(fixed(best.rate, 4)) brings it to \(fixed(best.loss, 6)).")
+            "No. The mean squared error rises from \(fixed(report.lossBefore, 6)) to \(fixed(report.lossAfter, 6)) (×\(fixed(report.lossAfter / report.lossBefore, 2))), and the sum and half-sum conventions rise too. The gradient is right (finite differences agree to \(ChapterSeven.scientific(report.gradientCheck.maxAbsoluteError))) and points downhill (L falls at rate ‖g‖² = \(fixed(squaredNorm, 4)) for small steps), but α = 1 is far past the minimum along −g: the step overshoots. Rates up to \(fixed(largest, 4)) lower the loss; α = \(fixed(best.rate, 4)) brings it to \(fixed(best.loss, 6))."
+        )
 
         try drawFigure1(session, report: report, data: data)
     }
@@ -134,14 +172,20 @@ extension BackpropagationNotebook {
             let path = figure.axes(column: 0)
             path.line(rates, losses, label: "L(θ − α ∂L/∂θ)")
             let tangent = [0, report.lossBefore / squaredNorm]
-            path.line(tangent, tangent.map { report.lossBefore - $0 * squaredNorm }, label: "first order L − α‖∂L/∂θ‖$^2$",
-                      color: .black, width: 1, style: .dashed)
-            path.scatter([1], [report.lossAfter], label: "the step α = 1: L = \(fixed(report.lossAfter, 4))", color: Color.cycle[3], size: 9)
+            path.line(
+                tangent, tangent.map { report.lossBefore - $0 * squaredNorm }, label: "first order L − α‖∂L/∂θ‖$^2$",
+                color: .black, width: 1, style: .dashed)
+            path.scatter(
+                [1], [report.lossAfter], label: "the step α = 1: L = \(fixed(report.lossAfter, 4))",
+                color: Color.cycle[3], size: 9)
             if let best = report.bestScannedRate {
-                path.scatter([best.rate], [best.loss], label: "best scanned α = \(fixed(best.rate, 3)): L = \(fixed(best.loss, 4))",
-                             color: Color.cycle[2], marker: .star, size: 12)
+                path.scatter(
+                    [best.rate], [best.loss],
+                    label: "best scanned α = \(fixed(best.rate, 3)): L = \(fixed(best.loss, 4))",
+                    color: Color.cycle[2], marker: .star, size: 12)
             }
-            path.horizontalLine(at: report.lossBefore, label: "L(θ) = \(fixed(report.lossBefore, 4))", color: Color.cycle[7], width: 1)
+            path.horizontalLine(
+                at: report.lossBefore, label: "L(θ) = \(fixed(report.lossBefore, 4))", color: Color.cycle[7], width: 1)
             path.title = "The loss along the gradient step (MSE)"
             path.xLabel = "learning rate α"
             path.yLabel = "L"
@@ -151,8 +195,10 @@ extension BackpropagationNotebook {
             let bars = figure.axes(column: 1)
             let count = report.gradient.count
             bars.bar((0..<count).map(Double.init), report.gradient.scalars, label: "backpropagation")
-            bars.scatter((0..<count).map(Double.init), report.gradientCheck.numeric.scalars, label: "central difference, δ = 10$^{-6}$",
-                         color: Color.cycle[1], marker: .diamond, size: 8)
+            bars.scatter(
+                (0..<count).map(Double.init), report.gradientCheck.numeric.scalars,
+                label: "central difference, δ = 10$^{-6}$",
+                color: Color.cycle[1], marker: .diamond, size: 8)
             bars.horizontalLine(at: 0, color: .black, width: 0.8, style: .solid)
             var centres: [Double] = [], names: [String] = []
             for (k, layer) in report.network.layers.enumerated() {
@@ -169,9 +215,13 @@ extension BackpropagationNotebook {
 
             let predictions = figure.axes(column: 2)
             let points = (0..<data.count).map(Double.init)
-            predictions.bar(points.map { $0 - 0.27 }, data.targets.scalars, width: 0.27, label: "target y", color: Color.cycle[7])
-            predictions.bar(points, report.network(data.inputs).scalars, width: 0.27, label: "f(x) before", color: Color.cycle[0])
-            predictions.bar(points.map { $0 + 0.27 }, report.updated(data.inputs).scalars, width: 0.27, label: "f(x) after α = 1", color: Color.cycle[3])
+            predictions.bar(
+                points.map { $0 - 0.27 }, data.targets.scalars, width: 0.27, label: "target y", color: Color.cycle[7])
+            predictions.bar(
+                points, report.network(data.inputs).scalars, width: 0.27, label: "f(x) before", color: Color.cycle[0])
+            predictions.bar(
+                points.map { $0 + 0.27 }, report.updated(data.inputs).scalars, width: 0.27, label: "f(x) after α = 1",
+                color: Color.cycle[3])
             predictions.horizontalLine(at: 0, color: .black, width: 0.8, style: .solid)
             predictions.xTicks = (points, ["x = (1, 1)", "x = (0, 2)", "x = (−1, 1)"])
             predictions.title = "Predictions before and after the step"
@@ -179,7 +229,8 @@ extension BackpropagationNotebook {
             predictions.grid = .y
             predictions.yLimits = (-1, 1.6)
             predictions.legendLocation = .upperRight
-            figure.title = "Evaluation question: the Figure 1 network (sigmoid hidden layers), one gradient step with α = 1"
+            figure.title =
+                "Evaluation question: the Figure 1 network (sigmoid hidden layers), one gradient step with α = 1"
             return figure
         }
     }

@@ -26,9 +26,14 @@ public struct BackpropagationToyModelNotebook: Notebook {
     public init() {}
 
     /// The toy model as a network: layer k computes f_k = β_k + ω_k h_k and applies sin, exp, cos, identity.
-    static let network = Network(inputs: 1, layers: (0..<4).map { k in
-        (Tensor(shape: [1, 1], scalars: [omega[k]]), Tensor([beta[k]]), [Activation.sine, .exponential, .cosine, .identity][k])
-    })
+    static let network = Network(
+        inputs: 1,
+        layers: (0..<4).map { k in
+            (
+                Tensor(shape: [1, 1], scalars: [omega[k]]), Tensor([beta[k]]),
+                [Activation.sine, .exponential, .cosine, .identity][k]
+            )
+        })
 
     /// The notebook's own `fn`: the model written out in one expression (the independent reference).
     static func fn(_ x: Double, _ b: [Double], _ w: [Double]) -> Double {
@@ -71,7 +76,8 @@ public struct BackpropagationToyModelNotebook: Notebook {
             session.checkPrinted(name, value, decimals: 3, stated: stated)
             session.check(name, value, solved, tolerance: 1e-12)
         }
-        session.say("l_i original = \(fixed(lossFunction * lossFunction, 3)), l_i from forward pass = \(fixed(loss, 3))")
+        session.say(
+            "l_i original = \(fixed(lossFunction * lossFunction, 3)), l_i from forward pass = \(fixed(loss, 3))")
         session.checkPrinted("l_i from the forward pass", loss, decimals: 3, stated: "0.139")
         session.check("l_i from the forward pass", loss, 0.13858056641470326, tolerance: 1e-12)
 
@@ -103,7 +109,9 @@ public struct BackpropagationToyModelNotebook: Notebook {
         for k in [3, 2, 1, 0] {
             for (name, i) in [("beta\(k)", 2 * k + 1), ("omega\(k)", 2 * k)] {
                 if i == 0 {
-                    session.say("dldomega0: Your value = \(fixed(gradient[0], 3)), Function value = \(fixed(closedForm, 3)), Finite difference value = \(fixed(forwardFD.numeric[0], 3))")
+                    session.say(
+                        "dldomega0: Your value = \(fixed(gradient[0], 3)), Function value = \(fixed(closedForm, 3)), Finite difference value = \(fixed(forwardFD.numeric[0], 3))"
+                    )
                 } else {
                     session.say("dld\(name): Your value = \(fixed(gradient[i], 3)), True value = \(stated[i])")
                 }
@@ -113,16 +121,23 @@ public struct BackpropagationToyModelNotebook: Notebook {
         }
         session.checkPrinted("dldomega0_func (the notebook's closed form)", closedForm, decimals: 3, stated: "5.246")
         session.check("dldomega0_func (the notebook's closed form)", closedForm, 5.2460714309895033, tolerance: 1e-12)
-        session.check("backprop ∂ℓ/∂ω0 against the closed form", gradient[0], closedForm, tolerance: 1e-13, source: "closed form")
-        session.checkPrinted("dldomega0_fd (forward difference, δ = 1e-5)", forwardFD.numeric[0], decimals: 3, stated: "5.246")
-        session.check("dldomega0_fd (forward difference, δ = 1e-5)", forwardFD.numeric[0], 5.2463183558670856, tolerance: 1e-9)
+        session.check(
+            "backprop ∂ℓ/∂ω0 against the closed form", gradient[0], closedForm, tolerance: 1e-13, source: "closed form")
+        session.checkPrinted(
+            "dldomega0_fd (forward difference, δ = 1e-5)", forwardFD.numeric[0], decimals: 3, stated: "5.246")
+        session.check(
+            "dldomega0_fd (forward difference, δ = 1e-5)", forwardFD.numeric[0], 5.2463183558670856, tolerance: 1e-9)
 
         session.section("Every derivative against finite differences")
         let central = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6)
-        let titles = ["backprop", "forward δ = 1e-5", "central δ = 1e-6"].map { ChapterSeven.padded($0, 22, left: false) }
+        let titles = ["backprop", "forward δ = 1e-5", "central δ = 1e-6"].map {
+            ChapterSeven.padded($0, 22, left: false)
+        }
         session.say(ChapterSeven.padded("parameter", 10) + titles.joined())
         for (i, name) in ["ω0", "β0", "ω1", "β1", "ω2", "β2", "ω3", "β3"].enumerated() {
-            let columns = [gradient[i], forwardFD.numeric[i], central.numeric[i]].map { ChapterSeven.padded("\($0)", 22, left: false) }
+            let columns = [gradient[i], forwardFD.numeric[i], central.numeric[i]].map {
+                ChapterSeven.padded("\($0)", 22, left: false)
+            }
             session.say(ChapterSeven.padded(name, 10) + columns.joined())
         }
         session.check(
@@ -141,14 +156,17 @@ public struct BackpropagationToyModelNotebook: Notebook {
         let curvature = (backpropOmega0(Self.omega[0] + h) - backpropOmega0(Self.omega[0] - h)) / (2 * h)
         let fdError = forwardFD.numeric[0] - gradient[0]
         session.check(
-            "forward-difference error ≈ δ/2·∂²ℓ/∂ω0²", fdError, 0.5e-5 * curvature, tolerance: 1e-2 * Swift.abs(fdError),
+            "forward-difference error ≈ δ/2·∂²ℓ/∂ω0²", fdError, 0.5e-5 * curvature,
+            tolerance: 1e-2 * Swift.abs(fdError),
             source: "Taylor term")
         session.answer(
             "How close is the notebook's finite difference to the exact ∂ℓ/∂ω0?",
-            "The forward difference has truncation error δ/2·∂²ℓ/∂ω0²: with ∂²ℓ/∂ω0² = \(fixed(curvature, 2)) and δ = 1e-5 that is \(ChapterSeven.scientific(0.5e-5 * curvature)), and the measured gap is \(ChapterSeven.scientific(fdError)). A central difference (δ = 1e-6) agrees with backprop to \(ChapterSeven.scientific(central.maxRelativeError)) relative; backprop itself is exact up to rounding (it matches the closed form to \(ChapterSeven.scientific(Swift.abs(gradient[0] - closedForm)))).")
+            "The forward difference has truncation error δ/2·∂²ℓ/∂ω0²: with ∂²ℓ/∂ω0² = \(fixed(curvature, 2)) and δ = 1e-5 that is \(ChapterSeven.scientific(0.5e-5 * curvature)), and the measured gap is \(ChapterSeven.scientific(fdError)). A central difference (δ = 1e-6) agrees with backprop to \(ChapterSeven.scientific(central.maxRelativeError)) relative; backprop itself is exact up to rounding (it matches the closed form to \(ChapterSeven.scientific(Swift.abs(gradient[0] - closedForm))))."
+        )
         session.answer(
             "What does the backward pass save over the closed form?",
-            "The closed form for ∂ℓ/∂ω0 alone re-evaluates sin[β0 + ω0x] and exp[β1 + ω1 sin[…]] twice; the backward pass reuses the stored f_k and h_k and gets all eight derivatives with one multiplication per factor of the chain.")
+            "The closed form for ∂ℓ/∂ω0 alone re-evaluates sin[β0 + ω0x] and exp[β1 + ω1 sin[…]] twice; the backward pass reuses the stored f_k and h_k and gets all eight derivatives with one multiplication per factor of the chain."
+        )
 
         try drawFigure(session, network: network, gradient: gradient, forwardFD: forwardFD, loss: loss)
     }
@@ -163,8 +181,10 @@ public struct BackpropagationToyModelNotebook: Notebook {
             let xs = Tensor.linspace(-1, 6, count: 351)
             let curve = figure.axes(column: 0)
             curve.line(xs.scalars, network(xs.reshaped([351, 1])).scalars, label: "f[x, φ]")
-            curve.scatter([Self.x], [Self.y], label: "data (x, y) = (2.3, 2.0)", color: Color.cycle[3], marker: .star, size: 12)
-            curve.scatter([Self.x], [network(Tensor([Self.x])).scalars[0]], label: "f[2.3, φ] = 2.372", color: .black, size: 7)
+            curve.scatter(
+                [Self.x], [Self.y], label: "data (x, y) = (2.3, 2.0)", color: Color.cycle[3], marker: .star, size: 12)
+            curve.scatter(
+                [Self.x], [network(Tensor([Self.x])).scalars[0]], label: "f[2.3, φ] = 2.372", color: .black, size: 7)
             curve.title = "The toy model"
             curve.xLabel = "input x"
             curve.yLabel = "f[x, φ]"
@@ -175,30 +195,39 @@ public struct BackpropagationToyModelNotebook: Notebook {
             let losses = omegas.map { omega0 -> Double in
                 var parameters = network.parameters
                 parameters[0] = omega0
-                return workspace.loss(parameters: parameters, inputs: ChapterSeven.scalar(Self.x), targets: ChapterSeven.scalar(Self.y), loss: .sse)
+                return workspace.loss(
+                    parameters: parameters, inputs: ChapterSeven.scalar(Self.x), targets: ChapterSeven.scalar(Self.y),
+                    loss: .sse)
             }
             let slice = figure.axes(column: 1)
             slice.line(omegas, losses, label: "ℓ as a function of $\\omega_0$")
             let tangent = [Self.omega[0] - 0.05, Self.omega[0] + 0.05]
-            slice.line(tangent, tangent.map { loss + gradient[0] * ($0 - Self.omega[0]) }, label: "slope ∂ℓ/∂$\\omega_0$ = 5.246 (backprop)",
-                       color: Color.cycle[3], width: 2, style: .dashed)
+            slice.line(
+                tangent, tangent.map { loss + gradient[0] * ($0 - Self.omega[0]) },
+                label: "slope ∂ℓ/∂$\\omega_0$ = 5.246 (backprop)",
+                color: Color.cycle[3], width: 2, style: .dashed)
             slice.scatter([Self.omega[0]], [loss], color: .black, size: 7)
             slice.title = "The loss along $\\omega_0$ and its derivative"
             slice.xLabel = "$\\omega_0$"
             slice.yLabel = "ℓ = (f − y)$^2$"
             slice.grid = .both
 
-            let names = ["$\\omega_0$", "$\\beta_0$", "$\\omega_1$", "$\\beta_1$", "$\\omega_2$", "$\\beta_2$", "$\\omega_3$", "$\\beta_3$"]
+            let names = [
+                "$\\omega_0$", "$\\beta_0$", "$\\omega_1$", "$\\beta_1$", "$\\omega_2$", "$\\beta_2$", "$\\omega_3$",
+                "$\\beta_3$",
+            ]
             let bars = figure.axes(column: 2)
             bars.bar(categories: names, gradient.scalars, label: "backpropagation")
-            bars.scatter((0..<8).map(Double.init), forwardFD.numeric.scalars, label: "forward difference, δ = 10$^{-5}$",
-                         color: Color.cycle[1], marker: .diamond, size: 9)
+            bars.scatter(
+                (0..<8).map(Double.init), forwardFD.numeric.scalars, label: "forward difference, δ = 10$^{-5}$",
+                color: Color.cycle[1], marker: .diamond, size: 9)
             bars.horizontalLine(at: 0, color: .black, width: 0.8, style: .solid)
             bars.title = "∂ℓ/∂φ for the eight parameters"
             bars.yLabel = "∂ℓ/∂φ"
             bars.grid = .y
             bars.legendLocation = .lowerRight
-            figure.title = "Notebook 7.1: backpropagation through f = β$_3$ + ω$_3$ cos[β$_2$ + ω$_2$ exp[β$_1$ + ω$_1$ sin[β$_0$ + ω$_0$x]]]"
+            figure.title =
+                "Notebook 7.1: backpropagation through f = β$_3$ + ω$_3$ cos[β$_2$ + ω$_2$ exp[β$_1$ + ω$_1$ sin[β$_0$ + ω$_0$x]]]"
             return figure
         }
     }

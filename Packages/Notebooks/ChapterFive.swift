@@ -11,16 +11,20 @@ enum ChapterFive {
     /// `shallow_nn` with the notebooks' first layer, β0 = [0.3, −1, −0.5]ᵀ and Ω0 = [−1, 1.8, 0.65]ᵀ, and the
     /// given output layer (one row of Ω1 per output).
     static func model(beta1: [Double], omega1: [[Double]]) -> Network {
-        Network(inputs: 1, layers: [
-            (Tensor(shape: [3, 1], scalars: [-1.0, 1.8, 0.65]), Tensor([0.3, -1.0, -0.5]), .relu),
-            (Tensor(shape: [omega1.count, 3], scalars: omega1.flatMap { $0 }), Tensor(beta1), .identity),
-        ])
+        Network(
+            inputs: 1,
+            layers: [
+                (Tensor(shape: [3, 1], scalars: [-1.0, 1.8, 0.65]), Tensor([0.3, -1.0, -0.5]), .relu),
+                (Tensor(shape: [omega1.count, 3], scalars: omega1.flatMap { $0 }), Tensor(beta1), .identity),
+            ])
     }
 
     /// Prints the model's parameters, as the notebook's `get_parameters` sets them.
     static func describe(_ network: Network, _ session: NotebookSession) {
         func list(_ t: Tensor) -> String { "[" + t.scalars.map { "\($0)" }.joined(separator: ", ") + "]" }
-        let layers = (0..<2).map { "β\($0) = \(list(network.biases(ofLayer: $0))), Ω\($0) = \(list(network.weights(ofLayer: $0)))" }
+        let layers = (0..<2).map {
+            "β\($0) = \(list(network.biases(ofLayer: $0))), Ω\($0) = \(list(network.weights(ofLayer: $0)))"
+        }
         session.say("shallow_nn: " + layers.joined(separator: "; ") + " (Ω row by row)")
     }
 
@@ -29,7 +33,9 @@ enum ChapterFive {
 
     /// Prints the notebook's check line `Correct answer = <stated>, Your answer = <value>` with its format
     /// and checks that the value prints as the stated answer.
-    static func correctAnswer(_ session: NotebookSession, _ label: String, _ value: Double, stated: String, decimals: Int) {
+    static func correctAnswer(
+        _ session: NotebookSession, _ label: String, _ value: Double, stated: String, decimals: Int
+    ) {
         session.say("Correct answer = \(stated), Your answer = \(fixed(value, decimals))")
         session.checkPrinted(label, value, decimals: decimals, stated: stated)
     }

@@ -6,9 +6,11 @@ import Tensor
 /// unit colours, and their `plot_all` figure of a network's hidden units.
 enum ChapterFour {
     /// Network 1 of notebooks 4.1 and 4.3: θ = (0, −1), (0, 1), (−0.67, 1); φ = (1, −2, −3, 9.3).
-    static let net1 = ShallowNetwork(theta: [(0, -1), (0, 1), (-0.67, 1)], phi: [1.0, -2.0, -3.0, 9.3], activation: .relu)
+    static let net1 = ShallowNetwork(
+        theta: [(0, -1), (0, 1), (-0.67, 1)], phi: [1.0, -2.0, -3.0, 9.3], activation: .relu)
     /// Network 2 of notebooks 4.1 and 4.3: θ = (−0.6, −1), (0.2, 1), (−0.5, 1); φ = (0.5, −1, −1.5, 2).
-    static let net2 = ShallowNetwork(theta: [(-0.6, -1), (0.2, 1), (-0.5, 1)], phi: [0.5, -1.0, -1.5, 2.0], activation: .relu)
+    static let net2 = ShallowNetwork(
+        theta: [(-0.6, -1), (0.2, 1), (-0.5, 1)], phi: [0.5, -1.0, -1.5, 2.0], activation: .relu)
 
     /// matplotlib's 'r', 'b' and 'g': the notebooks draw hidden units 1, 2, 3 in these.
     static let unitColors = [Color(hex: 0xff0000), Color(hex: 0x0000ff), Color(hex: 0x008000)]

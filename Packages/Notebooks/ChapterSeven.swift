@@ -23,7 +23,8 @@ enum ChapterSeven {
         let passed = worst <= tolerance
         session.check(
             label, passed,
-            "\(actual.count) values, worst [\(index)] \(actual[index]) vs \(source) \(expected[index]) (error \(scientific(worst)), tolerance \(tolerance))")
+            "\(actual.count) values, worst [\(index)] \(actual[index]) vs \(source) \(expected[index]) (error \(scientific(worst)), tolerance \(tolerance))"
+        )
     }
 
     /// `value` in scientific notation with `digits` decimals, as C's `"%.{digits}e"` prints it.
@@ -46,7 +47,9 @@ enum ChapterSeven {
         let texts = values.map { fixed($0, decimals) }
         let width = texts.map(\.count).max() ?? 0
         let padded = texts.map { String(repeating: " ", count: width - $0.count) + $0 }
-        let rows = stride(from: 0, to: padded.count, by: columns).map { "[" + padded[$0..<($0 + columns)].joined(separator: " ") + "]" }
+        let rows = stride(from: 0, to: padded.count, by: columns).map {
+            "[" + padded[$0..<($0 + columns)].joined(separator: " ") + "]"
+        }
         return rows.enumerated().map { i, row in (i == 0 ? "[" : " ") + row + (i == rows.count - 1 ? "]" : "") }
     }
 

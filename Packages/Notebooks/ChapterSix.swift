@@ -10,7 +10,8 @@ enum ChapterSix {
 
     /// The points an optimizer visits: `start`, then the parameters after each of `steps` calls of `step`
     /// (which receives the step index 0, 1, … and updates the parameters in place).
-    static func path(from start: [Double], steps: Int, _ step: (_ index: Int, _ phi: inout Tensor) -> Void) -> [Tensor] {
+    static func path(from start: [Double], steps: Int, _ step: (_ index: Int, _ phi: inout Tensor) -> Void) -> [Tensor]
+    {
         var phi = Tensor(start)
         var points = [phi]
         for index in 0..<steps {
@@ -87,7 +88,9 @@ enum ChapterSix {
             }
         }
         axes.filledContour(field, levels: levels(bands), colormap: .magma)
-        axes.contour(field, levels: Array(levels(lines).dropFirst().dropLast()), color: Color(gray: 0.55, alpha: 0.6), width: 0.6)
+        axes.contour(
+            field, levels: Array(levels(lines).dropFirst().dropLast()), color: Color(gray: 0.55, alpha: 0.6), width: 0.6
+        )
         axes.colorbar(label: "loss L[φ]")
         axes.xLabel = "$\\phi_0$"
         axes.yLabel = "$\\phi_1$"

@@ -36,11 +36,13 @@ public struct GradientDescentNotebook: Notebook {
         session.check("∂L/∂φ₀ at (0.6, −0.2)", g[0], -21.904, tolerance: 1e-12)
         session.check("∂L/∂φ₁ at (0.6, −0.2)", g[1], -26.84044, tolerance: 1e-12)
         let printedFD = "(\(fixed(fd[0], 3)),\(fixed(fd[1], 3)))"
-        session.check("forward differences (δ = 1e−4) print as the reference", printedFD == "(-21.903,-26.839)",
-                      "prints \(printedFD), reference (-21.903,-26.839)")
+        session.check(
+            "forward differences (δ = 1e−4) print as the reference", printedFD == "(-21.903,-26.839)",
+            "prints \(printedFD), reference (-21.903,-26.839)")
         let gap = Swift.max(Swift.abs(g[0] - fd[0]), Swift.abs(g[1] - fd[1]))
-        session.check("gradient and finite differences agree to the printed precision (the notebook's criterion)",
-                      gap <= 2e-3, "largest difference \(fixed(gap, 6)) ≤ 0.002")
+        session.check(
+            "gradient and finite differences agree to the printed precision (the notebook's criterion)",
+            gap <= 2e-3, "largest difference \(fixed(gap, 6)) ≤ 0.002")
         let sumOfSquares = problem.x.reduce(0) { $0 + $1 * $1 }
         session.answer(
             "Why do the two gradients differ in the last digit?",
@@ -69,28 +71,41 @@ public struct GradientDescentNotebook: Notebook {
         session.say("Iter 1, a=\(p[0]), b=\(p[1]), c=\(p[2]), d=\(p[3])")
         let printedLosses = first.losses.map { fixed($0, 6) }
         session.say("a \(printedLosses[0]), b\(printedLosses[1]), c\(printedLosses[2]), d\(printedLosses[3])")
-        session.check("pass-1 losses of the first search (printed %f)", printedLosses == ["5.020125", "3.282064", "10.758588", "28.099335"],
-                      "prints \(printedLosses.joined(separator: ", ")); reference 5.020125, 3.282064, 10.758588, 28.099335")
-        session.check("pass 1 applies rule 2 and sets d = c = 0.066", first.rule == .dropRight && searches[0].passes[1].points[3] == 0.066,
-                      "rule \(first.rule.rawValue), d = \(searches[0].passes[1].points[3])")
+        session.check(
+            "pass-1 losses of the first search (printed %f)",
+            printedLosses == ["5.020125", "3.282064", "10.758588", "28.099335"],
+            "prints \(printedLosses.joined(separator: ", ")); reference 5.020125, 3.282064, 10.758588, 28.099335")
+        session.check(
+            "pass 1 applies rule 2 and sets d = c = 0.066",
+            first.rule == .dropRight && searches[0].passes[1].points[3] == 0.066,
+            "rule \(first.rule.rawValue), d = \(searches[0].passes[1].points[3])")
         session.say("Initial parameters, Loss = \(fixed(losses[0], 6))")
         for k in 1...10 {
-            session.say("Iteration \(k), loss = \(fixed(losses[k], 6))   φ = (\(fixed(path[k][0], 6)), \(fixed(path[k][1], 6)))   α = \(fixed(alphas[k - 1], 7))")
+            session.say(
+                "Iteration \(k), loss = \(fixed(losses[k], 6))   φ = (\(fixed(path[k][0], 6)), \(fixed(path[k][1], 6)))   α = \(fixed(alphas[k - 1], 7))"
+            )
         }
         let reference = ChapterSixReference.gradientDescent62
         session.check("first line-search α", alphas[0], reference[1][3], tolerance: 1e-12)
-        ChapterSix.checkPath(session, "φ after each of the 10 steps", path, ChapterSix.points(reference, columns: (1, 2)), tolerance: 1e-9)
+        ChapterSix.checkPath(
+            session, "φ after each of the 10 steps", path, ChapterSix.points(reference, columns: (1, 2)),
+            tolerance: 1e-9)
         let worstLoss = zip(losses, reference).map { Swift.abs($0 - $1[0]) / Swift.max(1, $1[0]) }.max()!
-        session.check("loss after each step", worstLoss <= 1e-9, "largest deviation \(worstLoss) over 11 steps (tolerance 1e-09)")
+        session.check(
+            "loss after each step", worstLoss <= 1e-9, "largest deviation \(worstLoss) over 11 steps (tolerance 1e-09)")
         let worstAlpha = zip(alphas, reference.dropFirst()).map { Swift.abs($0 - $1[3]) }.max()!
-        session.check("α of each line search", worstAlpha <= 1e-9, "largest deviation \(worstAlpha) over 10 searches (tolerance 1e-09)")
+        session.check(
+            "α of each line search", worstAlpha <= 1e-9,
+            "largest deviation \(worstAlpha) over 10 searches (tolerance 1e-09)")
         session.check("φ₀ after 10 steps", path[10][0], 0.867674833711402, tolerance: 1e-9)
         session.check("φ₁ after 10 steps", path[10][1], 0.467799061516177, tolerance: 1e-9)
         session.check("loss after 10 steps", losses[10], 0.213404982576477, tolerance: 1e-9)
         let widths = searches.map { Swift.abs($0.points[1] - $0.points[2]) }
-        session.check("every search stops at max_iter = 15, never at the threshold (reference)",
-                      searches.allSatisfy { $0.passes.count == 15 } && widths.allSatisfy { $0 > 1e-5 },
-                      "passes \(Set(searches.map(\.passes.count)).sorted()), final |b − c| from \(fixed(widths.min()!, 7)) to \(fixed(widths.max()!, 7))")
+        session.check(
+            "every search stops at max_iter = 15, never at the threshold (reference)",
+            searches.allSatisfy { $0.passes.count == 15 } && widths.allSatisfy { $0 > 1e-5 },
+            "passes \(Set(searches.map(\.passes.count)).sorted()), final |b − c| from \(fixed(widths.min()!, 7)) to \(fixed(widths.max()!, 7))"
+        )
 
         try answers(session, problem: problem, path: path, alphas: alphas, gradients: gradients)
         try figures(session, problem: problem, path: path, losses: losses)
@@ -98,7 +113,8 @@ public struct GradientDescentNotebook: Notebook {
 
     /// Notebook 6.1's bracketing search on its one-dimensional function, with its printed trace.
     func lineSearch(_ session: NotebookSession) throws {
-        session.section("Notebook 6.1's line search, the building block: f on [0, 1], threshold 1e−4, at most 10 passes")
+        session.section(
+            "Notebook 6.1's line search, the building block: f on [0, 1], threshold 1e−4, at most 10 passes")
         let f = OneDimensionalTestFunction()
         let search = BracketingLineSearch.notebook61.minimize(f.value)
         for (n, pass) in search.passes.enumerated() {
@@ -112,8 +128,9 @@ public struct GradientDescentNotebook: Notebook {
             [0.347, 0.366, 0.385, 0.405], [0.366, 0.379, 0.392, 0.405], [0.366, 0.375, 0.383, 0.392],
         ]
         let printed = search.passes.map { $0.points.map { fixed($0, 3) } }
-        session.check("6.1 trace of (a, b, c, d), printed %3.3f, pass by pass", printed == trace.map { $0.map { fixed($0, 3) } },
-                      "\(printed.count) passes, reference 10")
+        session.check(
+            "6.1 trace of (a, b, c, d), printed %3.3f, pass by pass", printed == trace.map { $0.map { fixed($0, 3) } },
+            "\(printed.count) passes, reference 10")
         session.check("6.1 soln", search.step, 0.383231214753849, tolerance: 1e-12)
         session.check("6.1 loss at soln", f.value(search.step), 0.328758144741585, tolerance: 1e-12)
         let finalPoints = [0.374647157445511, 0.380369862317736, 0.386092567189961, 0.391815272062186]
@@ -130,8 +147,11 @@ public struct GradientDescentNotebook: Notebook {
             let grid = Tensor.arange(0, 1, step: 0.01).scalars
             curve.line(grid, grid.map(f.value), label: "f(φ)", color: Color.cycle[0])
             let firstPass = search.passes[0].points
-            curve.scatter(firstPass, firstPass.map(f.value), label: "a, b, c, d (pass 1)", color: Color.cycle[1], size: 8)
-            curve.scatter([search.step], [f.value(search.step)], label: "(b + c)/2 after 10 passes", color: Color.cycle[3], marker: .star, size: 14)
+            curve.scatter(
+                firstPass, firstPass.map(f.value), label: "a, b, c, d (pass 1)", color: Color.cycle[1], size: 8)
+            curve.scatter(
+                [search.step], [f.value(search.step)], label: "(b + c)/2 after 10 passes", color: Color.cycle[3],
+                marker: .star, size: 14)
             curve.xLabel = "φ"
             curve.yLabel = "f(φ)"
             curve.title = "The 1-D function of notebook 6.1"
@@ -139,10 +159,16 @@ public struct GradientDescentNotebook: Notebook {
             let brackets = figure.axes(row: 0, column: 1)
             for (n, pass) in search.passes.enumerated() {
                 let y = Double(n + 1)
-                brackets.line([pass.points[0], pass.points[3]], [y, y], label: n == 0 ? "[a, d]" : nil, color: Color.cycle[0], width: 2.5)
-                brackets.scatter([pass.points[1], pass.points[2]], [y, y], label: n == 0 ? "b, c" : nil, color: Color.cycle[1], size: 6)
+                brackets.line(
+                    [pass.points[0], pass.points[3]], [y, y], label: n == 0 ? "[a, d]" : nil, color: Color.cycle[0],
+                    width: 2.5)
+                brackets.scatter(
+                    [pass.points[1], pass.points[2]], [y, y], label: n == 0 ? "b, c" : nil, color: Color.cycle[1],
+                    size: 6)
             }
-            brackets.scatter([search.step], [Double(search.passes.count) + 0.7], label: "(b + c)/2", color: Color.cycle[3], marker: .star, size: 12)
+            brackets.scatter(
+                [search.step], [Double(search.passes.count) + 0.7], label: "(b + c)/2", color: Color.cycle[3],
+                marker: .star, size: 12)
             brackets.yLimits = (11.5, 0.5)
             brackets.xLabel = "φ"
             brackets.yLabel = "pass"
@@ -153,7 +179,9 @@ public struct GradientDescentNotebook: Notebook {
     }
 
     /// The zig-zag of steepest descent with a line search, and the least-squares optimum it heads for.
-    func answers(_ session: NotebookSession, problem: LineFittingProblem, path: [Tensor], alphas: [Double], gradients: [Tensor]) throws {
+    func answers(
+        _ session: NotebookSession, problem: LineFittingProblem, path: [Tensor], alphas: [Double], gradients: [Tensor]
+    ) throws {
         session.section("Answers")
         let cosines = zip(gradients, gradients.dropFirst()).map { dot($0, $1) / ($0.norm() * $1.norm()) }
         let worstCosine = cosines.map { Swift.abs($0) }.max()!
@@ -197,8 +225,10 @@ public struct GradientDescentNotebook: Notebook {
             let x = Tensor.arange(0, 2, step: 0.01).scalars
             for (k, phi) in path.enumerated() {
                 let label = [0, 1, 2, 10].contains(k) ? "step \(k), L = \(fixed(losses[k], 3))" : nil
-                axes.line(x, x.map { problem.prediction(phi, $0) }, label: label, color: Colormap.viridis.color(at: 0.9 * Double(k) / 10),
-                          width: k == 10 ? 2.5 : 1.3)
+                axes.line(
+                    x, x.map { problem.prediction(phi, $0) }, label: label,
+                    color: Colormap.viridis.color(at: 0.9 * Double(k) / 10),
+                    width: k == 10 ? 2.5 : 1.3)
             }
             axes.scatter(problem.x, problem.y, label: "data", color: Color.cycle[0], size: 7)
             axes.xLimits = (0, 2)
@@ -215,9 +245,12 @@ public struct GradientDescentNotebook: Notebook {
             let axes = figure.axes()
             let field = ChapterSix.lossField(problem.loss(at:), x: (0, 2, 0.02), y: (-1, 1, 0.002))
             ChapterSix.drawLossSurface(axes, field)
-            ChapterSix.drawPath(axes, path, label: "GD + line search, 10 steps", color: ChapterSix.pathColors[0], markerSize: 4)
+            ChapterSix.drawPath(
+                axes, path, label: "GD + line search, 10 steps", color: ChapterSix.pathColors[0], markerSize: 4)
             let optimum = leastSquaresOptimum(problem)
-            axes.scatter([optimum[0]], [optimum[1]], label: "least-squares optimum", color: Color(hex: 0xfde725), marker: .cross, size: 10)
+            axes.scatter(
+                [optimum[0]], [optimum[1]], label: "least-squares optimum", color: Color(hex: 0xfde725), marker: .cross,
+                size: 10)
             axes.title = "Loss of the line model with the descent path"
             axes.legendLocation = .lowerLeft
             return figure

@@ -8,23 +8,30 @@ extension InitializationNotebook {
 
     /// Forward and backward std against layer (log y) for σ² = 1 against He, for K = 5 (D = 8) and K = 50
     /// (D = 80, with 1/D as well).
-    func drawDepth(_ session: NotebookSession, small: Spreads, he5: Spreads, unit: Spreads, he: Spreads, half: Spreads) throws {
+    func drawDepth(_ session: NotebookSession, small: Spreads, he5: Spreads, unit: Spreads, he: Spreads, half: Spreads)
+        throws
+    {
         try session.figure("7.3-depth") {
             let figure = Figure(width: 1300, height: 950, rows: 2, columns: 2, dpi: 100)
             let panels: [(row: Int, title: String, series: [(String, Spreads, LineStyle)])] = [
                 (0, "K = 5, D = 8", [("σ² = 1 (the notebook)", small, .solid), ("He σ² = 2/D = 0.25", he5, .dashed)]),
-                (1, "K = 50, D = 80", [
-                    ("σ² = 1", unit, .solid), ("He σ² = 2/D = 0.025", he, .dashed), ("σ² = 1/D = 0.0125", half, .dotted),
-                ]),
+                (
+                    1, "K = 50, D = 80",
+                    [
+                        ("σ² = 1", unit, .solid), ("He σ² = 2/D = 0.025", he, .dashed),
+                        ("σ² = 1/D = 0.0125", half, .dotted),
+                    ]
+                ),
             ]
             for panel in panels {
                 for (column, backward) in [false, true].enumerated() {
                     let axes = figure.axes(row: panel.row, column: column)
                     for (index, (label, spreads, style)) in panel.series.enumerated() {
                         let shown = backward ? Array(spreads.dropLast()) : spreads
-                        axes.line(shown.map { Double($0.layer) }, shown.map { backward ? $0.backward : $0.forward },
-                                  label: label, color: Color.cycle[index], width: 2, style: style,
-                                  marker: spreads.count <= 5 ? .circle : .none)
+                        axes.line(
+                            shown.map { Double($0.layer) }, shown.map { backward ? $0.backward : $0.forward },
+                            label: label, color: Color.cycle[index], width: 2, style: style,
+                            marker: spreads.count <= 5 ? .circle : .none)
                     }
                     axes.yScale = .log
                     axes.grid = .both
@@ -54,8 +61,9 @@ extension InitializationNotebook {
                         (run.stable, "\(run.name), own σ² = \(fixed(own, 4))", LineStyle.solid),
                     ] {
                         let shown = backward ? Array(spreads.dropLast()) : spreads
-                        axes.line(shown.map { Double($0.layer) }, shown.map { backward ? $0.backward : $0.forward },
-                                  label: label, color: Color.cycle[index], width: 2, style: style)
+                        axes.line(
+                            shown.map { Double($0.layer) }, shown.map { backward ? $0.backward : $0.forward },
+                            label: label, color: Color.cycle[index], width: 2, style: style)
                     }
                 }
                 axes.yScale = .log
@@ -70,7 +78,8 @@ extension InitializationNotebook {
                     axes.legendLocation = nil
                 }
             }
-            figure.title = "Evaluation question: He initialisation against each activation's own stable σ² (K = 50, D = 80)"
+            figure.title =
+                "Evaluation question: He initialisation against each activation's own stable σ² (K = 50, D = 80)"
             return figure
         }
     }

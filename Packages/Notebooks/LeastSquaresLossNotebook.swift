@@ -28,30 +28,43 @@ public struct LeastSquaresLossNotebook: Notebook {
         let sigma = 0.2
         ChapterFive.describe(network, session)
         let lowest = y.argmin()
-        session.say("The lowest point, (\(fixed(x.scalars[lowest], 4)), \(fixed(y.scalars[lowest], 4))), lies below the notebook's plot limits y ∈ [−1, 1]; the figures here show [−1.5, 1.5].")
+        session.say(
+            "The lowest point, (\(fixed(x.scalars[lowest], 4)), \(fixed(y.scalars[lowest], 4))), lies below the notebook's plot limits y ∈ [−1, 1]; the figures here show [−1.5, 1.5]."
+        )
 
         session.section("TODO 1: normal_distribution(y, μ, σ), eq. 5.7")
         let density = Likelihood.normalDensity(1, mean: -1, standardDeviation: 2.3)
         ChapterFive.correctAnswer(session, "normal_distribution(1, −1, 2.3)", density, stated: "0.119", decimals: 3)
         session.check("normal_distribution(1, −1, 2.3)", density, 0.118846861853267, tolerance: 1e-14)
-        session.check("N(0; 0, 1)", Likelihood.normalDensity(0, mean: 0, standardDeviation: 1), 0.398942280401433, tolerance: 1e-14)
+        session.check(
+            "N(0; 0, 1)", Likelihood.normalDensity(0, mean: 0, standardDeviation: 1), 0.398942280401433,
+            tolerance: 1e-14)
         let shapes = [(0.0, 1.0), (1.0, 1.0), (0.0, 2.0), (0.0, 0.5)]
         let peaks = shapes.map { Likelihood.normalDensity($0.0, mean: $0.0, standardDeviation: $0.1) }
-        session.checkSeries("peak heights N(μ; μ, σ) = 1/(σ√(2π))", peaks, shapes.map { 1 / ($0.1 * (2 * Double.pi).squareRoot()) },
-                            tolerance: 1e-15, source: "closed form")
-        session.answer("Predict what happens with μ = 1, σ = 1.",
-                       "The bell moves 1 to the right unchanged: the peak is at y = 1 and still \(fixed(peaks[1], 4)) high.")
-        session.answer("Predict what happens with μ = 0, σ = 2.",
-                       "Twice as wide and half as tall: the peak drops from \(fixed(peaks[0], 4)) to \(fixed(peaks[2], 4)), since the area stays 1.")
-        session.answer("Predict what happens with μ = 0, σ = 0.5.",
-                       "Half as wide and twice as tall: the peak rises to \(fixed(peaks[3], 4)).")
+        session.checkSeries(
+            "peak heights N(μ; μ, σ) = 1/(σ√(2π))", peaks, shapes.map { 1 / ($0.1 * (2 * Double.pi).squareRoot()) },
+            tolerance: 1e-15, source: "closed form")
+        session.answer(
+            "Predict what happens with μ = 1, σ = 1.",
+            "The bell moves 1 to the right unchanged: the peak is at y = 1 and still \(fixed(peaks[1], 4)) high.")
+        session.answer(
+            "Predict what happens with μ = 0, σ = 2.",
+            "Twice as wide and half as tall: the peak drops from \(fixed(peaks[0], 4)) to \(fixed(peaks[2], 4)), since the area stays 1."
+        )
+        session.answer(
+            "Predict what happens with μ = 0, σ = 0.5.",
+            "Half as wide and twice as tall: the peak rises to \(fixed(peaks[3], 4)).")
 
         let mu = ChapterFive.outputs(network, x).reshaped([x.count])
         session.section("TODOs 2–4: likelihood, negative log-likelihood and sum of squares (β1 = 0.1, σ = 0.2)")
-        session.checkSeries("μ_pred = shallow_nn(x_train)", mu.scalars, [
-            -0.31416432, 0.1, 0.159960865, -0.117027772, -0.221951536, -0.0116981775, 0.1, 0.1, -0.13312056, 0.332974695,
-            0.05681618, 0.1, -0.25888584, 0.079120334, 0.130158015, -0.280512575, -0.05485016, -0.393681, -0.0028607775, 0.040555226,
-        ], tolerance: 1e-8)
+        session.checkSeries(
+            "μ_pred = shallow_nn(x_train)", mu.scalars,
+            [
+                -0.31416432, 0.1, 0.159960865, -0.117027772, -0.221951536, -0.0116981775, 0.1, 0.1, -0.13312056,
+                0.332974695,
+                0.05681618, 0.1, -0.25888584, 0.079120334, 0.130158015, -0.280512575, -0.05485016, -0.393681,
+                -0.0028607775, 0.040555226,
+            ], tolerance: 1e-8)
         let likelihood = Likelihood.normal(y, means: mu, standardDeviation: sigma)
         ChapterFive.correctAnswer(session, "likelihood", likelihood, stated: "0.000010624", decimals: 9)
         session.checkRelative("likelihood", likelihood, 1.062373866390968e-05, tolerance: 1e-12)
@@ -62,11 +75,16 @@ public struct LeastSquaresLossNotebook: Notebook {
         ChapterFive.correctAnswer(session, "sum of squares", squares, stated: "2.020992572", decimals: 9)
         session.check("sum of squares", squares, 2.020992571901951, tolerance: 1e-12)
         let workspace = NetworkWorkspace(network.architecture, capacity: x.count)
-        session.check("the network's Gaussian loss (Loss.gaussianNegativeLogLikelihood) = NLL",
-                      workspace.loss(parameters: network.parameters, inputs: x, targets: data.targets, loss: .gaussianNegativeLogLikelihood(sigma: sigma)),
-                      nll, tolerance: 1e-12, source: "−Σ log N")
-        session.check("NLL = N/2·log(2πσ²) + SSQ/(2σ²)", nll, Double(x.count) / 2 * Double.log(2 * Double.pi * sigma * sigma) + squares / (2 * sigma * sigma),
-                      tolerance: 1e-12, source: "closed form")
+        session.check(
+            "the network's Gaussian loss (Loss.gaussianNegativeLogLikelihood) = NLL",
+            workspace.loss(
+                parameters: network.parameters, inputs: x, targets: data.targets,
+                loss: .gaussianNegativeLogLikelihood(sigma: sigma)),
+            nll, tolerance: 1e-12, source: "−Σ log N")
+        session.check(
+            "NLL = N/2·log(2πσ²) + SSQ/(2σ²)", nll,
+            Double(x.count) / 2 * Double.log(2 * Double.pi * sigma * sigma) + squares / (2 * sigma * sigma),
+            tolerance: 1e-12, source: "closed form")
 
         session.section("Sweeping β1 over arange(0, 1, 0.01) with σ = 0.2")
         let betas = Tensor.arange(0, 1, step: 0.01).scalars
@@ -83,41 +101,66 @@ public struct LeastSquaresLossNotebook: Notebook {
         }
         let (l, n, s) = (betaSweep[0], betaSweep[1], betaSweep[2])
         session.say("Maximum likelihood = \(fixed(l.values[l.optimum], 3)), at beta_1=\(fixed(betas[l.optimum], 3))")
-        session.say("Minimum negative log likelihood = \(fixed(n.values[n.optimum], 3)), at beta_1=\(fixed(betas[n.optimum], 3))")
+        session.say(
+            "Minimum negative log likelihood = \(fixed(n.values[n.optimum], 3)), at beta_1=\(fixed(betas[n.optimum], 3))"
+        )
         session.say("Least squares = \(fixed(s.values[s.optimum], 3)), at beta_1=\(fixed(betas[s.optimum], 3))")
-        session.check("all three optima at index 27", [l.optimum, n.optimum, s.optimum] == [27, 27, 27], "indices \(l.optimum), \(n.optimum), \(s.optimum)")
+        session.check(
+            "all three optima at index 27", [l.optimum, n.optimum, s.optimum] == [27, 27, 27],
+            "indices \(l.optimum), \(n.optimum), \(s.optimum)")
         session.check("β1 at the optimum", betas[27], 0.27000000000000002, tolerance: 1e-15)
         session.checkRelative("maximum likelihood", l.values[27], 2.178592665507214e-02, tolerance: 1e-12)
-        session.checkSeries("NLL at indices 27, 26, 28, 0, 99", [27, 26, 28, 0, 99].map { n.values[$0] },
-                            [3.826491083935826, 3.875075112186, 3.827907055686, 22.688259846686, 131.728441049936], tolerance: 1e-11)
-        session.checkSeries("SSQ at indices 27, 0, 99", [27, 0, 99].map { s.values[$0] }, [1.410918293481951, 2.919859794502, 11.643074290762], tolerance: 1e-11)
-        session.answer("Why do the three criteria agree?",
-                       "log is increasing, so the likelihood and −NLL peak together; and with σ fixed NLL = N/2·log(2πσ²) + SSQ/(2σ²), an increasing affine function of the sum of squares (eq. 5.11).")
+        session.checkSeries(
+            "NLL at indices 27, 26, 28, 0, 99", [27, 26, 28, 0, 99].map { n.values[$0] },
+            [3.826491083935826, 3.875075112186, 3.827907055686, 22.688259846686, 131.728441049936], tolerance: 1e-11)
+        session.checkSeries(
+            "SSQ at indices 27, 0, 99", [27, 0, 99].map { s.values[$0] },
+            [1.410918293481951, 2.919859794502, 11.643074290762], tolerance: 1e-11)
+        session.answer(
+            "Why do the three criteria agree?",
+            "log is increasing, so the likelihood and −NLL peak together; and with σ fixed NLL = N/2·log(2πσ²) + SSQ/(2σ²), an increasing affine function of the sum of squares (eq. 5.11)."
+        )
 
         session.section("Sweeping σ over arange(0.1, 0.5, 0.005) with β1 = 0.27")
         let sigmas = Tensor.arange(0.1, 0.5, step: 0.005).scalars
         let best = ChapterFive.outputs(model(0.27), x).reshaped([x.count])
         let sigmaSweep = [
-            ChapterFive.Sweep(name: "likelihood", values: sigmas.map { Likelihood.normal(y, means: best, standardDeviation: $0) }, maximize: true),
-            ChapterFive.Sweep(name: "negative log likelihood", values: sigmas.map { Likelihood.normalNegativeLogLikelihood(y, means: best, standardDeviation: $0) }, maximize: false),
-            ChapterFive.Sweep(name: "sum of squares", values: sigmas.map { _ in Likelihood.sumOfSquares(y, predictions: best) }, maximize: false, marked: false),
+            ChapterFive.Sweep(
+                name: "likelihood", values: sigmas.map { Likelihood.normal(y, means: best, standardDeviation: $0) },
+                maximize: true),
+            ChapterFive.Sweep(
+                name: "negative log likelihood",
+                values: sigmas.map { Likelihood.normalNegativeLogLikelihood(y, means: best, standardDeviation: $0) },
+                maximize: false),
+            ChapterFive.Sweep(
+                name: "sum of squares", values: sigmas.map { _ in Likelihood.sumOfSquares(y, predictions: best) },
+                maximize: false, marked: false),
         ]
         let (sl, sn) = (sigmaSweep[0], sigmaSweep[1])
         session.say("Maximum likelihood = \(fixed(sl.values[sl.optimum], 3)), at sigma=\(fixed(sigmas[sl.optimum], 3))")
-        session.say("Minimum negative log likelihood = \(fixed(sn.values[sn.optimum], 3)), at sigma=\(fixed(sigmas[sn.optimum], 3))")
-        session.check("both optima at index 33", [sl.optimum, sn.optimum] == [33, 33], "indices \(sl.optimum), \(sn.optimum)")
+        session.say(
+            "Minimum negative log likelihood = \(fixed(sn.values[sn.optimum], 3)), at sigma=\(fixed(sigmas[sn.optimum], 3))"
+        )
+        session.check(
+            "both optima at index 33", [sl.optimum, sn.optimum] == [33, 33], "indices \(sl.optimum), \(sn.optimum)")
         session.check("σ at the optimum", sigmas[33], 0.26500000000000012, tolerance: 1e-15)
         session.check("minimum NLL", sn.values[33], 1.863959670974379, tolerance: 1e-12)
         session.checkRelative("maximum likelihood", sl.values[33], 0.1550574367579658, tolerance: 1e-12)
         let ssq = sigmaSweep[2].values[0]
         let sigmaStar = (ssq / Double(x.count)).squareRoot()
         session.check("continuous optimum σ* = √(SSQ/N)", sigmaStar, 0.265604809207397, tolerance: 1e-12)
-        session.check("the grid optimum is the grid point nearest σ*", sigmas.indices.min { abs(sigmas[$0] - sigmaStar) < abs(sigmas[$1] - sigmaStar) } == 33,
-                      "σ* = \(fixed(sigmaStar, 6)), grid optimum \(fixed(sigmas[33], 3))")
-        session.answer("Why is the sum of squares no use for choosing σ?",
-                       "It does not depend on σ (flat at \(fixed(ssq, 3))); setting ∂NLL/∂σ = −SSQ/σ³ + N/σ to 0 gives σ* = √(SSQ/N) = \(fixed(sigmaStar, 4)), and the grid's best σ = \(fixed(sigmas[33], 3)) is its nearest point.")
+        session.check(
+            "the grid optimum is the grid point nearest σ*",
+            sigmas.indices.min { abs(sigmas[$0] - sigmaStar) < abs(sigmas[$1] - sigmaStar) } == 33,
+            "σ* = \(fixed(sigmaStar, 6)), grid optimum \(fixed(sigmas[33], 3))")
+        session.answer(
+            "Why is the sum of squares no use for choosing σ?",
+            "It does not depend on σ (flat at \(fixed(ssq, 3))); setting ∂NLL/∂σ = −SSQ/σ³ + N/σ to 0 gives σ* = √(SSQ/N) = \(fixed(sigmaStar, 4)), and the grid's best σ = \(fixed(sigmas[33], 3)) is its nearest point."
+        )
 
-        try drawFigures(session, x: x.scalars, y: y.scalars, model: model, betas: betas, betaSweep: betaSweep, sigmas: sigmas, sigmaSweep: sigmaSweep)
+        try drawFigures(
+            session, x: x.scalars, y: y.scalars, model: model, betas: betas, betaSweep: betaSweep, sigmas: sigmas,
+            sigmaSweep: sigmaSweep)
     }
 
     private func drawFigures(
@@ -127,8 +170,9 @@ public struct LeastSquaresLossNotebook: Notebook {
         let grid = ChapterFive.xModel
         func fit(_ axes: Axes, beta: Double, sigma: Double) {
             let mean = ChapterFive.outputs(model(beta), grid).scalars
-            axes.band(grid.scalars, lower: mean.map { $0 - 2 * sigma }, upper: mean.map { $0 + 2 * sigma }, label: "μ ± 2σ",
-                      color: Color(gray: 0.83), alpha: 1)
+            axes.band(
+                grid.scalars, lower: mean.map { $0 - 2 * sigma }, upper: mean.map { $0 + 2 * sigma }, label: "μ ± 2σ",
+                color: Color(gray: 0.83), alpha: 1)
             axes.line(grid.scalars, mean, label: "μ = f[x, φ]", color: Color.cycle[0])
             axes.scatter(x, y, label: "data", color: ChapterFive.data, size: 6)
             axes.title = "β$_1$ = \(fixed(beta, 3)), σ = \(fixed(sigma, 3))"
@@ -142,7 +186,9 @@ public struct LeastSquaresLossNotebook: Notebook {
             let axes = figure.axes()
             let ys = Tensor.arange(-5, 5, step: 0.1).scalars
             for (mu, sigma) in [(0.0, 1.0), (1.0, 1.0), (0.0, 2.0), (0.0, 0.5)] {
-                axes.line(ys, ys.map { Likelihood.normalDensity($0, mean: mu, standardDeviation: sigma) }, label: "μ = \(fixed(mu, 0)), σ = \(sigma)")
+                axes.line(
+                    ys, ys.map { Likelihood.normalDensity($0, mean: mu, standardDeviation: sigma) },
+                    label: "μ = \(fixed(mu, 0)), σ = \(sigma)")
             }
             axes.xLabel = "Input, $y$"
             axes.yLabel = "Probability Pr($y$)"
@@ -162,10 +208,14 @@ public struct LeastSquaresLossNotebook: Notebook {
             let axes = figure.axes()
             for index in stride(from: 0, to: betas.count, by: 20) {
                 let t = Double(index) / 100
-                axes.line(grid.scalars, ChapterFive.outputs(model(betas[index]), grid).scalars, label: "β$_1$ = \(fixed(betas[index], 1))",
-                          color: Colormap.viridis.color(at: t))
+                axes.line(
+                    grid.scalars, ChapterFive.outputs(model(betas[index]), grid).scalars,
+                    label: "β$_1$ = \(fixed(betas[index], 1))",
+                    color: Colormap.viridis.color(at: t))
             }
-            axes.line(grid.scalars, ChapterFive.outputs(model(betas[27]), grid).scalars, label: "β$_1$ = 0.27 (best)", color: .black, width: 2.5, style: .dashed)
+            axes.line(
+                grid.scalars, ChapterFive.outputs(model(betas[27]), grid).scalars, label: "β$_1$ = 0.27 (best)",
+                color: .black, width: 2.5, style: .dashed)
             axes.scatter(x, y, color: ChapterFive.data)
             axes.xLabel = "Input, $x$"
             axes.yLabel = "Output, $y$"
@@ -175,7 +225,9 @@ public struct LeastSquaresLossNotebook: Notebook {
             return figure
         }
         try session.figure("5.1-beta-sweep") {
-            ChapterFive.sweepFigure(betas, betaSweep, xLabel: "β$_1$", title: "Likelihood, negative log-likelihood and least squares against β$_1$ (σ = 0.2)")
+            ChapterFive.sweepFigure(
+                betas, betaSweep, xLabel: "β$_1$",
+                title: "Likelihood, negative log-likelihood and least squares against β$_1$ (σ = 0.2)")
         }
         try session.figure("5.1-sigma-fits") {
             let figure = Figure(width: 1500, height: 420, columns: 4, dpi: 100)
@@ -186,7 +238,9 @@ public struct LeastSquaresLossNotebook: Notebook {
             return figure
         }
         try session.figure("5.1-sigma-sweep") {
-            ChapterFive.sweepFigure(sigmas, sigmaSweep, xLabel: "σ", title: "Likelihood, negative log-likelihood and least squares against σ (β$_1$ = 0.27)")
+            ChapterFive.sweepFigure(
+                sigmas, sigmaSweep, xLabel: "σ",
+                title: "Likelihood, negative log-likelihood and least squares against σ (β$_1$ = 0.27)")
         }
     }
 }

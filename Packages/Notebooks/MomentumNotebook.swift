@@ -21,12 +21,19 @@ public struct MomentumNotebook: Notebook {
 
     /// The three methods with the notebook's α = 0.6 and β = 0.6, and where the reference has them in its table
     /// (column of φ₀) and its final values.
-    func methods() throws -> [(name: String, optimizer: any Optimizer, column: Int, final: (Double, Double, loss: Double))] {
+    func methods() throws -> [(
+        name: String, optimizer: any Optimizer, column: Int, final: (Double, Double, loss: Double)
+    )] {
         try [
             ("SGD", SGD(learningRate: 0.6), 0, (0.036303218886453, 14.410116689444154, 0.936316108376032)),
-            ("momentum (eq. 6.11)", MomentumUDL(learningRate: 0.6, beta: 0.6), 2, (0.020955045405029, 15.070487997431663, 0.745914970464290)),
-            ("Nesterov momentum (eq. 6.12)", NesterovMomentumUDL(learningRate: 0.6, beta: 0.6), 4,
-             (0.037113437147633, 14.837198889954607, 0.800868149815885)),
+            (
+                "momentum (eq. 6.11)", MomentumUDL(learningRate: 0.6, beta: 0.6), 2,
+                (0.020955045405029, 15.070487997431663, 0.745914970464290)
+            ),
+            (
+                "Nesterov momentum (eq. 6.12)", NesterovMomentumUDL(learningRate: 0.6, beta: 0.6), 4,
+                (0.037113437147633, 14.837198889954607, 0.800868149815885)
+            ),
         ]
     }
 
@@ -37,7 +44,9 @@ public struct MomentumNotebook: Notebook {
 
     /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
-        session.section("Setup: the Gabor data of 6.3; np.random.seed(1) before each run; 81 steps, batch 5, α = 0.6, from (−1.5, 6.5)")
+        session.section(
+            "Setup: the Gabor data of 6.3; np.random.seed(1) before each run; 81 steps, batch 5, α = 0.6, from (−1.5, 6.5)"
+        )
         let initial = problem.loss(at: Tensor(Self.start))
         session.say("Initial parameters, Loss = \(fixed(initial, 6))")
         session.check("loss at the start (−1.5, 6.5)", initial, 12.766467223816536, tolerance: 1e-12)
@@ -48,10 +57,16 @@ public struct MomentumNotebook: Notebook {
             let (path, batches) = minibatchRun(method.optimizer)
             paths.append((method.name, path))
             let final = path[Self.steps]
-            session.say("Iteration \(Self.steps), loss = \(fixed(problem.loss(at: final), 6))   φ = (\(fixed(final[0], 6)), \(fixed(final[1], 6)))")
-            session.check("the 81 minibatches are NumPy's permutation(30)[:5] after seed(1)", batches == ChapterSixReference.batches,
-                          batches == ChapterSixReference.batches ? "81 of 81 equal the reference" : "differ from the reference")
-            let reference = ChapterSixReference.momentum64.map { ($0.step, $0.phi[method.column], $0.phi[method.column + 1]) }
+            session.say(
+                "Iteration \(Self.steps), loss = \(fixed(problem.loss(at: final), 6))   φ = (\(fixed(final[0], 6)), \(fixed(final[1], 6)))"
+            )
+            session.check(
+                "the 81 minibatches are NumPy's permutation(30)[:5] after seed(1)",
+                batches == ChapterSixReference.batches,
+                batches == ChapterSixReference.batches ? "81 of 81 equal the reference" : "differ from the reference")
+            let reference = ChapterSixReference.momentum64.map {
+                ($0.step, $0.phi[method.column], $0.phi[method.column + 1])
+            }
             ChapterSix.checkPath(session, "φ at steps 0–5, 10, 20, …, 80, 81", path, reference, tolerance: 1e-9)
             session.check("final φ₀", final[0], method.final.0, tolerance: 1e-9)
             session.check("final φ₁", final[1], method.final.1, tolerance: 1e-9)
@@ -72,8 +87,9 @@ public struct MomentumNotebook: Notebook {
     func answers(_ session: NotebookSession, paths: [(name: String, path: [Tensor])]) throws {
         session.section("Answers")
         let losses = paths.map { problem.loss(at: $0.path[Self.steps]) }
-        session.check("Nesterov does not improve on momentum here (the notebook's closing remark)", losses[2] > losses[1],
-                      "final loss Nesterov \(fixed(losses[2], 6)) > momentum \(fixed(losses[1], 6))")
+        session.check(
+            "Nesterov does not improve on momentum here (the notebook's closing remark)", losses[2] > losses[1],
+            "final loss Nesterov \(fixed(losses[2], 6)) > momentum \(fixed(losses[1], 6))")
         func meanStep(_ path: [Tensor]) -> Double {
             zip(path, path.dropFirst()).reduce(0) { $0 + ($1.1 - $1.0).norm() } / Double(path.count - 1)
         }
@@ -91,8 +107,9 @@ public struct MomentumNotebook: Notebook {
             if values[2] < values[1] { wins += 1 }
         }
         let medians = finals.map { fixed(median($0), 4) }
-        session.say("seeds 1–20, median final loss: SGD \(medians[0]), momentum \(medians[1]), Nesterov \(medians[2]); "
-            + "Nesterov below momentum in \(wins) of 20")
+        session.say(
+            "seeds 1–20, median final loss: SGD \(medians[0]), momentum \(medians[1]), Nesterov \(medians[2]); "
+                + "Nesterov below momentum in \(wins) of 20")
         session.answer(
             "Does Nesterov momentum improve the result?",
             "Not with seed 1: it ends at L = \(fixed(losses[2], 4)) against momentum's \(fixed(losses[1], 4)), though both beat plain SGD "
@@ -103,7 +120,8 @@ public struct MomentumNotebook: Notebook {
 
     func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     func figures(_ session: NotebookSession, paths: [(name: String, path: [Tensor])]) throws {
@@ -117,8 +135,9 @@ public struct MomentumNotebook: Notebook {
                 let axes = figure.axes(row: 0, column: column)
                 ChapterSix.drawLossSurface(axes, ChapterSix.lossField(problem.loss(at:), x: x, y: y))
                 for (index, run) in paths.enumerated() {
-                    ChapterSix.drawPath(axes, run.path, label: run.name, color: ChapterSix.pathColors[[2, 0, 4][index]],
-                                        markerSize: column == 0 ? 1.5 : 3)
+                    ChapterSix.drawPath(
+                        axes, run.path, label: run.name, color: ChapterSix.pathColors[[2, 0, 4][index]],
+                        markerSize: column == 0 ? 1.5 : 3)
                 }
                 axes.xLimits = (x.0, x.1 - x.2)
                 axes.yLimits = (y.0, y.1 - y.2)
@@ -133,7 +152,8 @@ public struct MomentumNotebook: Notebook {
             let axes = figure.axes()
             let steps = Array(0...Self.steps).map(Double.init)
             for (index, run) in paths.enumerated() {
-                axes.line(steps, run.path.map(problem.loss(at:)), label: run.name, color: Color.cycle[[0, 1, 2][index]])
+                axes.line(
+                    steps, run.path.map(problem.loss(at:)), label: run.name, color: Color.cycle[[0, 1, 2][index]])
             }
             axes.yScale = .log
             axes.xLabel = "step"

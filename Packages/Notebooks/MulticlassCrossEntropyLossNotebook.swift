@@ -34,26 +34,39 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         ChapterFive.describe(network, session)
 
         session.section("TODO 1: softmax over the three outputs of each point, eq. 5.22")
-        session.say("softmax([1, 2, 3]) = " + Likelihood.softmax(Tensor([1, 2, 3]), stable: false).scalars.map { fixed($0, 6) }.joined(separator: ", "))
-        session.checkSeries("softmax([1, 2, 3])", Likelihood.softmax(Tensor([1, 2, 3]), stable: false).scalars,
-                            [0.09003057317038046, 0.24472847105479767, 0.6652409557748219], tolerance: 1e-15)
+        session.say(
+            "softmax([1, 2, 3]) = "
+                + Likelihood.softmax(Tensor([1, 2, 3]), stable: false).scalars.map { fixed($0, 6) }.joined(
+                    separator: ", "))
+        session.checkSeries(
+            "softmax([1, 2, 3])", Likelihood.softmax(Tensor([1, 2, 3]), stable: false).scalars,
+            [0.09003057317038046, 0.24472847105479767, 0.6652409557748219], tolerance: 1e-15)
         let (logits, lambda) = Self.probabilities(beta: 2.0, x)
-        session.checkSeries("model_out row 0 (class-0 output at each x_train)", logits.column(0).scalars, [
-            -2.96997184, 2.0, 1.849196966, 0.263777824, -0.575612288, 0.719368359, 2.0, 2.0, -0.79744672, 2.987942538,
-            1.48179416, 2.0, -2.30663008, 1.832962672, 1.653040026, -1.04991913, 0.435349856, -3.924172, 0.777534519, 1.524441808,
-        ], tolerance: 1e-8)
-        session.say("x_train[0] = \(fixed(x.scalars[0], 4)) (class \(fixed(y.scalars[0], 0))): outputs " + logits.row(0).scalars.map { fixed($0, 4) }.joined(separator: ", ")
-                    + " → λ = " + lambda.row(0).scalars.map { fixed($0, 6) }.joined(separator: ", "))
-        session.checkSeries("λ of the first point (column 0 of the softmax)", lambda.row(0).scalars,
-                            [0.001857737643493663, 0.0032386835862587312, 0.9949035787702476], tolerance: 1e-15)
-        session.checkSeries("each point's λ sums to 1", (0..<x.count).map { lambda.row($0).sum() }, Array(repeating: 1, count: x.count),
-                            tolerance: 1e-15, source: "closed form")
+        session.checkSeries(
+            "model_out row 0 (class-0 output at each x_train)", logits.column(0).scalars,
+            [
+                -2.96997184, 2.0, 1.849196966, 0.263777824, -0.575612288, 0.719368359, 2.0, 2.0, -0.79744672,
+                2.987942538,
+                1.48179416, 2.0, -2.30663008, 1.832962672, 1.653040026, -1.04991913, 0.435349856, -3.924172,
+                0.777534519, 1.524441808,
+            ], tolerance: 1e-8)
+        session.say(
+            "x_train[0] = \(fixed(x.scalars[0], 4)) (class \(fixed(y.scalars[0], 0))): outputs "
+                + logits.row(0).scalars.map { fixed($0, 4) }.joined(separator: ", ")
+                + " → λ = " + lambda.row(0).scalars.map { fixed($0, 6) }.joined(separator: ", "))
+        session.checkSeries(
+            "λ of the first point (column 0 of the softmax)", lambda.row(0).scalars,
+            [0.001857737643493663, 0.0032386835862587312, 0.9949035787702476], tolerance: 1e-15)
+        session.checkSeries(
+            "each point's λ sums to 1", (0..<x.count).map { lambda.row($0).sum() }, Array(repeating: 1, count: x.count),
+            tolerance: 1e-15, source: "closed form")
 
         session.section("categorical_distribution(y, λ) (given)")
         let demo = Tensor([0.2, 0.5, 0.3])
         for (label, stated) in [(0, "0.200"), (1, "0.500"), (2, "0.300")] {
-            ChapterFive.correctAnswer(session, "categorical_distribution(\(label), [0.2, 0.5, 0.3])",
-                                      Likelihood.categorical(label, probabilities: demo), stated: stated, decimals: 3)
+            ChapterFive.correctAnswer(
+                session, "categorical_distribution(\(label), [0.2, 0.5, 0.3])",
+                Likelihood.categorical(label, probabilities: demo), stated: stated, decimals: 3)
         }
 
         session.section("TODOs 2–3: likelihood and negative log-likelihood")
@@ -64,9 +77,10 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         ChapterFive.correctAnswer(session, "negative log-likelihood", nll, stated: "17.015457867", decimals: 9)
         session.check("negative log-likelihood", nll, 17.015457866763509, tolerance: 1e-12)
         let workspace = NetworkWorkspace(network.architecture, capacity: x.count)
-        session.check("cross-entropy from the logits (Loss.crossEntropy) = NLL",
-                      workspace.loss(parameters: network.parameters, inputs: x, targets: data.targets, loss: .crossEntropy(.sum)),
-                      nll, tolerance: 1e-12, source: "−Σ log λ_y")
+        session.check(
+            "cross-entropy from the logits (Loss.crossEntropy) = NLL",
+            workspace.loss(parameters: network.parameters, inputs: x, targets: data.targets, loss: .crossEntropy(.sum)),
+            nll, tolerance: 1e-12, source: "−Σ log λ_y")
 
         session.section("Sweeping β1[0, 0] (the class-0 offset) over arange(−2, 6, 0.1)")
         let betas = Tensor.arange(-2, 6, step: 0.1).scalars
@@ -81,17 +95,23 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         }
         let (l, n) = (sweeps[0], sweeps[1])
         session.say("Maximum likelihood = \(fixed(l.values[l.optimum], 6)), at beta_1=\(fixed(betas[l.optimum], 3))")
-        session.say("Minimum negative log likelihood = \(fixed(n.values[n.optimum], 6)), at beta_1=\(fixed(betas[n.optimum], 3))")
-        session.check("both optima at index 26", [l.optimum, n.optimum] == [26, 26], "indices \(l.optimum), \(n.optimum)")
+        session.say(
+            "Minimum negative log likelihood = \(fixed(n.values[n.optimum], 6)), at beta_1=\(fixed(betas[n.optimum], 3))"
+        )
+        session.check(
+            "both optima at index 26", [l.optimum, n.optimum] == [26, 26], "indices \(l.optimum), \(n.optimum)")
         session.check("β1[0, 0] at the optimum", betas[26], 0.60000000000000231, tolerance: 1e-15)
         session.checkRelative("maximum likelihood", l.values[26], 7.039390197294804e-07, tolerance: 1e-12)
-        session.checkSeries("NLL at indices 26, 25, 27, 0, 79", [26, 25, 27, 0, 79].map { n.values[$0] },
-                            [14.166574104242514, 14.189686888168, 14.174395789339, 23.097761342140, 46.280818490633], tolerance: 1e-11)
+        session.checkSeries(
+            "NLL at indices 26, 25, 27, 0, 79", [26, 25, 27, 0, 79].map { n.values[$0] },
+            [14.166574104242514, 14.189686888168, 14.174395789339, 23.097761342140, 46.280818490633], tolerance: 1e-11)
         let correct = [2.0, betas[26]].map { beta in
             let lambda = Self.probabilities(beta: beta, x).lambda
             return (0..<x.count).filter { lambda.row($0).argmax() == Int(y.scalars[$0]) }.count
         }
-        session.say("Points whose most probable class is their label: \(correct[0]) of 20 with β1[0, 0] = 2, \(correct[1]) of 20 with β1[0, 0] = \(fixed(betas[26], 1)).")
+        session.say(
+            "Points whose most probable class is their label: \(correct[0]) of 20 with β1[0, 0] = 2, \(correct[1]) of 20 with β1[0, 0] = \(fixed(betas[26], 1))."
+        )
 
         try session.figure("5.3-model") {
             let figure = Figure(width: 1020, height: 820, rows: 2, columns: 2, dpi: 100)
@@ -102,7 +122,9 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
             return figure
         }
         try session.figure("5.3-beta-sweep") {
-            ChapterFive.sweepFigure(betas, sweeps, xLabel: "β$_1$[0, 0]", title: "Categorical likelihood and multiclass cross-entropy against β$_1$[0, 0]")
+            ChapterFive.sweepFigure(
+                betas, sweeps, xLabel: "β$_1$[0, 0]",
+                title: "Categorical likelihood and multiclass cross-entropy against β$_1$[0, 0]")
         }
     }
 

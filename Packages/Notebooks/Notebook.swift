@@ -66,10 +66,14 @@ public final class NotebookSession {
     ///
     /// - Parameter source: where the expected value comes from, e.g. "stated" (printed in the notebook)
     ///   or "reference" (the solved value of udl-notebooks.md).
-    public func check(_ label: String, _ actual: Double, _ expected: Double, tolerance: Double, source: String = "reference") {
+    public func check(
+        _ label: String, _ actual: Double, _ expected: Double, tolerance: Double, source: String = "reference"
+    ) {
         let error = Swift.abs(actual - expected) / Swift.max(1, Swift.abs(expected))
         let passed = error <= tolerance
-        record(label, passed: passed, detail: "\(format(actual)) vs \(source) \(format(expected)) (tolerance \(tolerance))")
+        record(
+            label, passed: passed, detail: "\(format(actual)) vs \(source) \(format(expected)) (tolerance \(tolerance))"
+        )
     }
 
     /// Checks that a value printed with `decimals` decimals reads as the notebook's stated text.

@@ -11,10 +11,14 @@ extension StochasticGradientDescentNotebook {
             for (column, (name, path)) in runs.enumerated() {
                 let axes = figure.axes(row: 0, column: column)
                 let last = path.count - 1
-                axes.line(x, x.map { problem.prediction(path[0], $0) }, label: "start, L = \(fixed(problem.loss(at: path[0]), 2))",
-                          color: Color(gray: 0.55), style: .dashed)
-                axes.line(x, x.map { problem.prediction(path[last], $0) }, label: "step \(last), L = \(fixed(problem.loss(at: path[last]), 2))",
-                          color: Color.cycle[6], width: 2)
+                axes.line(
+                    x, x.map { problem.prediction(path[0], $0) },
+                    label: "start, L = \(fixed(problem.loss(at: path[0]), 2))",
+                    color: Color(gray: 0.55), style: .dashed)
+                axes.line(
+                    x, x.map { problem.prediction(path[last], $0) },
+                    label: "step \(last), L = \(fixed(problem.loss(at: path[last]), 2))",
+                    color: Color.cycle[6], width: 2)
                 axes.scatter(problem.x, problem.y, label: "data", color: Color.cycle[0], size: 6)
                 axes.xLimits = (-15, 15)
                 axes.yLimits = (-1, 1)
@@ -36,10 +40,13 @@ extension StochasticGradientDescentNotebook {
                 let axes = figure.axes(row: 0, column: column)
                 ChapterSix.drawLossSurface(axes, ChapterSix.lossField(problem.loss(at:), x: x, y: y))
                 for (index, (name, path)) in runs.enumerated() {
-                    ChapterSix.drawPath(axes, path, label: name, color: ChapterSix.pathColors[index], markerSize: column == 0 ? 2 : 3.5)
+                    ChapterSix.drawPath(
+                        axes, path, label: name, color: ChapterSix.pathColors[index], markerSize: column == 0 ? 2 : 3.5)
                 }
-                axes.scatter([experiments.minimum[0]], [experiments.minimum[1]], label: "global minimum", color: Color(hex: 0xfde725),
-                             marker: .cross, size: 10)
+                axes.scatter(
+                    [experiments.minimum[0]], [experiments.minimum[1]], label: "global minimum",
+                    color: Color(hex: 0xfde725),
+                    marker: .cross, size: 10)
                 axes.xLimits = (x.0, x.1 - x.2)
                 axes.yLimits = (y.0, y.1 - y.2)
                 axes.title = title
@@ -60,7 +67,8 @@ extension StochasticGradientDescentNotebook {
             for kind in 0..<3 {
                 for (index, path) in experiments.starts.enumerated() where kinds[index] == kind {
                     let first = kinds[..<index].firstIndex(of: kind) == nil
-                    ChapterSix.drawPath(axes, path, label: first ? names[kind] : nil, color: colors[kind], markerSize: 0)
+                    ChapterSix.drawPath(
+                        axes, path, label: first ? names[kind] : nil, color: colors[kind], markerSize: 0)
                 }
             }
             axes.xLimits = (-15, 21.9)
@@ -73,8 +81,9 @@ extension StochasticGradientDescentNotebook {
             let figure = Figure(width: 1200, height: 460, rows: 1, columns: 2)
             let left = figure.axes(row: 0, column: 0)
             for (index, run) in experiments.rates.enumerated() {
-                left.line(Array(0..<run.losses.count).map(Double.init), run.losses, label: "α = \(run.rate)",
-                          color: Colormap.viridis.color(at: Double(index) / Double(experiments.rates.count - 1)))
+                left.line(
+                    Array(0..<run.losses.count).map(Double.init), run.losses, label: "α = \(run.rate)",
+                    color: Colormap.viridis.color(at: Double(index) / Double(experiments.rates.count - 1)))
             }
             left.yScale = .log
             left.xLabel = "step"
@@ -85,8 +94,11 @@ extension StochasticGradientDescentNotebook {
             let schedule = experiments.schedule
             let steps = Array(0..<schedule.constant.count).map(Double.init)
             right.line(steps, schedule.constant, label: "constant α = 0.8", color: Color.cycle[1])
-            right.line(steps, schedule.decayed, label: "$\\alpha = 0.8 \\cdot \(schedule.factor)^{⌊k/\(schedule.every)⌋}$", color: Color.cycle[0])
-            right.horizontalLine(at: problem.loss(at: experiments.minimum), label: "global minimum", color: Color(gray: 0.3))
+            right.line(
+                steps, schedule.decayed, label: "$\\alpha = 0.8 \\cdot \(schedule.factor)^{⌊k/\(schedule.every)⌋}$",
+                color: Color.cycle[0])
+            right.horizontalLine(
+                at: problem.loss(at: experiments.minimum), label: "global minimum", color: Color(gray: 0.3))
             right.yScale = .log
             right.xLabel = "step"
             right.yLabel = "full-data loss"

@@ -116,7 +116,9 @@ public struct Adam: FirstOrderOptimizer, Sendable {
                             // Default settings get a copy of the loop with constant flags (branch-free, so it
                             // vectorises); the arithmetic is the same.
                             if !maximize && !coupled && !decoupled && !amsgrad {
-                                Adam.update(theta, g, m, v, vMax, h, maximize: false, coupled: false, decoupled: false, amsgrad: false)
+                                Adam.update(
+                                    theta, g, m, v, vMax, h, maximize: false, coupled: false, decoupled: false,
+                                    amsgrad: false)
                             } else {
                                 Adam.update(
                                     theta, g, m, v, vMax, h, maximize: maximize, coupled: coupled, decoupled: decoupled,

@@ -84,7 +84,8 @@ public struct AdamUDL: FirstOrderOptimizer, Sendable {
                             let vTilde = v1 / correction2
                             storeLanes(m1, pM, i, n)
                             storeLanes(v1, pV, i, n)
-                            storeLanes(loadLanes(pTheta, i, n) - alpha * mTilde / (vTilde.squareRoot() + eps), pTheta, i, n)
+                            storeLanes(
+                                loadLanes(pTheta, i, n) - alpha * mTilde / (vTilde.squareRoot() + eps), pTheta, i, n)
                             i += 4
                         }
                     }

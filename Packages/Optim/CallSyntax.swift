@@ -108,7 +108,11 @@ private struct CallParser {
                 }
                 numbers.append(x)
                 skipSpaces()
-                if current == "," { position += 1 } else if current != close { throw failure("expected ',' or '\(close)'") }
+                if current == "," {
+                    position += 1
+                } else if current != close {
+                    throw failure("expected ',' or '\(close)'")
+                }
                 skipSpaces()
             }
             position += 1

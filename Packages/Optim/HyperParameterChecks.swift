@@ -14,7 +14,9 @@ struct HyperParameterChecks {
     }
 
     /// Throws unless `condition` holds, with `value` as the message shows it.
-    func require(_ condition: Bool, _ option: String, _ value: OptionValue, _ requirement: String) throws(ConfigurationError) {
+    func require(_ condition: Bool, _ option: String, _ value: OptionValue, _ requirement: String)
+        throws(ConfigurationError)
+    {
         guard condition else {
             throw .invalidValue(name: name, option: option, value: value.description, requirement: requirement)
         }

@@ -211,7 +211,9 @@ public struct LBFGS: Optimizer, Sendable {
                     setSum(&trial, x, t, direction)
                     return try evaluateSigned(trial)
                 }
-                (loss, g, stepLength, stepEvaluations) = (result.loss, result.gradient, result.stepLength, result.evaluations)
+                (loss, g, stepLength, stepEvaluations) = (
+                    result.loss, result.gradient, result.stepLength, result.evaluations
+                )
                 isZeroStep = stepLength == 0
                 parameters.addScaled(direction, by: stepLength)
                 optimal = maximumMagnitude(g) <= gradientTolerance

@@ -22,11 +22,13 @@ extension LearningRateSchedule {
         switch call.name {
         case "step":
             self = .stepDecay(
-                every: try r.integer("step_size", minimum: 1), factor: try r.number("gamma", or: 0.1, where: \.isFinite))
+                every: try r.integer("step_size", minimum: 1), factor: try r.number("gamma", or: 0.1, where: \.isFinite)
+            )
         case "exponential":
             self = .exponential(factor: try r.number("gamma", where: \.isFinite))
         case "cosine":
-            self = .cosine(period: try r.integer("T_max", minimum: 1), minimum: try r.number("eta_min", or: 0, where: \.isFinite))
+            self = .cosine(
+                period: try r.integer("T_max", minimum: 1), minimum: try r.number("eta_min", or: 0, where: \.isFinite))
         default:
             self = .constant
         }

@@ -54,7 +54,9 @@ public struct MomentumUDL: FirstOrderOptimizer, Sendable {
 
     /// m ← β·m + (1 − β)·g, θ ← θ − α·m: the update of eqs. 6.11 and 6.12, which differ only in where g is
     /// taken.
-    static func update(_ parameters: inout Tensor, gradient: Tensor, momentum: inout Tensor, learningRate alpha: Double, beta: Double) {
+    static func update(
+        _ parameters: inout Tensor, gradient: Tensor, momentum: inout Tensor, learningRate alpha: Double, beta: Double
+    ) {
         parameters.withUnsafeMutableBufferPointer { theta in
             gradient.withUnsafeBufferPointer { g in
                 momentum.withUnsafeMutableBufferPointer { m in

@@ -43,7 +43,10 @@ public enum OptimizerKind: String, CaseIterable, Sendable {
         case .rmsprop: return ["lr", "alpha", "eps", "weight_decay", "momentum", "centered", "maximize"]
         case .adadelta: return ["lr", "rho", "eps", "weight_decay", "maximize"]
         case .lbfgs:
-            return ["lr", "max_iter", "max_eval", "tolerance_grad", "tolerance_change", "history_size", "line_search_fn", "maximize"]
+            return [
+                "lr", "max_iter", "max_eval", "tolerance_grad", "tolerance_change", "history_size", "line_search_fn",
+                "maximize",
+            ]
         case .momentumUDL, .nesterovUDL: return ["lr", "beta"]
         case .adamUDL: return ["lr", "beta", "gamma", "eps", "bias_correction"]
         case .normalizedGD: return ["lr", "eps"]
@@ -78,14 +81,17 @@ extension OptimizerKind {
     /// - Returns: the optimizer, with empty state.
     /// - Throws: ``ConfigurationError`` for an option this optimizer does not take, a value of the wrong
     ///   type, or the initializer's error for a value out of range.
-    public func makeOptimizer(options: [String: OptionValue] = [:]) throws(ConfigurationError) -> any Optimizer & Sendable {
+    public func makeOptimizer(options: [String: OptionValue] = [:]) throws(ConfigurationError) -> any Optimizer
+        & Sendable
+    {
         let r = try OptionReader(name: rawValue, options: options, accepted: optionNames)
         switch self {
         case .sgd:
             let d = try SGD()
             return try SGD(
                 learningRate: r.number("lr", or: d.learningRate), momentum: r.number("momentum", or: d.momentum),
-                dampening: r.number("dampening", or: d.dampening), weightDecay: r.number("weight_decay", or: d.weightDecay),
+                dampening: r.number("dampening", or: d.dampening),
+                weightDecay: r.number("weight_decay", or: d.weightDecay),
                 nesterov: r.flag("nesterov", or: d.nesterov), maximize: r.flag("maximize", or: d.maximize))
         case .adam, .adamw:
             let d = self == .adam ? try Adam() : try Adam.adamW()
@@ -98,7 +104,8 @@ extension OptimizerKind {
         case .adagrad:
             let d = try Adagrad()
             return try Adagrad(
-                learningRate: r.number("lr", or: d.learningRate), learningRateDecay: r.number("lr_decay", or: d.learningRateDecay),
+                learningRate: r.number("lr", or: d.learningRate),
+                learningRateDecay: r.number("lr_decay", or: d.learningRateDecay),
                 weightDecay: r.number("weight_decay", or: d.weightDecay),
                 initialAccumulatorValue: r.number("initial_accumulator_value", or: d.initialAccumulatorValue),
                 epsilon: r.number("eps", or: d.epsilon), maximize: r.flag("maximize", or: d.maximize))
@@ -119,7 +126,8 @@ extension OptimizerKind {
             let d = try LBFGS()
             let lineSearch = try r.choice("line_search_fn", or: d.lineSearch)
             return try LBFGS(
-                learningRate: r.number("lr", or: d.learningRate), maximumIterations: r.integer("max_iter", or: d.maximumIterations),
+                learningRate: r.number("lr", or: d.learningRate),
+                maximumIterations: r.integer("max_iter", or: d.maximumIterations),
                 maximumEvaluations: r.optionalInteger("max_eval"),
                 gradientTolerance: r.number("tolerance_grad", or: d.gradientTolerance),
                 changeTolerance: r.number("tolerance_change", or: d.changeTolerance),
@@ -130,7 +138,8 @@ extension OptimizerKind {
             return try MomentumUDL(learningRate: r.number("lr", or: d.learningRate), beta: r.number("beta", or: d.beta))
         case .nesterovUDL:
             let d = try NesterovMomentumUDL()
-            return try NesterovMomentumUDL(learningRate: r.number("lr", or: d.learningRate), beta: r.number("beta", or: d.beta))
+            return try NesterovMomentumUDL(
+                learningRate: r.number("lr", or: d.learningRate), beta: r.number("beta", or: d.beta))
         case .adamUDL:
             let d = try AdamUDL()
             return try AdamUDL(
@@ -139,12 +148,14 @@ extension OptimizerKind {
                 biasCorrection: r.flag("bias_correction", or: d.biasCorrection))
         case .normalizedGD:
             let d = try NormalizedGradientDescent()
-            return try NormalizedGradientDescent(learningRate: r.number("lr", or: d.learningRate), epsilon: r.number("eps", or: d.epsilon))
+            return try NormalizedGradientDescent(
+                learningRate: r.number("lr", or: d.learningRate), epsilon: r.number("eps", or: d.epsilon))
         case .gdLineSearch:
             let d = try LineSearchGradientDescent().search
             return try LineSearchGradientDescent(
                 search: BracketingLineSearch(
-                    threshold: r.number("thresh", or: d.threshold), maximumDistance: r.number("max_dist", or: d.maximumDistance),
+                    threshold: r.number("thresh", or: d.threshold),
+                    maximumDistance: r.number("max_dist", or: d.maximumDistance),
                     maximumIterations: r.integer("max_iter", or: d.maximumIterations)))
         }
     }
@@ -157,7 +168,9 @@ extension OptimizerKind {
     /// - Parameter call: `name` or `name(key=value, …)`.
     /// - Returns: the kind and the options given, by PyTorch keyword name.
     /// - Throws: ``ConfigurationError`` for a syntax error, an unknown name or option, or a bad value.
-    public static func parse(_ call: String) throws(ConfigurationError) -> (kind: OptimizerKind, options: [String: OptionValue]) {
+    public static func parse(_ call: String) throws(ConfigurationError) -> (
+        kind: OptimizerKind, options: [String: OptionValue]
+    ) {
         let syntax: CallSyntax
         do {
             syntax = try CallSyntax(parsing: call)

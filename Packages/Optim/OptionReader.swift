@@ -24,7 +24,8 @@ struct OptionReader {
 
     /// The error for option `key`, showing its value as given (`None` when absent).
     func invalid(_ key: String, _ requirement: String) -> ConfigurationError {
-        .invalidValue(name: name, option: key, value: (options[key] ?? OptionValue.none).description, requirement: requirement)
+        .invalidValue(
+            name: name, option: key, value: (options[key] ?? OptionValue.none).description, requirement: requirement)
     }
 
     /// The number given for `key`, or `fallback` when absent (a required option has none); it must satisfy

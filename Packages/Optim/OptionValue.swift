@@ -52,7 +52,9 @@ public enum OptionValue: Sendable, Equatable, Hashable, CustomStringConvertible,
         } else {
             throw DecodingError.typeMismatch(
                 OptionValue.self,
-                .init(codingPath: decoder.codingPath, debugDescription: "expected null, a bool, a number, a string or numbers"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected null, a bool, a number, a string or numbers"))
         }
     }
 }

@@ -86,10 +86,13 @@ public struct RMSprop: FirstOrderOptimizer, Sendable {
                         momentumBuffer.withUnsafeMutableBufferPointer { b in
                             // Default settings get a branch-free copy of the loop (same arithmetic).
                             if !maximize && h.lambda == 0 && !centered && h.mu <= 0 {
-                                RMSprop.update(theta, g, s, mean, b, h, maximize: false, decay: false, centered: false, momentum: false)
+                                RMSprop.update(
+                                    theta, g, s, mean, b, h, maximize: false, decay: false, centered: false,
+                                    momentum: false)
                             } else {
                                 RMSprop.update(
-                                    theta, g, s, mean, b, h, maximize: maximize, decay: h.lambda != 0, centered: centered,
+                                    theta, g, s, mean, b, h, maximize: maximize, decay: h.lambda != 0,
+                                    centered: centered,
                                     momentum: h.mu > 0)
                             }
                         }
@@ -105,7 +108,8 @@ public struct RMSprop: FirstOrderOptimizer, Sendable {
     private static func update(
         _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
         _ s: UnsafeMutableBufferPointer<Double>, _ mean: UnsafeMutableBufferPointer<Double>,
-        _ b: UnsafeMutableBufferPointer<Double>, _ h: (lr: Double, rho: Double, eps: Double, lambda: Double, mu: Double),
+        _ b: UnsafeMutableBufferPointer<Double>,
+        _ h: (lr: Double, rho: Double, eps: Double, lambda: Double, mu: Double),
         maximize: Bool, decay: Bool, centered: Bool, momentum: Bool
     ) {
         let n = theta.count

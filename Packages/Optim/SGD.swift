@@ -81,15 +81,23 @@ public struct SGD: FirstOrderOptimizer, Sendable {
                     // has no branches and vectorises; the results are the same.
                     switch (maximize, h.lambda != 0, h.mu != 0, first) {
                     case (false, false, false, _):
-                        SGD.update(theta, g, b, h, maximize: false, decay: false, momentum: false, first: false, nesterov: false)
+                        SGD.update(
+                            theta, g, b, h, maximize: false, decay: false, momentum: false, first: false,
+                            nesterov: false)
                     case (false, false, true, false):
                         if nesterov {
-                            SGD.update(theta, g, b, h, maximize: false, decay: false, momentum: true, first: false, nesterov: true)
+                            SGD.update(
+                                theta, g, b, h, maximize: false, decay: false, momentum: true, first: false,
+                                nesterov: true)
                         } else {
-                            SGD.update(theta, g, b, h, maximize: false, decay: false, momentum: true, first: false, nesterov: false)
+                            SGD.update(
+                                theta, g, b, h, maximize: false, decay: false, momentum: true, first: false,
+                                nesterov: false)
                         }
                     case let (maximize, decay, momentum, first):
-                        SGD.update(theta, g, b, h, maximize: maximize, decay: decay, momentum: momentum, first: first, nesterov: nesterov)
+                        SGD.update(
+                            theta, g, b, h, maximize: maximize, decay: decay, momentum: momentum, first: first,
+                            nesterov: nesterov)
                     }
                 }
             }
@@ -100,7 +108,8 @@ public struct SGD: FirstOrderOptimizer, Sendable {
     /// The update loop; the flags are constants at the call sites of the common settings.
     @inline(__always)
     private static func update(
-        _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>,
+        _ theta: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+        _ b: UnsafeMutableBufferPointer<Double>,
         _ h: (lr: Double, mu: Double, tau: Double, lambda: Double),
         maximize: Bool, decay: Bool, momentum useMomentum: Bool, first: Bool, nesterov: Bool
     ) {

@@ -88,7 +88,9 @@ public struct StrongWolfeLineSearch: Sendable, Equatable {
         var bracket: [Double] = [], bracketF: [Double] = [], bracketG: [Tensor] = [], bracketGtd: [Double] = []
         while iteration < budget {
             if fNew > loss + c1 * t * slope || (iteration > 1 && fNew >= fPrev) {
-                (bracket, bracketF, bracketG, bracketGtd) = ([tPrev, t], [fPrev, fNew], [gPrev, gNew], [gtdPrev, gtdNew])
+                (bracket, bracketF, bracketG, bracketGtd) = (
+                    [tPrev, t], [fPrev, fNew], [gPrev, gNew], [gtdPrev, gtdNew]
+                )
                 break
             }
             if Swift.abs(gtdNew) <= -c2 * slope {
@@ -97,7 +99,9 @@ public struct StrongWolfeLineSearch: Sendable, Equatable {
                 break
             }
             if gtdNew >= 0 {
-                (bracket, bracketF, bracketG, bracketGtd) = ([tPrev, t], [fPrev, fNew], [gPrev, gNew], [gtdPrev, gtdNew])
+                (bracket, bracketF, bracketG, bracketGtd) = (
+                    [tPrev, t], [fPrev, fNew], [gPrev, gNew], [gtdPrev, gtdNew]
+                )
                 break
             }
             let minStep = t + 0.01 * (t - tPrev)

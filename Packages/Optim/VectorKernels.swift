@@ -42,7 +42,8 @@ func dotProduct(_ u: Tensor, _ v: Tensor) -> Double {
             if blocks > 0 {
                 let x = UnsafeRawPointer(u.baseAddress!), y = UnsafeRawPointer(v.baseAddress!)
                 for b in 0..<blocks {
-                    lanes += x.loadUnaligned(fromByteOffset: 64 * b, as: SIMD8<Double>.self)
+                    lanes +=
+                        x.loadUnaligned(fromByteOffset: 64 * b, as: SIMD8<Double>.self)
                         * y.loadUnaligned(fromByteOffset: 64 * b, as: SIMD8<Double>.self)
                 }
             }

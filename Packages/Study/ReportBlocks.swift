@@ -10,7 +10,8 @@ public enum ReportBlocks {
         case "backprop-backward": return try backward(load("\(results)/backprop/sigmoid-mse.json"))
         case "backprop-gradient": return try gradient(load("\(results)/backprop/sigmoid-mse.json"))
         case "backprop-activations":
-            return try activations(["tanh", "selu", "leaky-relu"].map { ($0, try load("\(results)/backprop/\($0)-mse.json")) })
+            return try activations(
+                ["tanh", "selu", "leaky-relu"].map { ($0, try load("\(results)/backprop/\($0)-mse.json")) })
         default: throw StudyError.unknownValue("block:\(name)")
         }
     }
@@ -47,18 +48,24 @@ public enum ReportBlocks {
 
     /// Per point: f_0, h_1, f_1, h_2, f_2 = f(x_i) and ℓ_i.
     static func forward(_ e: Exercise) -> String {
-        var rows = ["| $i$ | $\\mathbf{x}_i$ | $\\mathbf{f}_0$ | $\\mathbf{h}_1=\\sigma[\\mathbf{f}_0]$ | $\\mathbf{f}_1$ | $\\mathbf{h}_2=\\sigma[\\mathbf{f}_1]$ | $f_2=f(\\mathbf{x}_i)$ | $\\ell_i$ |",
-                    "|---|---|---|---|---|---|---|---|"]
+        var rows = [
+            "| $i$ | $\\mathbf{x}_i$ | $\\mathbf{f}_0$ | $\\mathbf{h}_1=\\sigma[\\mathbf{f}_0]$ | $\\mathbf{f}_1$ | $\\mathbf{h}_2=\\sigma[\\mathbf{f}_1]$ | $f_2=f(\\mathbf{x}_i)$ | $\\ell_i$ |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for (i, p) in e.points.enumerated() {
-            rows.append("| \(i + 1) | \(vector(p.x)) | \(vector(p.f[0])) | \(vector(p.h[0])) | \(vector(p.f[1])) | \(vector(p.h[1])) | \(n(p.f[2][0])) | \(n(p.loss)) |")
+            rows.append(
+                "| \(i + 1) | \(vector(p.x)) | \(vector(p.f[0])) | \(vector(p.h[0])) | \(vector(p.f[1])) | \(vector(p.h[1])) | \(n(p.f[2][0])) | \(n(p.loss)) |"
+            )
         }
         return rows.joined(separator: "\n")
     }
 
     /// Per point: ∂ℓ_i/∂f_2, ∂ℓ_i/∂f_1, ∂ℓ_i/∂f_0.
     static func backward(_ e: Exercise) -> String {
-        var rows = ["| $i$ | $\\partial\\ell_i/\\partial f_2$ | $\\partial\\ell_i/\\partial\\mathbf{f}_1$ | $\\partial\\ell_i/\\partial\\mathbf{f}_0$ |",
-                    "|---|---|---|---|"]
+        var rows = [
+            "| $i$ | $\\partial\\ell_i/\\partial f_2$ | $\\partial\\ell_i/\\partial\\mathbf{f}_1$ | $\\partial\\ell_i/\\partial\\mathbf{f}_0$ |",
+            "|---|---|---|---|",
+        ]
         for (i, p) in e.points.enumerated() {
             rows.append("| \(i + 1) | \(n(p.dl_df[2][0])) | \(vector(p.dl_df[1])) | \(vector(p.dl_df[0])) |")
         }
@@ -67,12 +74,15 @@ public enum ReportBlocks {
 
     /// The batch gradient and the parameters after one step with α = 1, layer by layer.
     static func gradient(_ e: Exercise) -> String {
-        var rows = ["| capa | $\\partial L/\\partial\\boldsymbol\\Omega_k$ | $\\partial L/\\partial\\boldsymbol\\beta_k$ | $\\boldsymbol\\Omega_k$ nuevo | $\\boldsymbol\\beta_k$ nuevo |",
-                    "|---|---|---|---|---|"]
+        var rows = [
+            "| capa | $\\partial L/\\partial\\boldsymbol\\Omega_k$ | $\\partial L/\\partial\\boldsymbol\\beta_k$ | $\\boldsymbol\\Omega_k$ nuevo | $\\boldsymbol\\beta_k$ nuevo |",
+            "|---|---|---|---|---|",
+        ]
         for k in e.gradient.layers.indices {
             let g = e.gradient.layers[k], u = e.updated_model.layers[k]
             func matrix(_ m: [[Double]]) -> String { m.map(vector).joined(separator: " ") }
-            rows.append("| \(k) | \(matrix(g.weights)) | \(vector(g.biases)) | \(matrix(u.weights)) | \(vector(u.biases)) |")
+            rows.append(
+                "| \(k) | \(matrix(g.weights)) | \(vector(g.biases)) | \(matrix(u.weights)) | \(vector(u.biases)) |")
         }
         return rows.joined(separator: "\n")
     }
@@ -80,11 +90,15 @@ public enum ReportBlocks {
     /// For each replacement activation: the loss before and after the step and the largest
     /// finite-difference error away from kinks.
     static func activations(_ cases: [(String, Exercise)]) -> String {
-        var rows = ["| activación | $L$ antes | $L$ después ($\\alpha=1$) | error máx. vs. diferencias centrales (fuera de los quiebres) |",
-                    "|---|---|---|---|"]
+        var rows = [
+            "| activación | $L$ antes | $L$ después ($\\alpha=1$) | error máx. vs. diferencias centrales (fuera de los quiebres) |",
+            "|---|---|---|---|",
+        ]
         for (name, e) in cases {
             let error = e.gradient_check.max_abs_error_away_from_kinks ?? e.gradient_check.max_abs_error
-            rows.append("| \(name) | \(n(e.loss_before)) | \(ReportTemplate.number(e.loss_after)) | \(ReportTemplate.scientific(error)) |")
+            rows.append(
+                "| \(name) | \(n(e.loss_before)) | \(ReportTemplate.number(e.loss_after)) | \(ReportTemplate.scientific(error)) |"
+            )
         }
         return rows.joined(separator: "\n")
     }
@@ -114,9 +128,12 @@ extension ReportBlocks {
             let s = try JSONDecoder().decode(Summary.self, from: data)
             let n = StudySummary.number
             table.append([
-                activation, n(s.loss_before), n(s.loss_after), n(s.loss_after / s.loss_before), n(s.gradient_check.max_abs_error),
-                n(s.gradient_check.max_abs_error_away_from_kinks ?? s.gradient_check.max_abs_error), "\(s.kinks?.count ?? 0)",
-                s.largest_decreasing_rate.map(n) ?? "", s.best_rate.map { n($0.learning_rate) } ?? "", s.best_rate.map { n($0.loss) } ?? "",
+                activation, n(s.loss_before), n(s.loss_after), n(s.loss_after / s.loss_before),
+                n(s.gradient_check.max_abs_error),
+                n(s.gradient_check.max_abs_error_away_from_kinks ?? s.gradient_check.max_abs_error),
+                "\(s.kinks?.count ?? 0)",
+                s.largest_decreasing_rate.map(n) ?? "", s.best_rate.map { n($0.learning_rate) } ?? "",
+                s.best_rate.map { n($0.loss) } ?? "",
             ])
         }
         try table.write(to: "\(results)/backprop.csv")

@@ -19,7 +19,9 @@ public enum ReportTemplate {
         var rest = Substring(template)
         while let open = rest.range(of: "{{") {
             output += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else { throw StudyError.unknownValue(String(rest[open.lowerBound...].prefix(40))) }
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                throw StudyError.unknownValue(String(rest[open.lowerBound...].prefix(40)))
+            }
             let placeholder = String(rest[open.upperBound..<close.lowerBound])
             output += try value(placeholder, results: results, tables: &tables)
             rest = rest[close.upperBound...]
@@ -37,7 +39,9 @@ public enum ReportTemplate {
         if tables[path[0]] == nil {
             tables[path[0]] = try? StudyTable(path: "\(results)/\(path[0]).csv")
         }
-        guard let cell = tables[path[0]]?.value(key: path[1], column: path[2]) else { throw StudyError.unknownValue(placeholder) }
+        guard let cell = tables[path[0]]?.value(key: path[1], column: path[2]) else {
+            throw StudyError.unknownValue(placeholder)
+        }
         return try format(cell, parts.count > 1 ? parts[1] : "text", placeholder: placeholder)
     }
 
@@ -54,7 +58,9 @@ public enum ReportTemplate {
         case "int": return grouped(Int(x.rounded()))
         case "pct": return spanish(String(format: "%.0f", x * 100)) + " %"
         default:
-            guard style.hasPrefix("fix"), let decimals = Int(style.dropFirst(3)) else { throw StudyError.unknownValue(placeholder) }
+            guard style.hasPrefix("fix"), let decimals = Int(style.dropFirst(3)) else {
+                throw StudyError.unknownValue(placeholder)
+            }
             return spanish(String(format: "%.\(decimals)f", x))
         }
     }

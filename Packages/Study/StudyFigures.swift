@@ -9,7 +9,10 @@ public enum StudyFigures {
     /// The course's five settings, then the five additions.
     static let groups = [
         ("the course's five settings", ["gd", "sgd40", "nesterov400", "adam400", "lbfgs-course"]),
-        ("plain momentum, AdamW, RMSprop, Adadelta, working L-BFGS", ["momentum400", "adamw400", "rmsprop400", "adadelta400", "lbfgs"]),
+        (
+            "plain momentum, AdamW, RMSprop, Adadelta, working L-BFGS",
+            ["momentum400", "adamw400", "rmsprop400", "adadelta400", "lbfgs"]
+        ),
     ]
 
     static func title(_ label: String) -> String { StudyPlan.setting(label).title }
@@ -18,24 +21,32 @@ public enum StudyFigures {
     /// with the band between the best and the worst seed.
     public static func comparisonCurves(results: String, againstSeconds: Bool) throws -> Figure {
         let figure = Figure(width: 1300, height: 520, rows: 1, columns: 2, dpi: 100)
-        figure.title = againstSeconds ? "Training loss against time (Net3L(50, 50, 50), median and range over 3 seeds)"
+        figure.title =
+            againstSeconds
+            ? "Training loss against time (Net3L(50, 50, 50), median and range over 3 seeds)"
             : "Training loss against epochs (Net3L(50, 50, 50), median and range over 3 seeds)"
         for (column, (name, labels)) in groups.enumerated() {
             let axes = figure.axes(row: 0, column: column)
             for label in labels {
                 let runs = try StudyPlan.seeds.map {
-                    try RunMetrics(run: StudyRun(experiment: "comparison", optimizer: label, seed: $0, noise: 0,
-                                                 hidden: StudyPlan.courseNetwork, epochs: StudyPlan.epochs), results: results)
+                    try RunMetrics(
+                        run: StudyRun(
+                            experiment: "comparison", optimizer: label, seed: $0, noise: 0,
+                            hidden: StudyPlan.courseNetwork, epochs: StudyPlan.epochs), results: results)
                 }
                 let count = runs.map(\.trainLoss.count).min()!
-                let x = againstSeconds
+                let x =
+                    againstSeconds
                     ? (0..<count).map { i in StudySummary.median(runs.map { $0.seconds[i] }) }
                     : Array(runs[0].epochs.prefix(count))
                 let values = (0..<count).map { i in runs.map { $0.trainLoss[i] } }
                 let color = axes.nextColor()
                 let keep = x.indices.filter { !againstSeconds || x[$0] > 0 }
-                axes.band(keep.map { x[$0] }, lower: keep.map { values[$0].min()! }, upper: keep.map { values[$0].max()! }, color: color, alpha: 0.2)
-                axes.line(keep.map { x[$0] }, keep.map { StudySummary.median(values[$0]) }, label: title(label), color: color)
+                axes.band(
+                    keep.map { x[$0] }, lower: keep.map { values[$0].min()! }, upper: keep.map { values[$0].max()! },
+                    color: color, alpha: 0.2)
+                axes.line(
+                    keep.map { x[$0] }, keep.map { StudySummary.median(values[$0]) }, label: title(label), color: color)
             }
             axes.yScale = .log
             if againstSeconds { axes.xScale = .log }
@@ -57,8 +68,9 @@ public enum StudyFigures {
             let high = Double(summary.value(key: label, column: "test_max")!)!
             let color = index < 5 ? Color.cycle[0] : Color.cycle[1]
             axes.line([Double(index), Double(index)], [low, high], color: .black, width: 1.5)
-            axes.scatter([Double(index)], [median], label: index == 0 ? "course's settings" : index == 5 ? "additions" : nil,
-                         color: color, size: 9)
+            axes.scatter(
+                [Double(index)], [median], label: index == 0 ? "course's settings" : index == 5 ? "additions" : nil,
+                color: color, size: 9)
         }
         axes.xTicks = (StudyPlan.optimizers.indices.map(Double.init), StudyPlan.optimizers.map(\.label))
         axes.yScale = .log
@@ -82,7 +94,9 @@ public enum StudyFigures {
                 axes.line(x, y, label: title(label), marker: .circle)
             }
             if column == 0 {
-                axes.line(Array(x.dropFirst()), levels.dropFirst().map { $0 * $0 }, label: "σ² (noise variance)", color: .black, style: .dashed)
+                axes.line(
+                    Array(x.dropFirst()), levels.dropFirst().map { $0 * $0 }, label: "σ² (noise variance)",
+                    color: .black, style: .dashed)
             }
             axes.xTicks = (x, levels.map(StudyPlan.label))
             axes.yScale = .log
@@ -138,7 +152,9 @@ extension StudyFigures {
         let scan = try JSONDecoder().decode(Scan.self, from: data)
         let figure = Figure(width: 700, height: 420, dpi: 100)
         let axes = figure.axes()
-        axes.line(scan.learning_rate_scan.map(\.learning_rate), scan.learning_rate_scan.map(\.loss), label: "L after one step", marker: .circle, markerSize: 4)
+        axes.line(
+            scan.learning_rate_scan.map(\.learning_rate), scan.learning_rate_scan.map(\.loss),
+            label: "L after one step", marker: .circle, markerSize: 4)
         axes.horizontalLine(at: scan.loss_before, label: "L before the step")
         axes.xScale = .log
         axes.xLabel = "learning rate α"
@@ -151,7 +167,8 @@ extension StudyFigures {
     /// The assignment's Figure 2: the surface sin(0.8(x² + y²))/(x² + y²)^0.9 on the course's grid.
     public static func assignmentSurface() -> Figure {
         let axis = Tensor.linspace(-3, 3, count: 40).scalars
-        var figure = SurfaceFigure(field: ScalarField(x: axis, y: axis) { x, y in SurfaceData.height(x: x, y: y) }, style: .surface)
+        var figure = SurfaceFigure(
+            field: ScalarField(x: axis, y: axis) { x, y in SurfaceData.height(x: x, y: y) }, style: .surface)
         figure.title = "f(x, y) = sin(0.8(x² + y²)) / (x² + y²)$^{0.9}$ on linspace(−3, 3, 40)"
         return figure.figure()
     }

@@ -44,7 +44,8 @@ public enum StudyFinal {
         options.seed = 0
         options.evaluationInterval = 5
         let trainer = Trainer(
-            network: start, inputs: data.inputs.rows(at: split.training), targets: data.targets.rows(at: split.training),
+            network: start, inputs: data.inputs.rows(at: split.training),
+            targets: data.targets.rows(at: split.training),
             validation: (data.inputs.rows(at: split.validation), data.targets.rows(at: split.validation)),
             optimizer: setting.makeOptimizer(), options: options)
         let metrics = "\(results)/final-metrics.csv"
@@ -65,9 +66,11 @@ public enum StudyFinal {
         let network = try ModelFile.network(fromJSON: try StudyPreparation.readText(model), file: model)
         let clean = SurfaceData(noise: 0)
         let workspace = NetworkWorkspace(network.architecture, capacity: clean.count)
-        let test = workspace.loss(parameters: network.parameters, inputs: clean.inputs, targets: clean.clean, loss: .mse)
+        let test = workspace.loss(
+            parameters: network.parameters, inputs: clean.inputs, targets: clean.clean, loss: .mse)
         let noisy = SurfaceData(noise: noise, seed: 0)
-        let train = workspace.loss(parameters: network.parameters, inputs: noisy.inputs, targets: noisy.targets, loss: .mse)
+        let train = workspace.loss(
+            parameters: network.parameters, inputs: noisy.inputs, targets: noisy.targets, loss: .mse)
         let metrics = try CSVTable(path: "\(results)/final-metrics.csv", options: .init(allowsMissing: true))
         let validation = try metrics.columns(["validation_loss"]).scalars
         let epochColumn = try metrics.columns(["epoch"]).scalars
@@ -77,10 +80,12 @@ public enum StudyFinal {
             ("optimizer", optimizer), ("title", StudyFigures.title(optimizer)), ("title_es", spanishTitle(optimizer)),
             ("noise", StudyPlan.label(noise)),
             ("epochs", "\(epochs)"), ("validation_fraction", "\(validationFraction)"),
-            ("best_epoch", StudySummary.number(epochColumn[best])), ("best_validation", StudySummary.number(validation[best])),
+            ("best_epoch", StudySummary.number(epochColumn[best])),
+            ("best_validation", StudySummary.number(validation[best])),
             ("final_validation", StudySummary.number(validation.last { !$0.isNaN }!)),
             ("train_mse", StudySummary.number(train)), ("test_mse", StudySummary.number(test)),
-            ("noise_variance", StudySummary.number(noise * noise)), ("parameters", "\(network.architecture.parameterCount)"),
+            ("noise_variance", StudySummary.number(noise * noise)),
+            ("parameters", "\(network.architecture.parameterCount)"),
         ] { table.append([key, value]) }
         try table.write(to: "\(results)/final.csv")
         return table
@@ -90,7 +95,9 @@ public enum StudyFinal {
     public static func spanishTitle(_ label: String) -> String {
         let setting = StudyPlan.setting(label)
         func spanish(_ x: Double) -> String { CSVWriter.format(x).replacingOccurrences(of: ".", with: ",") }
-        let names: [OptimizerKind: String] = [.sgd: "SGD", .adam: "Adam", .adamw: "AdamW", .rmsprop: "RMSprop", .adadelta: "Adadelta", .lbfgs: "L-BFGS"]
+        let names: [OptimizerKind: String] = [
+            .sgd: "SGD", .adam: "Adam", .adamw: "AdamW", .rmsprop: "RMSprop", .adadelta: "Adadelta", .lbfgs: "L-BFGS",
+        ]
         var parts = ["lr " + spanish(setting.number("lr")!)]
         if let momentum = setting.number("momentum") { parts.append("momento " + spanish(momentum)) }
         if setting.options["nesterov"] == .flag(true) { parts.append("Nesterov") }
@@ -102,7 +109,8 @@ public enum StudyFinal {
     public static func surfaceFigure(model: String) throws -> Figure {
         let network = try ModelFile.network(fromJSON: try StudyPreparation.readText(model), file: model)
         let axis = Tensor.linspace(-3, 3, count: 60).scalars
-        let points = Tensor(shape: [axis.count * axis.count, 2], scalars: axis.flatMap { y in axis.flatMap { x in [x, y] } })
+        let points = Tensor(
+            shape: [axis.count * axis.count, 2], scalars: axis.flatMap { y in axis.flatMap { x in [x, y] } })
         let predictions = network(points).scalars
         let field = ScalarField(x: axis, y: axis, values: predictions)
         let truth = ScalarField(x: axis, y: axis) { x, y in SurfaceData.height(x: x, y: y) }
@@ -118,7 +126,9 @@ public enum StudyFinal {
         let epochs = try metrics.columns(["epoch"]).scalars
         let figure = Figure(width: 800, height: 480, dpi: 100)
         let axes = figure.axes()
-        for (column, label) in [("train_loss", "training (80 % of the noisy points)"), ("validation_loss", "validation (the other 20 %)")] {
+        for (column, label) in [
+            ("train_loss", "training (80 % of the noisy points)"), ("validation_loss", "validation (the other 20 %)"),
+        ] {
             let values = try metrics.columns([column]).scalars
             let keep = values.indices.filter { !values[$0].isNaN }
             axes.line(keep.map { epochs[$0] }, keep.map { values[$0] }, label: label)

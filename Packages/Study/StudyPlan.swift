@@ -47,7 +47,8 @@ public enum StudyPlan {
         OptimizerSetting("gd", "GD (SGD lr 0.05, batch 1600)", "sgd(lr=0.05)", batchSize: nil),
         OptimizerSetting("sgd40", "SGD lr 0.1, batch 40", "sgd(lr=0.1)", batchSize: 40),
         OptimizerSetting(
-            "nesterov400", "Nesterov 0.9, lr 0.1, batch 400", "sgd(lr=0.1, momentum=0.9, nesterov=True)", batchSize: 400),
+            "nesterov400", "Nesterov 0.9, lr 0.1, batch 400", "sgd(lr=0.1, momentum=0.9, nesterov=True)", batchSize: 400
+        ),
         OptimizerSetting("adam400", "Adam lr 0.001, batch 400", "adam(lr=0.001)", batchSize: 400),
         OptimizerSetting(
             "lbfgs-course", "L-BFGS max_iter 1 (course)", "lbfgs(lr=1, max_iter=1, line_search_fn='strong_wolfe')",
@@ -57,7 +58,8 @@ public enum StudyPlan {
         OptimizerSetting("rmsprop400", "RMSprop lr 0.001, batch 400", "rmsprop(lr=0.001)", batchSize: 400),
         OptimizerSetting("adadelta400", "Adadelta lr 1, batch 400", "adadelta(lr=1)", batchSize: 400),
         OptimizerSetting(
-            "lbfgs", "L-BFGS max_iter 1, max_eval 4", "lbfgs(lr=1, max_iter=1, max_eval=4, line_search_fn='strong_wolfe')",
+            "lbfgs", "L-BFGS max_iter 1, max_eval 4",
+            "lbfgs(lr=1, max_iter=1, max_eval=4, line_search_fn='strong_wolfe')",
             batchSize: nil),
     ]
 
@@ -91,20 +93,27 @@ public enum StudyPlan {
         var runs: [StudyRun] = []
         for seed in seeds {
             for optimizer in optimizers {
-                runs.append(StudyRun(experiment: "comparison", optimizer: optimizer.label, seed: seed, noise: 0, hidden: courseNetwork, epochs: epochs))
+                runs.append(
+                    StudyRun(
+                        experiment: "comparison", optimizer: optimizer.label, seed: seed, noise: 0,
+                        hidden: courseNetwork, epochs: epochs))
             }
         }
         for noise in noiseLevels where noise != 0 {
             for optimizer in noiseOptimizers {
-                runs.append(StudyRun(experiment: "noise", optimizer: optimizer, seed: 0, noise: noise, hidden: courseNetwork, epochs: epochs))
+                runs.append(
+                    StudyRun(
+                        experiment: "noise", optimizer: optimizer, seed: 0, noise: noise, hidden: courseNetwork,
+                        epochs: epochs))
             }
         }
         for depth in depths {
             for width in widths {
                 for optimizer in sizeOptimizers {
-                    runs.append(StudyRun(
-                        experiment: "size", optimizer: optimizer, seed: 0, noise: 0,
-                        hidden: [Int](repeating: width, count: depth), epochs: sizeEpochs))
+                    runs.append(
+                        StudyRun(
+                            experiment: "size", optimizer: optimizer, seed: 0, noise: 0,
+                            hidden: [Int](repeating: width, count: depth), epochs: sizeEpochs))
                 }
             }
         }
@@ -132,12 +141,13 @@ public enum StudyPlan {
     /// `<results>/runs/<name>.csv`, then a progress line.
     public static func command(_ run: StudyRun, index: Int, count: Int, tools: String, results: String) -> String {
         let flags = setting(run.optimizer).flags
-        let arguments = [
-            "--init-model", "\(results)/\(initialModel(hidden: run.hidden, seed: run.seed))",
-            "--data", "\(results)/\(dataFile(noise: run.noise))",
-            "--validation", "\(results)/\(cleanFile)", "--validation-target", "z_clean",
-            "--epochs", "\(run.epochs)", "--eval-every", "5", "--seed", "\(run.seed)",
-        ] + flags + ["--metrics", "\(results)/runs/\(run.name).csv", "--quiet"]
+        let arguments =
+            [
+                "--init-model", "\(results)/\(initialModel(hidden: run.hidden, seed: run.seed))",
+                "--data", "\(results)/\(dataFile(noise: run.noise))",
+                "--validation", "\(results)/\(cleanFile)", "--validation-target", "z_clean",
+                "--epochs", "\(run.epochs)", "--eval-every", "5", "--seed", "\(run.seed)",
+            ] + flags + ["--metrics", "\(results)/runs/\(run.name).csv", "--quiet"]
         return "\(tools)/train " + arguments.joined(separator: " ")
             + " 2>/dev/null && echo '[study] \(index)/\(count) \(run.name)'"
             + " || echo '[study] \(index)/\(count) \(run.name) FAILED'"

@@ -14,58 +14,92 @@ public enum StudySummary {
     public static func summarize(results: String) throws -> [String: StudyTable] {
         var metrics: [String: RunMetrics] = [:]
         for run in StudyPlan.runs() { metrics[run.name] = try RunMetrics(run: run, results: results) }
-        func find(_ experiment: String, _ optimizer: String, seed: Int = 0, noise: Double = 0, hidden: [Int] = StudyPlan.courseNetwork) -> RunMetrics? {
+        func find(
+            _ experiment: String, _ optimizer: String, seed: Int = 0, noise: Double = 0,
+            hidden: [Int] = StudyPlan.courseNetwork
+        ) -> RunMetrics? {
             // The noise-free course network at seed s is the comparison's run, also for the other experiments.
-            let key = StudyRun(experiment: experiment, optimizer: optimizer, seed: seed, noise: noise, hidden: hidden,
-                               epochs: experiment == "size" ? StudyPlan.sizeEpochs : StudyPlan.epochs).name
+            let key = StudyRun(
+                experiment: experiment, optimizer: optimizer, seed: seed, noise: noise, hidden: hidden,
+                epochs: experiment == "size" ? StudyPlan.sizeEpochs : StudyPlan.epochs
+            ).name
             return metrics[key]
         }
         var tables: [String: StudyTable] = [:]
 
-        var comparison = StudyTable(columns: ["key", "optimizer", "seed", "final_train", "final_test", "seconds", "completed"]
-            + RunMetrics.thresholds.flatMap { ["epochs_\(label($0))", "seconds_\(label($0))"] })
-        var summary = StudyTable(columns: ["key", "title", "test_median", "test_min", "test_max", "seconds_median", "ms_per_epoch"]
-            + RunMetrics.thresholds.flatMap { ["epochs_\(label($0))", "seconds_\(label($0))", "reached_\(label($0))"] })
+        var comparison = StudyTable(
+            columns: ["key", "optimizer", "seed", "final_train", "final_test", "seconds", "completed"]
+                + RunMetrics.thresholds.flatMap { ["epochs_\(label($0))", "seconds_\(label($0))"] })
+        var summary = StudyTable(
+            columns: ["key", "title", "test_median", "test_min", "test_max", "seconds_median", "ms_per_epoch"]
+                + RunMetrics.thresholds.flatMap {
+                    ["epochs_\(label($0))", "seconds_\(label($0))", "reached_\(label($0))"]
+                })
         for optimizer in StudyPlan.optimizers {
             let runs = StudyPlan.seeds.compactMap { find("comparison", optimizer.label, seed: $0) }
             for r in runs {
-                comparison.append(["\(optimizer.label)/s\(r.run.seed)", optimizer.label, "\(r.run.seed)", number(r.finalTrainLoss),
-                                   number(r.finalTestLoss), number(r.totalSeconds), r.completed ? "yes" : "no"]
-                    + RunMetrics.thresholds.flatMap { t in r.reach(t).map { [number($0.epoch), number($0.seconds)] } ?? ["", ""] })
+                comparison.append(
+                    [
+                        "\(optimizer.label)/s\(r.run.seed)", optimizer.label, "\(r.run.seed)", number(r.finalTrainLoss),
+                        number(r.finalTestLoss), number(r.totalSeconds), r.completed ? "yes" : "no",
+                    ]
+                        + RunMetrics.thresholds.flatMap { t in
+                            r.reach(t).map { [number($0.epoch), number($0.seconds)] } ?? ["", ""]
+                        })
             }
             let tests = runs.map(\.finalTestLoss)
-            var row = [optimizer.label, optimizer.title, number(median(tests)), number(tests.min()!), number(tests.max()!),
-                       number(median(runs.map(\.totalSeconds))), number(1000 * median(runs.map(\.totalSeconds)) / Double(StudyPlan.epochs))]
+            var row = [
+                optimizer.label, optimizer.title, number(median(tests)), number(tests.min()!), number(tests.max()!),
+                number(median(runs.map(\.totalSeconds))),
+                number(1000 * median(runs.map(\.totalSeconds)) / Double(StudyPlan.epochs)),
+            ]
             for t in RunMetrics.thresholds {
                 let reached = runs.compactMap { $0.reach(t) }
-                row += reached.isEmpty ? ["", "", "0"]
-                    : [number(median(reached.map(\.epoch))), number(median(reached.map(\.seconds))), "\(reached.count)"]
+                row +=
+                    reached.isEmpty
+                    ? ["", "", "0"]
+                    : [
+                        number(median(reached.map(\.epoch))), number(median(reached.map(\.seconds))),
+                        "\(reached.count)",
+                    ]
             }
             summary.append(row)
         }
         tables["comparison"] = comparison
         tables["comparison-summary"] = summary
 
-        var noise = StudyTable(columns: ["key", "optimizer", "noise", "final_train", "final_test", "best_test", "best_epoch", "completed"])
+        var noise = StudyTable(columns: [
+            "key", "optimizer", "noise", "final_train", "final_test", "best_test", "best_epoch", "completed",
+        ])
         for optimizer in StudyPlan.noiseOptimizers {
             for sigma in StudyPlan.noiseLevels {
                 guard let r = find(sigma == 0 ? "comparison" : "noise", optimizer, noise: sigma) else { continue }
                 let best = r.testLoss.indices.min { r.testLoss[$0] < r.testLoss[$1] }!
-                noise.append(["\(optimizer)/\(StudyPlan.label(sigma))", optimizer, StudyPlan.label(sigma), number(r.finalTrainLoss),
-                              number(r.finalTestLoss), number(r.testLoss[best]), number(r.epochs[best]), r.completed ? "yes" : "no"])
+                noise.append([
+                    "\(optimizer)/\(StudyPlan.label(sigma))", optimizer, StudyPlan.label(sigma),
+                    number(r.finalTrainLoss),
+                    number(r.finalTestLoss), number(r.testLoss[best]), number(r.epochs[best]),
+                    r.completed ? "yes" : "no",
+                ])
             }
         }
         tables["noise"] = noise
 
-        var size = StudyTable(columns: ["key", "optimizer", "depth", "width", "parameters", "final_train", "final_test", "seconds", "completed"])
+        var size = StudyTable(columns: [
+            "key", "optimizer", "depth", "width", "parameters", "final_train", "final_test", "seconds", "completed",
+        ])
         for optimizer in StudyPlan.sizeOptimizers {
             for depth in StudyPlan.depths {
                 for width in StudyPlan.widths {
                     let hidden = [Int](repeating: width, count: depth)
                     guard let r = find("size", optimizer, hidden: hidden) else { continue }
-                    let parameters = Architecture(inputs: 2, hidden: hidden, activation: .relu, outputs: 1).parameterCount
-                    size.append(["\(optimizer)/d\(depth)/w\(width)", optimizer, "\(depth)", "\(width)", "\(parameters)",
-                                 number(r.finalTrainLoss), number(r.finalTestLoss), number(r.totalSeconds), r.completed ? "yes" : "no"])
+                    let parameters = Architecture(inputs: 2, hidden: hidden, activation: .relu, outputs: 1)
+                        .parameterCount
+                    size.append([
+                        "\(optimizer)/d\(depth)/w\(width)", optimizer, "\(depth)", "\(width)", "\(parameters)",
+                        number(r.finalTrainLoss), number(r.finalTestLoss), number(r.totalSeconds),
+                        r.completed ? "yes" : "no",
+                    ])
                 }
             }
         }

@@ -22,7 +22,9 @@ public struct StudyTable: Sendable, Equatable {
 
     /// The cell of `column` in the row whose key is `key`.
     public func value(key: String, column: String) -> String? {
-        guard let c = columns.firstIndex(of: column), let row = rows.first(where: { $0.first == key }) else { return nil }
+        guard let c = columns.firstIndex(of: column), let row = rows.first(where: { $0.first == key }) else {
+            return nil
+        }
         return row[c]
     }
 

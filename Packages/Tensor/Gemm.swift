@@ -179,7 +179,9 @@ extension GemmEpilogue.Activation {
 }
 
 /// The portable product: packed panels and the SSE2 6×4 micro-kernel, no epilogue.
-private func portableGemm(_ a: StridedMatrix, _ b: StridedMatrix, into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
+private func portableGemm(
+    _ a: StridedMatrix, _ b: StridedMatrix, into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+) {
     let m = a.rows, n = b.columns, k = a.columns
     if k == 0 {
         if !accumulate {
@@ -272,7 +274,8 @@ package struct GemmKernel: Sendable {
         let best = available[available.count - 1]
         guard let requested, !requested.isEmpty else { return (best, nil) }
         if let kernel = available.first(where: { $0.name == requested }) { return (kernel, nil) }
-        let reason = [portable, avx2, avx512].contains { $0.name == requested }
+        let reason =
+            [portable, avx2, avx512].contains { $0.name == requested }
             ? "this processor cannot run it" : "unknown kernel"
         return (
             best,
@@ -399,7 +402,8 @@ private func microKernel6x4(
 }
 
 @inline(__always)
-private func store(_ low: SIMD2<Double>, _ high: SIMD2<Double>, to c: UnsafeMutablePointer<Double>, _ accumulate: Bool) {
+private func store(_ low: SIMD2<Double>, _ high: SIMD2<Double>, to c: UnsafeMutablePointer<Double>, _ accumulate: Bool)
+{
     let raw = UnsafeMutableRawPointer(c)
     if accumulate {
         raw.storeBytes(of: raw.loadUnaligned(as: SIMD2<Double>.self) + low, as: SIMD2<Double>.self)
@@ -414,7 +418,10 @@ private func store(_ low: SIMD2<Double>, _ high: SIMD2<Double>, to c: UnsafeMuta
 
 /// Per-thread packing buffers for ``gemm(_:_:into:ldc:accumulate:)``, 64-byte aligned and grown on demand.
 final class GemmWorkspace {
-    enum Slot: Int { case a = 0, b = 1 }
+    enum Slot: Int {
+        case a = 0
+        case b = 1
+    }
 
     private var buffers: [UnsafeMutableRawPointer?] = [nil, nil]
     private var capacities = [0, 0]
@@ -455,9 +462,9 @@ private final class ThreadKey: Sendable {
         var key = pthread_key_t()
         let status = pthread_key_create(&key) { pointer in
             #if canImport(Darwin)
-            Unmanaged<GemmWorkspace>.fromOpaque(pointer).release()
+                Unmanaged<GemmWorkspace>.fromOpaque(pointer).release()
             #else
-            if let pointer { Unmanaged<GemmWorkspace>.fromOpaque(pointer).release() }
+                if let pointer { Unmanaged<GemmWorkspace>.fromOpaque(pointer).release() }
             #endif
         }
         precondition(status == 0, "pthread_key_create failed")

@@ -10,7 +10,9 @@ import RealModule
 public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
     let (m, k) = matmulExtents(a, transposed: transposeA, left: true)
     let (k2, n) = matmulExtents(b, transposed: transposeB, left: false)
-    precondition(k == k2, "matmul: shapes \(a.shape)\(transposeA ? "ᵀ" : "") and \(b.shape)\(transposeB ? "ᵀ" : "") do not align")
+    precondition(
+        k == k2, "matmul: shapes \(a.shape)\(transposeA ? "ᵀ" : "") and \(b.shape)\(transposeB ? "ᵀ" : "") do not align"
+    )
     var shape = [m, n]
     if a.rank == 1 { shape.removeFirst() }
     if b.rank == 1 { shape.removeLast() }
@@ -29,7 +31,9 @@ public func matmul(
 ) {
     let (m, k) = matmulExtents(a, transposed: transposeA, left: true)
     let (k2, n) = matmulExtents(b, transposed: transposeB, left: false)
-    precondition(k == k2, "matmul: shapes \(a.shape)\(transposeA ? "ᵀ" : "") and \(b.shape)\(transposeB ? "ᵀ" : "") do not align")
+    precondition(
+        k == k2, "matmul: shapes \(a.shape)\(transposeA ? "ᵀ" : "") and \(b.shape)\(transposeB ? "ᵀ" : "") do not align"
+    )
     precondition(output.count == m * n, "matmul: output shape \(output.shape) cannot hold \(m)×\(n)")
     a.withUnsafeBufferPointer { x in
         b.withUnsafeBufferPointer { y in

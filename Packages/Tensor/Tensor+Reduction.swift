@@ -124,12 +124,16 @@ extension Tensor {
 
     /// The smallest element along `axis` (NaN-propagating), removing the axis.
     public func min(alongAxis axis: Int) -> Tensor {
-        reduce(alongAxis: axis) { base, n, stride in base[Tensor.extremeIndex(base, count: n, stride: stride, <) * stride] }
+        reduce(alongAxis: axis) { base, n, stride in
+            base[Tensor.extremeIndex(base, count: n, stride: stride, <) * stride]
+        }
     }
 
     /// The largest element along `axis` (NaN-propagating), removing the axis.
     public func max(alongAxis axis: Int) -> Tensor {
-        reduce(alongAxis: axis) { base, n, stride in base[Tensor.extremeIndex(base, count: n, stride: stride, >) * stride] }
+        reduce(alongAxis: axis) { base, n, stride in
+            base[Tensor.extremeIndex(base, count: n, stride: stride, >) * stride]
+        }
     }
 
     /// The index of the smallest element along `axis` (first on ties), removing the axis.

@@ -42,8 +42,12 @@ public final class Trainer {
         network: Network, inputs: Tensor, targets: Tensor, validation: (inputs: Tensor, targets: Tensor)? = nil,
         optimizer: any Optimizer, options: TrainingOptions
     ) {
-        precondition(inputs.rank == 2 && inputs.shape[1] == network.inputs, "inputs \(inputs.shape) for \(network.inputs) network inputs")
-        precondition(targets.rank == 2 && targets.shape[0] == inputs.shape[0], "targets \(targets.shape) for \(inputs.shape[0]) rows")
+        precondition(
+            inputs.rank == 2 && inputs.shape[1] == network.inputs,
+            "inputs \(inputs.shape) for \(network.inputs) network inputs")
+        precondition(
+            targets.rank == 2 && targets.shape[0] == inputs.shape[0],
+            "targets \(targets.shape) for \(inputs.shape[0]) rows")
         precondition(inputs.shape[0] > 0, "no training data")
         self.network = network
         self.optimizer = optimizer
@@ -59,7 +63,8 @@ public final class Trainer {
         workspace = NetworkWorkspace(network.architecture, capacity: size)
         // A full-batch run evaluates in its training workspace, so that the next step can reuse the forward
         // pass, unless a validation set on other inputs would overwrite it.
-        evaluation = isFullBatch && (validation == nil || validationSharesInputs)
+        evaluation =
+            isFullBatch && (validation == nil || validationSharesInputs)
             ? workspace
             : NetworkWorkspace(network.architecture, capacity: max(n, validation?.inputs.shape[0] ?? 0))
         minibatches = Minibatches(count: n, batchSize: size, shuffle: options.shuffle, seed: options.seed)
@@ -76,7 +81,11 @@ public final class Trainer {
         if validationSharesInputs && evaluation.capacity >= inputs.shape[0] {
             return (train, evaluation.lossOfLastForwardPass(options.loss, targets: validation.targets))
         }
-        return (train, evaluation.loss(parameters: parameters, inputs: validation.inputs, targets: validation.targets, loss: options.loss))
+        return (
+            train,
+            evaluation.loss(
+                parameters: parameters, inputs: validation.inputs, targets: validation.targets, loss: options.loss)
+        )
     }
 
     /// Runs the epochs.
@@ -107,7 +116,8 @@ public final class Trainer {
                 bestEpoch = epoch
                 best.assign(parameters)
             }
-            let row = EpochMetrics(epoch: epoch, seconds: seconds, trainLoss: train, validationLoss: validationLoss, batchLoss: batchLoss)
+            let row = EpochMetrics(
+                epoch: epoch, seconds: seconds, trainLoss: train, validationLoss: validationLoss, batchLoss: batchLoss)
             metrics.append(row)
             try onEpoch(row)
         }
@@ -117,10 +127,13 @@ public final class Trainer {
         for epoch in stride(from: 1, through: options.epochs, by: 1) {
             optimizer.learningRate = options.schedule.learningRate(base: baseLearningRate, step: epoch - 1)
             let started = clock.now
-            let outcome = isFullBatch ? fullBatchEpoch(&parameters, epoch: epoch) : minibatchEpoch(&parameters, epoch: epoch)
+            let outcome =
+                isFullBatch ? fullBatchEpoch(&parameters, epoch: epoch) : minibatchEpoch(&parameters, epoch: epoch)
             seconds += (clock.now - started).seconds
-            if let divergence = outcome.divergence ?? (parameters.isFinite ? nil
-                : .diverged(epoch: epoch, batch: minibatches.batchesPerEpoch - 1, loss: .nan))
+            if let divergence = outcome.divergence
+                ?? (parameters.isFinite
+                    ? nil
+                    : .diverged(epoch: epoch, batch: minibatches.batchesPerEpoch - 1, loss: .nan))
             {
                 stop = divergence
                 parameters.assign(lastGood)
@@ -163,9 +176,11 @@ public final class Trainer {
     private func fullBatchEpoch(_ parameters: inout Tensor, epoch: Int) -> EpochOutcome {
         let result = optimizer.step(&parameters) { p, g in
             if reusable.take(at: p) {
-                return workspace.lossAndGradientOfLastForwardPass(parameters: p, targets: targets, loss: options.loss, gradient: &g)
+                return workspace.lossAndGradientOfLastForwardPass(
+                    parameters: p, targets: targets, loss: options.loss, gradient: &g)
             }
-            return workspace.lossAndGradient(parameters: p, inputs: inputs, targets: targets, loss: options.loss, gradient: &g)
+            return workspace.lossAndGradient(
+                parameters: p, inputs: inputs, targets: targets, loss: options.loss, gradient: &g)
         }
         count(result)
         return EpochOutcome(

@@ -65,8 +65,9 @@ import Testing
         let duplicate = try error("x,y,x\n1,2,3\n")
         #expect(duplicate == CSVError(.duplicateColumnName("x", firstColumn: 1), file: "data.csv", line: 1, column: 3))
         #expect(duplicate.description == #"data.csv:1:3: duplicate column name "x" (also column 1)"#)
-        #expect(try error("a,\"x,y\n").description
-            == "data.csv:1:2: unterminated quoted column name, or text after its closing quote")
+        #expect(
+            try error("a,\"x,y\n").description
+                == "data.csv:1:2: unterminated quoted column name, or text after its closing quote")
         #expect(try error("\"x\"y,z\n") == CSVError(.badQuotes, file: "data.csv", line: 1, column: 1))
         let numeric = try error("\n1,2.5\n3,4\n")
         #expect(numeric == CSVError(.missingHeader, file: "data.csv", line: 2))

@@ -13,7 +13,8 @@ import Testing
     }
 
     @Test func skipsCommentsAndBlankLinesAndAcceptsCRLF() throws {
-        let text = "\u{FEFF}# a comment before the header\r\n\r\n  x , \"y\" \r\n1,2\r\n   \r\n\t# indented comment\r\n3 ,\t4\r\n5,6"
+        let text =
+            "\u{FEFF}# a comment before the header\r\n\r\n  x , \"y\" \r\n1,2\r\n   \r\n\t# indented comment\r\n3 ,\t4\r\n5,6"
         let table = try CSVTable(text: text)
         #expect(table.columnNames == ["x", "y"])
         #expect(table.values == (try Tensor([[1, 2], [3, 4], [5, 6]])))

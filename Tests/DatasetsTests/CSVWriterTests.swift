@@ -87,7 +87,8 @@ import Testing
         #expect(text.hasPrefix(##""x, in m","say ""hi""","#z"," padded ","1.5",plain,ü"## + "\n"))
         #expect(try CSVTable(text: text).columnNames == names)
         // A header of numbers alone reads back, since the writer quotes them.
-        #expect(try CSVTable(text: try CSVWriter.text(columns: ["1", "2"], rows: .zeros([0, 2]))).columnNames == ["1", "2"])
+        #expect(
+            try CSVTable(text: try CSVWriter.text(columns: ["1", "2"], rows: .zeros([0, 2]))).columnNames == ["1", "2"])
     }
 
     @Test(arguments: [["a", ""], ["a", "b\nc"], ["a", "b", "a"]])

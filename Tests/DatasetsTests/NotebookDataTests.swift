@@ -28,7 +28,8 @@ import Testing
         for (x, y) in zip(data.inputs.scalars, data.targets.scalars) {
             let mu = shallowNetwork(x, beta1: [0.1], omega1: [[-2, -1, 7]])[0]
             squares += (y - mu) * (y - mu)
-            negativeLogLikelihood += (y - mu) * (y - mu) / (2 * sigma * sigma) + 0.5 * log(2 * Double.pi * sigma * sigma)
+            negativeLogLikelihood +=
+                (y - mu) * (y - mu) / (2 * sigma * sigma) + 0.5 * log(2 * Double.pi * sigma * sigma)
         }
         expectClose(squares, 2.020992571901951, relative: 1e-12)
         expectClose(negativeLogLikelihood, 11.452419564185830, relative: 1e-12)

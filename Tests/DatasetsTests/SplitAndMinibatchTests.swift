@@ -22,12 +22,15 @@ import Testing
 
     @Test func badSplits() {
         #expect(throws: DatasetError.invalidFraction(1)) { try DataSplit(count: 10, validationFraction: 1, seed: 0) }
-        #expect(throws: DatasetError.invalidFraction(-0.1)) { try DataSplit(count: 10, validationFraction: -0.1, seed: 0) }
+        #expect(throws: DatasetError.invalidFraction(-0.1)) {
+            try DataSplit(count: 10, validationFraction: -0.1, seed: 0)
+        }
         #expect(throws: DatasetError.emptyTrainingSet(rows: 1, validation: 1)) {
             try DataSplit(count: 1, validationFraction: 0.5, seed: 0)
         }
-        #expect(DatasetError.emptyTrainingSet(rows: 1, validation: 1).description
-            == "a validation set of 1 of the 1 rows leaves no rows for training")
+        #expect(
+            DatasetError.emptyTrainingSet(rows: 1, validation: 1).description
+                == "a validation set of 1 of the 1 rows leaves no rows for training")
     }
 
     @Test(arguments: [1, 3, 7, 40, 2000])

@@ -43,16 +43,30 @@ import Testing
         #expect(report.decreased == (expected["loss_after"].double < expected["loss_before"].double))
         for (i, point) in report.points.enumerated() {
             let p = expected["points"][i]
-            expectClose(point.preActivations.flatMap { $0 }, p["f"].array.flatMap(\.doubles), absolute: 1e-14, relative: 1e-14, label)
-            expectClose(point.activations.flatMap { $0 }, p["h"].array.flatMap(\.doubles), absolute: 1e-14, relative: 1e-14, label)
-            expectClose(point.preActivationGradients.flatMap { $0 }, p["df"].array.flatMap(\.doubles), absolute: 1e-13, relative: 1e-13, label)
-            expectClose(point.activationGradients.flatMap { $0 }, p["dh"].array.flatMap(\.doubles), absolute: 1e-13, relative: 1e-13, label)
-            expectClose(point.activationDerivatives.flatMap { $0 }, p["derivatives"].array.flatMap(\.doubles), absolute: 1e-14, relative: 1e-14, label)
+            expectClose(
+                point.preActivations.flatMap { $0 }, p["f"].array.flatMap(\.doubles), absolute: 1e-14, relative: 1e-14,
+                label)
+            expectClose(
+                point.activations.flatMap { $0 }, p["h"].array.flatMap(\.doubles), absolute: 1e-14, relative: 1e-14,
+                label)
+            expectClose(
+                point.preActivationGradients.flatMap { $0 }, p["df"].array.flatMap(\.doubles), absolute: 1e-13,
+                relative: 1e-13, label)
+            expectClose(
+                point.activationGradients.flatMap { $0 }, p["dh"].array.flatMap(\.doubles), absolute: 1e-13,
+                relative: 1e-13, label)
+            expectClose(
+                point.activationDerivatives.flatMap { $0 }, p["derivatives"].array.flatMap(\.doubles), absolute: 1e-14,
+                relative: 1e-14, label)
             expectClose(point.loss, p["loss"].double, absolute: 1e-14, relative: 1e-14, label)
             let pointGradient = Network(report.network.architecture, parameters: point.gradient)
             for k in 0..<3 {
-                expectClose(pointGradient.weights(ofLayer: k).scalars, p["gradient"]["weights"][k].array.flatMap(\.doubles), absolute: 1e-13, relative: 1e-13, label)
-                expectClose(pointGradient.biases(ofLayer: k).scalars, p["gradient"]["biases"][k].doubles, absolute: 1e-13, relative: 1e-13, label)
+                expectClose(
+                    pointGradient.weights(ofLayer: k).scalars, p["gradient"]["weights"][k].array.flatMap(\.doubles),
+                    absolute: 1e-13, relative: 1e-13, label)
+                expectClose(
+                    pointGradient.biases(ofLayer: k).scalars, p["gradient"]["biases"][k].doubles, absolute: 1e-13,
+                    relative: 1e-13, label)
             }
         }
         // The central differences, kinks included, against NumPy's (same step, same side of each kink).
@@ -60,23 +74,39 @@ import Testing
         let numeric = Network(report.network.architecture, parameters: report.gradientCheck.numeric)
         #expect(report.gradientCheck.step == differences["step"].double)
         for k in 0..<3 {
-            expectClose(numeric.weights(ofLayer: k).scalars, differences["weights"][k].array.flatMap(\.doubles), absolute: 1e-7, relative: 1e-7, label)
-            expectClose(numeric.biases(ofLayer: k).scalars, differences["biases"][k].doubles, absolute: 1e-7, relative: 1e-7, label)
+            expectClose(
+                numeric.weights(ofLayer: k).scalars, differences["weights"][k].array.flatMap(\.doubles), absolute: 1e-7,
+                relative: 1e-7, label)
+            expectClose(
+                numeric.biases(ofLayer: k).scalars, differences["biases"][k].doubles, absolute: 1e-7, relative: 1e-7,
+                label)
         }
-        expectClose(report.gradientCheck.numericInput.scalars, differences["inputs"].array.flatMap(\.doubles), absolute: 1e-7, relative: 1e-7, label)
+        expectClose(
+            report.gradientCheck.numericInput.scalars, differences["inputs"].array.flatMap(\.doubles), absolute: 1e-7,
+            relative: 1e-7, label)
         // The learning-rate scan, present exactly when the step did not lower the loss.
         let scan = expected["scan"].array
         #expect(report.learningRateScan.count == scan.count, "\(label)")
         if report.learningRateScan.count == scan.count {
-            expectClose(report.learningRateScan.map(\.rate), scan.map { $0[0].double }, absolute: 1e-15, relative: 1e-15, label)
-            expectClose(report.learningRateScan.map(\.loss), scan.map { $0[1].double }, absolute: 1e-11, relative: 1e-11, label)
+            expectClose(
+                report.learningRateScan.map(\.rate), scan.map { $0[0].double }, absolute: 1e-15, relative: 1e-15, label)
+            expectClose(
+                report.learningRateScan.map(\.loss), scan.map { $0[1].double }, absolute: 1e-11, relative: 1e-11, label)
         }
         let gradient = Network(report.network.architecture, parameters: report.gradient)
         for k in 0..<3 {
-            expectClose(gradient.weights(ofLayer: k).scalars, expected["gradient"]["weights"][k].array.flatMap(\.doubles), absolute: 1e-13, relative: 1e-13, label)
-            expectClose(gradient.biases(ofLayer: k).scalars, expected["gradient"]["biases"][k].doubles, absolute: 1e-13, relative: 1e-13, label)
-            expectClose(report.updated.weights(ofLayer: k).scalars, expected["updated"]["weights"][k].array.flatMap(\.doubles), absolute: 1e-13, relative: 1e-13, label)
-            expectClose(report.updated.biases(ofLayer: k).scalars, expected["updated"]["biases"][k].doubles, absolute: 1e-13, relative: 1e-13, label)
+            expectClose(
+                gradient.weights(ofLayer: k).scalars, expected["gradient"]["weights"][k].array.flatMap(\.doubles),
+                absolute: 1e-13, relative: 1e-13, label)
+            expectClose(
+                gradient.biases(ofLayer: k).scalars, expected["gradient"]["biases"][k].doubles, absolute: 1e-13,
+                relative: 1e-13, label)
+            expectClose(
+                report.updated.weights(ofLayer: k).scalars, expected["updated"]["weights"][k].array.flatMap(\.doubles),
+                absolute: 1e-13, relative: 1e-13, label)
+            expectClose(
+                report.updated.biases(ofLayer: k).scalars, expected["updated"]["biases"][k].doubles, absolute: 1e-13,
+                relative: 1e-13, label)
         }
         // Point 1 has f_0[2] = 0.1 − 1.3 + 1.2 ≈ −8e-17 and point 3 has f_0[0] = 0.3 − 0.2 − 0.1 ≈ 0: at the kink
         // of LeakyReLU and SELU, where the derivative is a convention and central differences straddle it.
@@ -85,7 +115,10 @@ import Testing
             #expect(report.kinks.isEmpty)
         } else {
             #expect(report.kinks.map { [$0.point, $0.layer, $0.unit] } == [[0, 0, 2], [2, 0, 0]], "\(label)")
-            expectClose(report.kinks.map(\.value), [expected["points"][0]["f"][0][2].double, expected["points"][2]["f"][0][0].double], absolute: 1e-30, relative: 1e-30)
+            expectClose(
+                report.kinks.map(\.value),
+                [expected["points"][0]["f"][0][2].double, expected["points"][2]["f"][0][0].double], absolute: 1e-30,
+                relative: 1e-30)
             // Units 3 and 1 of f_0 sit at the kinks: rows 3 and 1 of Ω_0 (flat 4, 5 and 0, 1), β_0[3] and
             // β_0[1] (flat 8 and 6), and the inputs of points 1 and 3 cross them; nothing else does.
             #expect(report.parametersCrossingKinks == [0, 1, 4, 5, 6, 8], "\(label)")
@@ -109,7 +142,9 @@ import Testing
         var stepped = report.network
         stepped.parameters.addScaled(report.gradient, by: -best.rate)
         let workspace = NetworkWorkspace(stepped.architecture, capacity: 3)
-        expectClose(workspace.loss(parameters: stepped.parameters, inputs: Self.inputs, targets: Self.targets, loss: .mse), best.loss, absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            workspace.loss(parameters: stepped.parameters, inputs: Self.inputs, targets: Self.targets, loss: .mse),
+            best.loss, absolute: 1e-12, relative: 1e-12)
         // The sum of the points' gradients, scaled by 1/N, is the batch gradient.
         let sum = report.points.map(\.gradient).reduce(Tensor.zeros([report.gradient.count]), +) * report.pointScale
         expectClose(sum.scalars, report.gradient.scalars, absolute: 1e-15, relative: 1e-15)
@@ -120,14 +155,17 @@ import Testing
     /// confirm.
     @Test func meanOverSeveralOutputs() throws {
         var network = Self.figure1(activation: .tanh)
-        let last = try ModelFile.network(fromJSON: """
-            {"inputs": 2, "layers": [{"weights": [[-0.9, 2.1], [0.4, -0.3]], "biases": [0.2, -0.1], "activation": "identity"}]}
-            """)
-        network = Network(inputs: 2, layers: [
-            (network.weights(ofLayer: 0), network.biases(ofLayer: 0), .tanh),
-            (network.weights(ofLayer: 1), network.biases(ofLayer: 1), .tanh),
-            (last.weights(ofLayer: 0), last.biases(ofLayer: 0), .identity),
-        ])
+        let last = try ModelFile.network(
+            fromJSON: """
+                {"inputs": 2, "layers": [{"weights": [[-0.9, 2.1], [0.4, -0.3]], "biases": [0.2, -0.1], "activation": "identity"}]}
+                """)
+        network = Network(
+            inputs: 2,
+            layers: [
+                (network.weights(ofLayer: 0), network.biases(ofLayer: 0), .tanh),
+                (network.weights(ofLayer: 1), network.biases(ofLayer: 1), .tanh),
+                (last.weights(ofLayer: 0), last.biases(ofLayer: 0), .identity),
+            ])
         let targets = try Tensor([[1, 0.5], [1, -1], [0, 2]])
         let report = BackpropagationReport(network: network, inputs: Self.inputs, targets: targets, loss: .mse)
         expectClose(report.pointScale, 1.0 / 6, absolute: 1e-16, relative: 1e-16)
@@ -144,14 +182,22 @@ import Testing
         var study = InitializationStudy(depth: 5, width: 8, initializer: .normal(variance: 1))
         study.numpyCompatible = true
         let spreads = study.run()
-        expectClose(spreads.map(\.forward), [0.810840828685945, 1.472262339198876, 4.546916412160579, 8.896092020950714, 10.105919198452590], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            spreads.map(\.forward),
+            [0.810840828685945, 1.472262339198876, 4.546916412160579, 8.896092020950714, 10.105919198452590],
+            absolute: 1e-12, relative: 1e-12)
         expectClose(
             spreads.prefix(4).reversed().map(\.backward),
-            [56.471977475824438, 109.131694559336779, 340.657347160579775, 446.654208321153192], absolute: 1e-12, relative: 1e-12)
+            [56.471977475824438, 109.131694559336779, 340.657347160579775, 446.654208321153192], absolute: 1e-12,
+            relative: 1e-12)
         study.initializer = .normal(variance: 0.25)
         let he = study.run()
-        expectClose(he.map(\.forward), [0.4054204143, 0.3680655848, 0.5683645515, 0.5560057513, 0.315809975], absolute: 1e-10, relative: 1e-10)
-        expectClose(he.prefix(4).reversed().map(\.backward), [0.441187324, 0.4262956819, 0.6653463812, 0.4361857503], absolute: 1e-9, relative: 1e-9)
+        expectClose(
+            he.map(\.forward), [0.4054204143, 0.3680655848, 0.5683645515, 0.5560057513, 0.315809975], absolute: 1e-10,
+            relative: 1e-10)
+        expectClose(
+            he.prefix(4).reversed().map(\.backward), [0.441187324, 0.4262956819, 0.6653463812, 0.4361857503],
+            absolute: 1e-9, relative: 1e-9)
     }
 
     /// 50 layers of 80 units: σ² = 1 explodes by about √40 per layer, σ² = 2/D stays level (UDL eq. 7.32).

@@ -22,8 +22,12 @@ import Testing
         expectClose(sum, 1.226018, absolute: 5e-7)
         let numpyMean = Figure1Fixture.expected("sigmoid", "mse")["loss_before"].double
         let numpySum = Figure1Fixture.expected("sigmoid", "sse")["loss_before"].double
-        #expect(Self.written(activation: "sigmoid", loss: "mse").text().contains("Loss before the step: \(Figure1Fixture.g(numpyMean))"))
-        #expect(Self.written(activation: "sigmoid", loss: "sse").markdown().contains("| before the step | \(Figure1Fixture.g(numpySum)) |"))
+        #expect(
+            Self.written(activation: "sigmoid", loss: "mse").text().contains(
+                "Loss before the step: \(Figure1Fixture.g(numpyMean))"))
+        #expect(
+            Self.written(activation: "sigmoid", loss: "sse").markdown().contains(
+                "| before the step | \(Figure1Fixture.g(numpySum)) |"))
     }
 
     /// The default report says, in the book's notation, what Figure 1's exercise finds: the loss goes up at
@@ -41,7 +45,8 @@ import Testing
             "Loss after the step:  \(Figure1Fixture.g(expected["loss_after"].double))",
             "The loss did NOT decrease", "lowers the loss: α = \(Figure1Fixture.g(largest))",
             "Best rate on the scan: α = \(Figure1Fixture.g(best[0].double)) (L = \(Figure1Fixture.g(best[1].double)))",
-            Figure1Fixture.g(expected["points"][2]["dh"][1][1].double), Figure1Fixture.g(expected["updated"]["weights"][1][0][2].double),
+            Figure1Fixture.g(expected["points"][2]["dh"][1][1].double),
+            Figure1Fixture.g(expected["updated"]["weights"][1][0][2].double),
         ] {
             #expect(text.contains(fragment), "missing \(fragment)")
         }
@@ -51,9 +56,11 @@ import Testing
         let expected = Figure1Fixture.expected("leaky-relu", "half-sse")
         let markdown = Self.written(activation: "leaky-relu", loss: "half-sse").markdown()
         for fragment in [
-            "L = \\frac12 \\sum_{i=1}^{N}", "\\mathbf f_{0} = \\boldsymbol\\beta_{0} + \\boldsymbol\\Omega_{0}\\mathbf x_i",
+            "L = \\frac12 \\sum_{i=1}^{N}",
+            "\\mathbf f_{0} = \\boldsymbol\\beta_{0} + \\boldsymbol\\Omega_{0}\\mathbf x_i",
             "a'[f] = \\begin{cases} 1 & f > 0 \\\\ \\alpha & f \\le 0 \\end{cases}", "\\alpha = 0.01", "**Kinks.**",
-            "| before the step | \(Figure1Fixture.g(expected["loss_before"].double)) |", "| after the step | \(Figure1Fixture.g(expected["loss_after"].double)) |",
+            "| before the step | \(Figure1Fixture.g(expected["loss_before"].double)) |",
+            "| after the step | \(Figure1Fixture.g(expected["loss_after"].double)) |",
             "**The loss did not decrease:**", Figure1Fixture.g(expected["gradient"]["weights"][0][2][1].double),
         ] {
             #expect(markdown.contains(fragment), "missing \(fragment)")

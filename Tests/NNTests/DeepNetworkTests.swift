@@ -10,13 +10,17 @@ import Testing
 
     @Test func notebook43MatrixFormOfNet1() {
         let net1 = ShallowNetworkTests.net1
-        let deep = Network(inputs: 1, layers: [
-            (Tensor(shape: [3, 1], scalars: [-1, 1, 1]), Tensor([0, 0, -0.67]), .relu),
-            (Tensor(shape: [1, 3], scalars: [-2, -3, 9.3]), Tensor([1.0]), .identity),
-        ])
+        let deep = Network(
+            inputs: 1,
+            layers: [
+                (Tensor(shape: [3, 1], scalars: [-1, 1, 1]), Tensor([0, 0, -0.67]), .relu),
+                (Tensor(shape: [1, 3], scalars: [-2, -3, 9.3]), Tensor([1.0]), .identity),
+            ])
         #expect(deep == net1.network)
         let y = deep(column).reshaped([x.count])
-        expectClose([0, 50, 100, 150, 167, 199].map { y.scalars[$0] }, [-1.0, 0.0, 1.0, -0.5, -1.01, 1.006], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            [0, 50, 100, 150, 167, 199].map { y.scalars[$0] }, [-1.0, 0.0, 1.0, -0.5, -1.01, 1.006], absolute: 1e-12,
+            relative: 1e-12)
         expectClose(y.scalars, net1(x).scalars, absolute: 1e-15, relative: 1e-15)
     }
 
@@ -25,7 +29,9 @@ import Testing
         let composed = Network.composition(net2.network, after: net1.network)
         #expect(composed.architecture.widths == [1, 3, 3, 1])
         expectClose(composed.biases(ofLayer: 1).scalars, [-1.6, 1.2, 0.5], absolute: 1e-15, relative: 1e-15)
-        expectClose(composed.weights(ofLayer: 1).scalars, [2, 3, -9.3, -2, -3, 9.3, -2, -3, 9.3], absolute: 1e-15, relative: 1e-15)
+        expectClose(
+            composed.weights(ofLayer: 1).scalars, [2, 3, -9.3, -2, -3, 9.3, -2, -3, 9.3], absolute: 1e-15,
+            relative: 1e-15)
         #expect(composed.biases(ofLayer: 2).scalars == [0.5])
         #expect(composed.weights(ofLayer: 2).scalars == [-1, -1.5, 2])
         let y = composed(column).reshaped([x.count])
@@ -50,7 +56,9 @@ import Testing
         let network = Network(inputs: 4, layers: layers)
         // The notebook's x holds one point per column.
         let y = network(x.transposed())
-        expectClose(y.scalars, [-3.075660686730005, -0.7869504783097709, -1.148973322527658, -0.4017809362082619], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            y.scalars, [-3.075660686730005, -0.7869504783097709, -1.148973322527658, -0.4017809362082619],
+            absolute: 1e-12, relative: 1e-12)
         #expect(network.architecture.parameterCount == 25 + 12 + 12 + 5)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import NN
 import Tensor
 import TestSupport
@@ -13,13 +14,15 @@ import Testing
     ]
     static let losses: [Loss] = [
         .squaredError(.mean), .squaredError(.sum), .squaredError(.halfSum), .binaryCrossEntropy(.mean),
-        .binaryCrossEntropy(.sum), .crossEntropy(.mean), .crossEntropy(.sum), .gaussianNegativeLogLikelihood(sigma: 0.7),
+        .binaryCrossEntropy(.sum), .crossEntropy(.mean), .crossEntropy(.sum),
+        .gaussianNegativeLogLikelihood(sigma: 0.7),
     ]
 
     /// Targets suited to the loss: class indices, probabilities, or real values.
     static func targets(_ loss: Loss, points: Int, outputs: Int, random: inout RandomState) -> Tensor {
         switch loss {
-        case .crossEntropy: return Tensor(shape: [points, 1], scalars: (0..<points).map { _ in Double(random.interval(outputs - 1)) })
+        case .crossEntropy:
+            return Tensor(shape: [points, 1], scalars: (0..<points).map { _ in Double(random.interval(outputs - 1)) })
         case .binaryCrossEntropy: return random.uniform(shape: [points, outputs])
         default: return random.normal(shape: [points, outputs])
         }
@@ -40,7 +43,8 @@ import Testing
             let check = network.gradientCheck(inputs: inputs, targets: targets, loss: loss, step: 1e-6)
             // Central differences carry O(δ²) truncation and O(ε·L/δ) rounding error: |a − n| ≤ 1e-7 + 1e-5·|n|.
             for (analytic, numeric) in [(check.analytic, check.numeric), (check.analyticInput, check.numericInput)] {
-                let worst = zip(analytic.scalars, numeric.scalars).map { a, n in abs(a - n) / (1e-7 + 1e-5 * abs(n)) }.max()!
+                let worst = zip(analytic.scalars, numeric.scalars).map { a, n in abs(a - n) / (1e-7 + 1e-5 * abs(n)) }
+                    .max()!
                 #expect(worst <= 1, "\(activation) with loss \(index): error \(worst)× the tolerance")
             }
             #expect(check.analytic.norm() > 0)
@@ -65,18 +69,20 @@ import Testing
         expectClose(Activation.tanh.derivative(z), 1 - tanh(z) * tanh(z), absolute: 1e-15, relative: 1e-15)
         let s = 1 / (1 + exp(-z))
         expectClose(Activation.sigmoid.derivative(z), s * (1 - s), absolute: 1e-15, relative: 1e-15)
-        expectClose(Activation.selu.derivative(-z), 1.0507009873554804934 * 1.6732632423543772848 * exp(-z), absolute: 1e-15, relative: 1e-15)
+        expectClose(
+            Activation.selu.derivative(-z), 1.0507009873554804934 * 1.6732632423543772848 * exp(-z), absolute: 1e-15,
+            relative: 1e-15)
         expectClose(Activation.selu.derivative(z), 1.0507009873554804934, absolute: 1e-15, relative: 1e-15)
         #expect(Activation.leakyReLU(alpha: 0.2).derivative(-z) == 0.2)
         #expect(Activation.leakyReLU(alpha: 0.2).derivative(z) == 1)
-        expectClose(Activation.selu.value(-1), 1.0507009873554804934 * 1.6732632423543772848 * (exp(-1) - 1), absolute: 1e-15, relative: 1e-15)
+        expectClose(
+            Activation.selu.value(-1), 1.0507009873554804934 * 1.6732632423543772848 * (exp(-1) - 1), absolute: 1e-15,
+            relative: 1e-15)
         expectClose(Activation.gelu.value(1), 0.8413447460685429, absolute: 1e-15, relative: 1e-15)
         expectClose(Activation.softplus.value(-800), 0, absolute: 1e-300, relative: 1e-300)
         expectClose(Activation.softplus.value(800), 800, absolute: 1e-15, relative: 1e-15)
     }
 }
-
-import Foundation
 
 extension GradientCheckTests {
     /// The summary figures of a check on a smooth network are small, and a deliberately wrong gradient is
@@ -114,7 +120,9 @@ extension GradientCheckTests {
         expectClose(forward.numeric[1] - forward.analytic[1], step * 3, absolute: 1e-9, relative: 1e-9)
         expectClose(central.numeric.scalars, central.analytic.scalars, absolute: 1e-9, relative: 1e-9)
         // ∂²L/∂x_n² = 2ω² for every point.
-        expectClose((forward.numericInput - forward.analyticInput).scalars, [Double](repeating: step * 0.49, count: 3), absolute: 1e-9, relative: 1e-9)
+        expectClose(
+            (forward.numericInput - forward.analyticInput).scalars, [Double](repeating: step * 0.49, count: 3),
+            absolute: 1e-9, relative: 1e-9)
     }
 
     /// NumPy's allclose(n, a, rtol, atol): |n − a| ≤ atol + rtol·|a|, relative to the analytic value only.

@@ -10,9 +10,18 @@ import Testing
         let architecture = Architecture(inputs: 3, hidden: [4], activation: .relu, outputs: 2)
         let cases: [(Initializer, (inout RandomState, Double, Double) -> (weight: Double, bias: Double?))] = [
             (.heNormal, { r, fanIn, _ in (r.normal(standardDeviation: (2 / fanIn).squareRoot()), nil) }),
-            (.heUniform, { r, fanIn, _ in (r.uniform(low: -(6 / fanIn).squareRoot(), high: (6 / fanIn).squareRoot()), nil) }),
-            (.xavierNormal, { r, fanIn, fanOut in (r.normal(standardDeviation: (2 / (fanIn + fanOut)).squareRoot()), nil) }),
-            (.xavierUniform, { r, i, o in (r.uniform(low: -(6 / (i + o)).squareRoot(), high: (6 / (i + o)).squareRoot()), nil) }),
+            (
+                .heUniform,
+                { r, fanIn, _ in (r.uniform(low: -(6 / fanIn).squareRoot(), high: (6 / fanIn).squareRoot()), nil) }
+            ),
+            (
+                .xavierNormal,
+                { r, fanIn, fanOut in (r.normal(standardDeviation: (2 / (fanIn + fanOut)).squareRoot()), nil) }
+            ),
+            (
+                .xavierUniform,
+                { r, i, o in (r.uniform(low: -(6 / (i + o)).squareRoot(), high: (6 / (i + o)).squareRoot()), nil) }
+            ),
             (.lecunNormal, { r, fanIn, _ in (r.normal(standardDeviation: (1 / fanIn).squareRoot()), nil) }),
             (.normal(variance: 0.25), { r, _, _ in (r.normal(standardDeviation: 0.5), nil) }),
         ]

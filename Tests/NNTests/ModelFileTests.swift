@@ -59,25 +59,50 @@ import Testing
         ("{\"inputs\": 2}", "1:1: missing key \"layers\""),
         ("{\"inputs\": 0, \"layers\": []}", "1:12: inputs: expected a positive integer"),
         ("{\"inputs\": 2, \"layers\": []}", "1:25: layers: expected a non-empty array of layers"),
-        ("{\"inputs\": 2, \"layers\": [{\"biases\": [1], \"activation\": \"relu\"}]}", "1:26: layers[0]: missing key \"weights\""),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"activation\": \"relu\"}]}", "1:26: layers[0]: missing key \"biases\""),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1]}]}", "1:26: layers[0]: missing key \"activation\""),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1], \"activation\": \"swoosh\"}]}",
-         "1:77: layers[0].activation: unknown activation \"swoosh\""),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2], [3]], \"biases\": [1, 2], \"activation\": \"relu\"}]}",
-         "1:47: layers[0].weights: row 1 has 1 values, expected 2 (the model's inputs)"),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1], \"activation\": \"relu\"},\n{\"weights\": [[1, 2]], \"biases\": [1], \"activation\": \"identity\"}]}",
-         "2:14: layers[1].weights: row 0 has 2 values, expected 1 (the outputs of layers[0])"),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1, 2], \"activation\": \"relu\"}]}",
-         "1:58: layers[0].biases: has 2 values, expected 1"),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 1e999]], \"biases\": [1], \"activation\": \"relu\"}]}",
-         "1:43: layers[0].weights[0][1]: non-finite number"),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, \"a\"]], \"biases\": [1], \"activation\": \"relu\"}]}",
-         "1:43: layers[0].weights[0][1]: expected a number, found a string"),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, NaN]], \"biases\": [1], \"activation\": \"relu\"}]}",
-         "1:43: expected a value, found N"),
-        ("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1], \"activation\": \"relu\", \"alhpa\": 1}]}",
-         "1:94: layers[0]: unknown key \"alhpa\" for activation relu"),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"biases\": [1], \"activation\": \"relu\"}]}",
+            "1:26: layers[0]: missing key \"weights\""
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"activation\": \"relu\"}]}",
+            "1:26: layers[0]: missing key \"biases\""
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1]}]}",
+            "1:26: layers[0]: missing key \"activation\""
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1], \"activation\": \"swoosh\"}]}",
+            "1:77: layers[0].activation: unknown activation \"swoosh\""
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2], [3]], \"biases\": [1, 2], \"activation\": \"relu\"}]}",
+            "1:47: layers[0].weights: row 1 has 1 values, expected 2 (the model's inputs)"
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1], \"activation\": \"relu\"},\n{\"weights\": [[1, 2]], \"biases\": [1], \"activation\": \"identity\"}]}",
+            "2:14: layers[1].weights: row 0 has 2 values, expected 1 (the outputs of layers[0])"
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1, 2], \"activation\": \"relu\"}]}",
+            "1:58: layers[0].biases: has 2 values, expected 1"
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 1e999]], \"biases\": [1], \"activation\": \"relu\"}]}",
+            "1:43: layers[0].weights[0][1]: non-finite number"
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, \"a\"]], \"biases\": [1], \"activation\": \"relu\"}]}",
+            "1:43: layers[0].weights[0][1]: expected a number, found a string"
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, NaN]], \"biases\": [1], \"activation\": \"relu\"}]}",
+            "1:43: expected a value, found N"
+        ),
+        (
+            "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 2]], \"biases\": [1], \"activation\": \"relu\", \"alhpa\": 1}]}",
+            "1:94: layers[0]: unknown key \"alhpa\" for activation relu"
+        ),
         ("{\"inputs\": 2, \"layerz\": []}", "1:25: unknown key \"layerz\""),
     ])
     func badFilesAreReportedPrecisely(text: String, expected: String) {

@@ -24,11 +24,16 @@ import Testing
         let trace = net.trace(x)
         expectClose(
             values(trace.output, probes),
-            [0.782265231374, 0.751531303376, 0.634314195226, -0.007156060760, -0.265902113797, 0.027470094515], absolute: 1e-12, relative: 1e-12)
+            [0.782265231374, 0.751531303376, 0.634314195226, -0.007156060760, -0.265902113797, 0.027470094515],
+            absolute: 1e-12, relative: 1e-12)
         expectClose(trace.output.sum(), 19.077280417529, absolute: 1e-11, relative: 1e-11)
-        expectClose(trace.activations.column(0).scalars, [0.952574126822, 0.000045397869, 0.006692850924], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            trace.activations.column(0).scalars, [0.952574126822, 0.000045397869, 0.006692850924], absolute: 1e-12,
+            relative: 1e-12)
         let sigmoid = Activation.sigmoid(scale: 10)
-        expectClose([sigmoid.value(0.1), sigmoid.value(-0.2)], [0.731058578630, 0.119202922022], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            [sigmoid.value(0.1), sigmoid.value(-0.2)], [0.731058578630, 0.119202922022], absolute: 1e-12,
+            relative: 1e-12)
         let z = Tensor.arange(-1, 1, step: 0.01)
         expectClose(z.map(sigmoid.value).sum(), 99.500045397869, absolute: 1e-11, relative: 1e-11)
         expectClose(sigmoid.value(z.scalars[0]), 0.000045397869, absolute: 1e-12, relative: 1e-12)
@@ -47,7 +52,9 @@ import Testing
     @Test func notebook34LinearActivationStaysAffine() {
         let phi = [0.3, 0.5, -1.0, 0.9]
         let identity = ShallowNetwork(theta: Self.theta34, phi: phi, activation: .affine(intercept: 0, slope: 1))(x)
-        expectClose(values(identity, probes), [1.0, 0.8085, 0.52125, 0.0425, -0.43625, -0.89585], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            values(identity, probes), [1.0, 0.8085, 0.52125, 0.0425, -0.43625, -0.89585], absolute: 1e-12,
+            relative: 1e-12)
         expectClose(identity.sum(), 5.2075, absolute: 1e-10, relative: 1e-10)
         let shifted = ShallowNetwork(theta: Self.theta34, phi: phi, activation: .affine(intercept: 0.5, slope: -0.4))(x)
         expectClose(values(shifted, [0, 50, 99]), [0.22, 0.603, 0.97834], absolute: 1e-12, relative: 1e-12)
@@ -58,8 +65,10 @@ import Testing
 
     // MARK: 4.1
 
-    static let net1 = ShallowNetwork(theta: [(0, -1), (0, 1), (-0.67, 1)], phi: [1.0, -2.0, -3.0, 9.3], activation: .relu)
-    static let net2 = ShallowNetwork(theta: [(-0.6, -1), (0.2, 1), (-0.5, 1)], phi: [0.5, -1.0, -1.5, 2.0], activation: .relu)
+    static let net1 = ShallowNetwork(
+        theta: [(0, -1), (0, 1), (-0.67, 1)], phi: [1.0, -2.0, -3.0, 9.3], activation: .relu)
+    static let net2 = ShallowNetwork(
+        theta: [(-0.6, -1), (0.2, 1), (-0.5, 1)], phi: [0.5, -1.0, -1.5, 2.0], activation: .relu)
 
     @Test func notebook41Compositions() {
         let x = Tensor.arange(-1, 1, step: 0.001)
@@ -67,26 +76,35 @@ import Testing
         let (net1, net2) = (Self.net1, Self.net2)
         expectClose(values(net1(x), probes), [-1.0, -0.5, 0.0, 1.0, -0.5, 1.0627], absolute: 1e-12, relative: 1e-12)
         expectClose(values(net2(x), probes), [0.1, 0.35, 0.5, 0.2, -0.55, -0.3005], absolute: 1e-12, relative: 1e-12)
-        expectClose(values(net2(net1(x)), probes), [0.1, 0.5, 0.2, -0.3, 0.5, -0.26865], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            values(net2(net1(x)), probes), [0.1, 0.5, 0.2, -0.3, 0.5, -0.26865], absolute: 1e-12, relative: 1e-12)
         var flipped = net2
         flipped.outputWeights[0] *= -1
-        expectClose(values(flipped(net1(x)), probes), [0.9, 0.5, 0.2, -0.3, 0.5, -0.26865], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            values(flipped(net1(x)), probes), [0.9, 0.5, 0.2, -0.3, 0.5, -0.26865], absolute: 1e-12, relative: 1e-12)
         var halved = net1
         halved.outputWeights[0] *= 0.5
-        expectClose(values(net2(halved(x)), probes), [0.2, -0.175, -0.55, -0.3, 0.5, -0.26865], absolute: 1e-12, relative: 1e-12)
-        expectClose(values(net1(net1(x)), probes), [-1.0, 0.0, 1.0, 1.069, 0.0, 1.46401], absolute: 1e-12, relative: 1e-12)
-        expectClose(values(net2(net1(net1(x))), probes), [0.1, 0.2, -0.3, -0.2655, 0.2, -0.067995], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            values(net2(halved(x)), probes), [0.2, -0.175, -0.55, -0.3, 0.5, -0.26865], absolute: 1e-12, relative: 1e-12
+        )
+        expectClose(
+            values(net1(net1(x)), probes), [-1.0, 0.0, 1.0, 1.069, 0.0, 1.46401], absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            values(net2(net1(net1(x))), probes), [0.1, 0.2, -0.3, -0.2655, 0.2, -0.067995], absolute: 1e-12,
+            relative: 1e-12)
     }
 
     // MARK: 4.2
 
     /// Notebook 4.2's `shallow_1_1_3_3`: two hidden layers of three units, as a deep network 1 → 3 → 3 → 1.
     static func clippingNetwork(psi: [[Double]], phi: [Double]) -> Network {
-        Network(inputs: 1, layers: [
-            (Tensor(shape: [3, 1], scalars: [-1.0, 2.0, 0.65]), Tensor([0.3, -1.0, -0.5]), .relu),
-            (try! Tensor(psi.map { Array($0.dropFirst()) }), Tensor(psi.map { $0[0] }), .relu),
-            (Tensor(shape: [1, 3], scalars: Array(phi.dropFirst())), Tensor([phi[0]]), .identity),
-        ])
+        Network(
+            inputs: 1,
+            layers: [
+                (Tensor(shape: [3, 1], scalars: [-1.0, 2.0, 0.65]), Tensor([0.3, -1.0, -0.5]), .relu),
+                (try! Tensor(psi.map { Array($0.dropFirst()) }), Tensor(psi.map { $0[0] }), .relu),
+                (Tensor(shape: [1, 3], scalars: Array(phi.dropFirst())), Tensor([phi[0]]), .identity),
+            ])
     }
 
     static let psi = [[0.3, 2.0, -1.0, 7.0], [-0.2, 2.0, 1.2, -8.0], [0.3, -2.3, -0.8, 2.0]]

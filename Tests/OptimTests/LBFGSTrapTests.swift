@@ -10,7 +10,8 @@ import Testing
     @Test(arguments: TorchParityTests.files)
     func stallsWhereTorchStallsAndSaysSo(file: String) throws {
         let fixture = try TorchFixture.load(file)
-        let trap = try #require(fixture.runs.first { $0.options == ["max_iter": .number(1), "line_search_fn": .text("strong_wolfe")] })
+        let trap = try #require(
+            fixture.runs.first { $0.options == ["max_iter": .number(1), "line_search_fn": .text("strong_wolfe")] })
         let torchSteps = try #require(trap.lbfgs).t.map { $0! }
         let firstStall = try #require(torchSteps.firstIndex(of: 0), "torch's run should stall on \(file)")
         #expect(torchSteps[firstStall...].allSatisfy { $0 == 0 }, "once stalled, torch stays stalled")

@@ -12,7 +12,9 @@ import Testing
         expectClose(result.step, 0.383231214753849, absolute: 1e-12, "6.1 soln")
         expectClose(f.value(result.step), 0.328758144741585, absolute: 1e-12, "6.1 loss at soln")
         let finalPoints = [0.374647157445511, 0.380369862317736, 0.386092567189961, 0.391815272062186]
-        for (actual, expected) in zip(result.points, finalPoints) { expectClose(actual, expected, absolute: 1e-12, "6.1 final a,b,c,d") }
+        for (actual, expected) in zip(result.points, finalPoints) {
+            expectClose(actual, expected, absolute: 1e-12, "6.1 final a,b,c,d")
+        }
         // The printed trace "Iter n, a, b, c, d" (%3.3f) of the ten passes.
         let trace: [[Double]] = [
             [0, 0.33, 0.66, 1], [0, 0.22, 0.44, 0.66], [0.22, 0.367, 0.513, 0.66], [0.22, 0.318, 0.416, 0.513],
@@ -21,7 +23,9 @@ import Testing
         ]
         #expect(result.passes.count == trace.count)
         for (pass, printed) in zip(result.passes, trace) {
-            for (actual, expected) in zip(pass.points, printed) { expectClose(actual, expected, absolute: 5.0001e-4, "6.1 trace") }
+            for (actual, expected) in zip(pass.points, printed) {
+                expectClose(actual, expected, absolute: 5.0001e-4, "6.1 trace")
+            }
         }
     }
 
@@ -34,8 +38,12 @@ import Testing
         expectClose(g[1], -26.84044, absolute: 1e-12, "6.2 dL/dphi1")
         // The notebook's forward differences with delta = 1e-4.
         let delta = 1e-4, base = problem.loss(at: phi)
-        expectClose((problem.loss(at: Tensor([0.6 + delta, -0.2])) - base) / delta, -21.902799999988787, absolute: 1e-8, "6.2 FD phi0")
-        expectClose((problem.loss(at: Tensor([0.6, -0.2 + delta])) - base) / delta, -26.838938789985889, absolute: 1e-8, "6.2 FD phi1")
+        expectClose(
+            (problem.loss(at: Tensor([0.6 + delta, -0.2])) - base) / delta, -21.902799999988787, absolute: 1e-8,
+            "6.2 FD phi0")
+        expectClose(
+            (problem.loss(at: Tensor([0.6, -0.2 + delta])) - base) / delta, -26.838938789985889, absolute: 1e-8,
+            "6.2 FD phi1")
         let start = Tensor([1.6, -0.5])
         expectClose(problem.loss(at: start), 5.020124999999999, absolute: 1e-12, "6.2 loss at start")
         let gStart = problem.gradient(at: start)

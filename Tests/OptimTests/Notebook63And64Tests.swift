@@ -16,8 +16,10 @@ import Testing
         expectClose(g[0], 3.343805095491922, absolute: 1e-12, "dL/dphi0 at (-5, 25)")
         expectClose(g[1], 0.519155895054583, absolute: 1e-12, "dL/dphi1 at (-5, 25)")
         let delta = 1e-4, base = problem.loss(at: Tensor([-5, 25]))
-        expectClose((problem.loss(at: Tensor([-5 + delta, 25])) - base) / delta, 3.344025077005597, absolute: 1e-8, "FD phi0")
-        expectClose((problem.loss(at: Tensor([-5, 25 + delta])) - base) / delta, 0.519162252698990, absolute: 1e-8, "FD phi1")
+        expectClose(
+            (problem.loss(at: Tensor([-5 + delta, 25])) - base) / delta, 3.344025077005597, absolute: 1e-8, "FD phi0")
+        expectClose(
+            (problem.loss(at: Tensor([-5, 25 + delta])) - base) / delta, 0.519162252698990, absolute: 1e-8, "FD phi1")
         let points: [([Double], Double, [Double]?)] = [
             ([-1.5, 8.5], 11.696016951389643, [-2.162315508781568, 0.334053878276509]),
             ([3.5, 6.5], 17.285136517574351, [-3.527035820688057, 0.707906059440165]),
@@ -40,8 +42,10 @@ import Testing
     @Test func lineSearchGradientDescent() throws {
         var optimizer = try LineSearchGradientDescent(search: BracketingLineSearch(maximumDistance: 2.0))
         var phi = Tensor([-1.5, 8.5])
-        let losses = [1: 9.325499277322967, 5: 2.311964729156311, 9: 1.426214650481665, 13: 1.070143814314826,
-                      17: 0.884877144317036, 21: 0.783154251575728]
+        let losses = [
+            1: 9.325499277322967, 5: 2.311964729156311, 9: 1.426214650481665, 13: 1.070143814314826,
+            17: 0.884877144317036, 21: 0.783154251575728,
+        ]
         for row in notebook63LineSearchTrajectory.dropFirst() {
             let result = optimizer.step(&phi, problem.objective)
             if row.step == 1 { expectClose(result.stepLength!, 0.69626104622463592, absolute: 1e-12, "first alpha") }
@@ -51,20 +55,26 @@ import Testing
             for pass in optimizer.lastSearch!.passes where pass.rule == .shrink { #expect(pass.points[0] == 0) }
             expectClose(phi[0], row.phi0, absolute: 1e-9, "phi0 at step \(row.step)")
             expectClose(phi[1], row.phi1, absolute: 1e-9, "phi1 at step \(row.step)")
-            if let loss = losses[row.step] { expectClose(problem.loss(at: phi), loss, absolute: 1e-9, "loss at step \(row.step)") }
+            if let loss = losses[row.step] {
+                expectClose(problem.loss(at: phi), loss, absolute: 1e-9, "loss at step \(row.step)")
+            }
         }
     }
 
     @Test func fixedLearningRate() throws {
         var optimizer = try SGD(learningRate: 0.2)
         var phi = Tensor([-1.5, 8.5])
-        let losses = [1: 10.800399088988513, 5: 7.716315924776437, 9: 4.818621086609084, 13: 2.750013539932660,
-                      17: 1.825303878310397, 21: 1.388375676848121]
+        let losses = [
+            1: 10.800399088988513, 5: 7.716315924776437, 9: 4.818621086609084, 13: 2.750013539932660,
+            17: 1.825303878310397, 21: 1.388375676848121,
+        ]
         for row in notebook63FixedRateTrajectory.dropFirst() {
             optimizer.step(&phi, problem.objective)
             expectClose(phi[0], row.phi0, absolute: 1e-9, "phi0 at step \(row.step)")
             expectClose(phi[1], row.phi1, absolute: 1e-9, "phi1 at step \(row.step)")
-            if let loss = losses[row.step] { expectClose(problem.loss(at: phi), loss, absolute: 1e-9, "loss at step \(row.step)") }
+            if let loss = losses[row.step] {
+                expectClose(problem.loss(at: phi), loss, absolute: 1e-9, "loss at step \(row.step)")
+            }
         }
     }
 
@@ -79,14 +89,18 @@ import Testing
         var random = RandomState(seed: 1)
         var optimizer = try SGD(learningRate: 0.8)
         var phi = Tensor([3.5, 6.5])
-        let losses = [1: 17.712672481218167, 9: 10.037474489183714, 17: 12.918912335439083, 25: 8.145605573051613,
-                      33: 5.007204986669747, 41: 4.624355461081189]
+        let losses = [
+            1: 17.712672481218167, 9: 10.037474489183714, 17: 12.918912335439083, 25: 8.145605573051613,
+            33: 5.007204986669747, 41: 4.624355461081189,
+        ]
         for row in notebook63SGDTrajectory.dropFirst() {
             let batch = Array(random.permutation(30)[0..<5])
             optimizer.step(&phi, problem.objective(batch: batch))
             expectClose(phi[0], row.phi0, absolute: 1e-9, "phi0 at step \(row.step)")
             expectClose(phi[1], row.phi1, absolute: 1e-9, "phi1 at step \(row.step)")
-            if let loss = losses[row.step] { expectClose(problem.loss(at: phi), loss, absolute: 1e-9, "loss at step \(row.step)") }
+            if let loss = losses[row.step] {
+                expectClose(problem.loss(at: phi), loss, absolute: 1e-9, "loss at step \(row.step)")
+            }
         }
     }
 
@@ -108,7 +122,9 @@ import Testing
         let momentum = run64(try MomentumUDL(learningRate: 0.6, beta: 0.6))
         let nesterov = run64(try NesterovMomentumUDL(learningRate: 0.6, beta: 0.6))
         for row in notebook64Trajectories {
-            for (name, path, expected) in [("SGD", sgd, row.sgd), ("momentum", momentum, row.momentum), ("Nesterov", nesterov, row.nesterov)] {
+            for (name, path, expected) in [
+                ("SGD", sgd, row.sgd), ("momentum", momentum, row.momentum), ("Nesterov", nesterov, row.nesterov),
+            ] {
                 expectClose(path[row.step][0], expected.0, absolute: 1e-9, "6.4 \(name) phi0 at step \(row.step)")
                 expectClose(path[row.step][1], expected.1, absolute: 1e-9, "6.4 \(name) phi1 at step \(row.step)")
             }

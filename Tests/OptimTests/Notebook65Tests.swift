@@ -32,8 +32,10 @@ import Testing
 
     @Test func gradientDescent() throws {
         let slow = path(try SGD(learningRate: 0.08), steps: 200)
-        let firstSteps = [(-0.695662906123961, -0.8553898915518602), (-0.6905985162262922, -0.8057271495654931),
-                          (-0.6846368291533949, -0.7504589400747378)]
+        let firstSteps = [
+            (-0.695662906123961, -0.8553898915518602), (-0.6905985162262922, -0.8057271495654931),
+            (-0.6846368291533949, -0.7504589400747378),
+        ]
         for (k, expected) in firstSteps.enumerated() {
             expectClose(slow[k + 1][0], expected.0, absolute: 1e-9, "GD 0.08 phi0 at step \(k + 1)")
             expectClose(slow[k + 1][1], expected.1, absolute: 1e-9, "GD 0.08 phi1 at step \(k + 1)")
@@ -44,9 +46,11 @@ import Testing
 
         // alpha = 1 oscillates and amplifies last-bit differences (reference: ~1e-5 tolerance).
         let fast = path(try SGD(learningRate: 1.0), steps: 40)
-        let fastSteps = [(-0.6457863265495127, -0.342373644398252), (-0.4335697458633596, 0.5214468619155872),
-                         (-0.293464144653776, -0.5097398133332314), (-0.16290022927453118, 0.562123745443744),
-                         (-0.05842354777948412, -0.5268331749482706)]
+        let fastSteps = [
+            (-0.6457863265495127, -0.342373644398252), (-0.4335697458633596, 0.5214468619155872),
+            (-0.293464144653776, -0.5097398133332314), (-0.16290022927453118, 0.562123745443744),
+            (-0.05842354777948412, -0.5268331749482706),
+        ]
         for (k, expected) in fastSteps.enumerated() {
             expectClose(fast[k + 1][0], expected.0, absolute: 1e-9, "GD 1.0 phi0 at step \(k + 1)")
             expectClose(fast[k + 1][1], expected.1, absolute: 1e-9, "GD 1.0 phi1 at step \(k + 1)")
@@ -82,16 +86,22 @@ import Testing
 
     @Test func adamWithAndWithoutBiasCorrection() throws {
         let corrected = path(try AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20), steps: 60)
-        let uncorrected = path(try AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20, biasCorrection: false), steps: 60)
+        let uncorrected = path(
+            try AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20, biasCorrection: false), steps: 60)
         expectClose(corrected[1][0], -0.65, absolute: 1e-15, "Adam step 1 phi0")
         expectClose(corrected[1][1], -0.85, absolute: 1e-15, "Adam step 1 phi1")
         for row in notebook65Adam {
             expectClose(corrected[row.step][0], row.adam.0, absolute: 1e-9, "Adam phi0 at step \(row.step)")
             expectClose(corrected[row.step][1], row.adam.1, absolute: 1e-9, "Adam phi1 at step \(row.step)")
-            expectClose(uncorrected[row.step][0], row.noCorrection.0, absolute: 1e-9, "Adam (no correction) phi0 at step \(row.step)")
-            expectClose(uncorrected[row.step][1], row.noCorrection.1, absolute: 1e-9, "Adam (no correction) phi1 at step \(row.step)")
+            expectClose(
+                uncorrected[row.step][0], row.noCorrection.0, absolute: 1e-9,
+                "Adam (no correction) phi0 at step \(row.step)")
+            expectClose(
+                uncorrected[row.step][1], row.noCorrection.1, absolute: 1e-9,
+                "Adam (no correction) phi1 at step \(row.step)")
         }
         expectClose(problem.loss(at: corrected[60]), 0.001874291141445, absolute: 1e-9, "Adam final loss")
-        expectClose(problem.loss(at: uncorrected[60]), 0.000386399900274, absolute: 1e-9, "Adam (no correction) final loss")
+        expectClose(
+            problem.loss(at: uncorrected[60]), 0.000386399900274, absolute: 1e-9, "Adam (no correction) final loss")
     }
 }

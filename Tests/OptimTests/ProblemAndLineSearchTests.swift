@@ -24,9 +24,15 @@ import Testing
     }
 
     @Test func analyticGradientsMatchFiniteDifferences() {
-        for point in [[-1.5, 8.5], [3.5, 6.5], [0.2, 14.9], [-5, 25]] { expectGradient(GaborFittingProblem.notebook, at: point, "Gabor") }
-        for point in [[0.6, -0.2], [1.6, -0.5], [0.8, 0.5]] { expectGradient(LineFittingProblem.notebook, at: point, "line") }
-        for point in [[0.0], [0.35], [0.383], [0.9]] { expectGradient(OneDimensionalTestFunction(), at: point, "6.1 function") }
+        for point in [[-1.5, 8.5], [3.5, 6.5], [0.2, 14.9], [-5, 25]] {
+            expectGradient(GaborFittingProblem.notebook, at: point, "Gabor")
+        }
+        for point in [[0.6, -0.2], [1.6, -0.5], [0.8, 0.5]] {
+            expectGradient(LineFittingProblem.notebook, at: point, "line")
+        }
+        for point in [[0.0], [0.35], [0.383], [0.9]] {
+            expectGradient(OneDimensionalTestFunction(), at: point, "6.1 function")
+        }
         for point in [[-0.7, -0.9], [0.7, 0.0], [0.3, 0.2]] {
             expectGradient(GaussianWellProblem(gradientMethod: .analytic), at: point, "6.5 well")
         }

@@ -26,7 +26,9 @@ import Testing
             for (step, rate) in entry.rates.enumerated() {
                 // torch computes the rates recursively and accumulates rounding (its cosine reaches
                 // 0.05000000000000177 where cos(3π/2) gives 0.05); 1e-13 is 1e-12 of the base rate.
-                expectClose(schedule.learningRate(base: entry.base, step: step), rate, absolute: 1e-13, "\(entry.schedule) step \(step)")
+                expectClose(
+                    schedule.learningRate(base: entry.base, step: step), rate, absolute: 1e-13,
+                    "\(entry.schedule) step \(step)")
             }
         }
     }
@@ -58,7 +60,9 @@ import Testing
     /// PyTorch's call syntax: spaces, capitals and `_` for `-` in the name are accepted; a syntax error
     /// names its column, a repeated option its name, a bad value the requirement.
     @Test func readsTorchsCallSyntax() throws {
-        #expect(try LearningRateSchedule(parsing: " Step( step_size = 10 , gamma=0.5 ) ") == .stepDecay(every: 10, factor: 0.5))
+        #expect(
+            try LearningRateSchedule(parsing: " Step( step_size = 10 , gamma=0.5 ) ")
+                == .stepDecay(every: 10, factor: 0.5))
         #expect(try LearningRateSchedule(parsing: "cosine(T_max=20)") == .cosine(period: 20, minimum: 0))
         #expect(throws: ConfigurationError.syntax(text: "step(step_size=)", column: 16, message: "expected a value")) {
             try LearningRateSchedule(parsing: "step(step_size=)")
@@ -66,10 +70,16 @@ import Testing
         #expect(throws: ConfigurationError.duplicateOption(name: "exponential", option: "gamma")) {
             try LearningRateSchedule(parsing: "exponential(gamma=0.5, gamma=0.2)")
         }
-        #expect(throws: ConfigurationError.invalidValue(name: "step", option: "step_size", value: "2.5", requirement: "an integer >= 1")) {
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                name: "step", option: "step_size", value: "2.5", requirement: "an integer >= 1")
+        ) {
             try LearningRateSchedule(parsing: "step(step_size=2.5)")
         }
-        #expect(throws: ConfigurationError.invalidValue(name: "exponential", option: "gamma", value: "None", requirement: "a number")) {
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                name: "exponential", option: "gamma", value: "None", requirement: "a number")
+        ) {
             try LearningRateSchedule(parsing: "exponential")
         }
     }

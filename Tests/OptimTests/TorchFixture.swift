@@ -86,7 +86,9 @@ func torchProblemObjective(_ problem: TorchFixture.Problem, sign: Double) -> (Te
         }
     case "mlp":
         let inputs = problem.x!, targets = problem.y!
-        return { theta, gradient in sign * tanhNetworkLoss(theta.scalars, inputs, targets, sign: sign, gradient: &gradient) }
+        return { theta, gradient in
+            sign * tanhNetworkLoss(theta.scalars, inputs, targets, sign: sign, gradient: &gradient)
+        }
     default:
         preconditionFailure("unknown fixture problem \(problem.name)")
     }

@@ -34,14 +34,20 @@ import Testing
                     deviation = Swift.max(deviation, relativeDeviation(a, b, floor: 1))
                 }
                 #expect(deviation <= Self.tolerance, "\(file) \(run.label) step \(step + 1): deviation \(deviation)")
-                #expect(result.evaluations == run.evaluations[step], "\(file) \(run.label) step \(step + 1): evaluations")
+                #expect(
+                    result.evaluations == run.evaluations[step], "\(file) \(run.label) step \(step + 1): evaluations")
                 if deviation > worst.deviation { worst = (deviation, run.label) }
                 if let record = run.lbfgs {
                     let lbfgs = try #require(optimizer as? LBFGS)
-                    #expect(lbfgs.iterationCount == record.n_iter[step], "\(file) \(run.label) step \(step + 1): n_iter")
-                    #expect(lbfgs.evaluationCount == record.func_evals[step], "\(file) \(run.label) step \(step + 1): func_evals")
+                    #expect(
+                        lbfgs.iterationCount == record.n_iter[step], "\(file) \(run.label) step \(step + 1): n_iter")
+                    #expect(
+                        lbfgs.evaluationCount == record.func_evals[step],
+                        "\(file) \(run.label) step \(step + 1): func_evals")
                     let t = try #require(record.t[step])
-                    #expect(relativeDeviation(lbfgs.stepLength, t, floor: 1) <= Self.tolerance, "\(file) \(run.label) step \(step + 1): t")
+                    #expect(
+                        relativeDeviation(lbfgs.stepLength, t, floor: 1) <= Self.tolerance,
+                        "\(file) \(run.label) step \(step + 1): t")
                     if result.iterations > 0 && lbfgs.lineSearch == .strongWolfe {
                         #expect(result.isZeroStep == (t == 0), "\(file) \(run.label) step \(step + 1): zero step flag")
                     }

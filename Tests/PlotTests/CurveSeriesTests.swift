@@ -4,7 +4,8 @@ import Testing
 /// Preparing curves read from files, against closed forms.
 @Suite struct CurveSeriesTests {
     @Test func missingPointsAreDroppedWithTheirPartner() {
-        let series = CurveFigure.Series(label: "validation_loss", x: [0, 1, .nan, 3, 4], y: [.nan, 0.5, 0.4, 0.3, .infinity])
+        let series = CurveFigure.Series(
+            label: "validation_loss", x: [0, 1, .nan, 3, 4], y: [.nan, 0.5, 0.4, 0.3, .infinity])
         let kept = series.removingMissingPoints()
         #expect(kept.label == "validation_loss")
         #expect(kept.x == [1, 3, 4])

@@ -76,14 +76,17 @@ import Testing
             }
         }
         #expect(failure { $0.line([], [], label: "train_loss") } == "line \"train_loss\" x: no data to plot")
-        #expect(failure { $0.line([0, 1, 2], [1, .nan, 3], label: "validation_loss") }
-            == "line \"validation_loss\" y: value 1 is not a finite number")
-        #expect(failure { axes in
-            axes.line([0, 1], [1, 0])
-            axes.yScale = .log
-        } == "line 1 y: value 1 is not positive and cannot be shown on a logarithmic axis")
-        #expect(failure { $0.heatmap(ScalarField(x: [0, 1], y: [0, 1], values: [0, 1, .infinity, 2])) }
-            == "heatmap 1: value 2 is not a finite number")
+        #expect(
+            failure { $0.line([0, 1, 2], [1, .nan, 3], label: "validation_loss") }
+                == "line \"validation_loss\" y: value 1 is not a finite number")
+        #expect(
+            failure { axes in
+                axes.line([0, 1], [1, 0])
+                axes.yScale = .log
+            } == "line 1 y: value 1 is not positive and cannot be shown on a logarithmic axis")
+        #expect(
+            failure { $0.heatmap(ScalarField(x: [0, 1], y: [0, 1], values: [0, 1, .infinity, 2])) }
+                == "heatmap 1: value 2 is not a finite number")
         #expect(failure { $0.line([0, 1], [1, 2]) } == nil)
     }
 

@@ -3,7 +3,9 @@ import Testing
 
 /// Marching squares on fields whose contours are known in closed form.
 @Suite struct MarchingSquaresTests {
-    static func linspace(_ a: Double, _ b: Double, _ n: Int) -> [Double] { (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) } }
+    static func linspace(_ a: Double, _ b: Double, _ n: Int) -> [Double] {
+        (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
+    }
 
     @Test func planeGivesAStraightLine() {
         // f = 2x − 1 on [0, 1]²: the level 0.2 is the line x = 0.6, exactly (linear interpolation is exact).

@@ -38,7 +38,9 @@ import Testing
 
         // A missing directory, and a destination that is a directory: errors naming the path, no leftovers.
         for bad in [directory + "/missing/figure.png", directory + "/subdirectory"] {
-            if bad.hasSuffix("subdirectory") { try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: false) }
+            if bad.hasSuffix("subdirectory") {
+                try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: false)
+            }
             do {
                 try sample().writePNG(to: bad)
                 Issue.record("writing to \(bad) succeeded")
@@ -47,7 +49,8 @@ import Testing
                 #expect(named == bad)
             }
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["figure.png", "subdirectory"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["figure.png", "subdirectory"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/subdirectory").isEmpty)
     }
 }

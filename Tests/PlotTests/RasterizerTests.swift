@@ -85,12 +85,14 @@ import Testing
 
     @Test func alphaBlendingOverWhite() {
         let canvas = Canvas(width: 4, height: 4)
-        canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 4, height: 4)), color: Color(red: 1, green: 0, blue: 0, alpha: 0.5))
+        canvas.fill(
+            .rectangle(Rect(x: 0, y: 0, width: 4, height: 4)), color: Color(red: 1, green: 0, blue: 0, alpha: 0.5))
         let p = canvas.pixel(x: 1, y: 1)
         // 0.5·(255, 0, 0) + 0.5·(255, 255, 255) = (255, 127.5, 127.5).
         #expect(p.r == 255 && abs(Int(p.g) - 128) <= 1 && abs(Int(p.b) - 128) <= 1 && p.a == 255)
         let clear = Canvas(width: 2, height: 2, background: .clear)
-        clear.fill(.rectangle(Rect(x: 0, y: 0, width: 2, height: 2)), color: Color(red: 0, green: 0, blue: 1, alpha: 0.5))
+        clear.fill(
+            .rectangle(Rect(x: 0, y: 0, width: 2, height: 2)), color: Color(red: 0, green: 0, blue: 1, alpha: 0.5))
         let q = clear.pixel(x: 0, y: 0)
         #expect(q.b == 255 && abs(Int(q.a) - 128) <= 1)
     }

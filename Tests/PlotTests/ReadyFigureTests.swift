@@ -17,7 +17,9 @@ import Testing
         let a = ScalarField(x: [0, 1], y: [0, 1], values: [1, 2, 3, 4])
         let b = ScalarField(x: [0, 1], y: [0, 1], values: [0.5, 2, 3.5, 4])
         #expect(try a.residuals(against: b).values == [0.5, 0, -0.5, 0])
-        #expect(throws: PlotError.self) { try a.residuals(against: ScalarField(x: [0, 2], y: [0, 1], values: [0, 0, 0, 0])) }
+        #expect(throws: PlotError.self) {
+            try a.residuals(against: ScalarField(x: [0, 2], y: [0, 1], values: [0, 0, 0, 0]))
+        }
     }
 
     @Test func surfaceFigureWithResidualsHasTwoPanels() throws {
@@ -36,8 +38,10 @@ import Testing
 
     @Test func curveFigureNamesTheOffendingSeries() throws {
         var plot = CurveFigure(xLabel: "epoch", yLabel: "loss", width: 400, height: 300)
-        plot.series = [.init(label: "train_loss", x: [0, 1, 2], y: [1, 0.5, 0.25]),
-                       .init(label: "validation_loss", x: [0, 1, 2], y: [1, 0, 0.3])]
+        plot.series = [
+            .init(label: "train_loss", x: [0, 1, 2], y: [1, 0.5, 0.25]),
+            .init(label: "validation_loss", x: [0, 1, 2], y: [1, 0, 0.3]),
+        ]
         #expect(try decodePNG(try plot.pngData()).width == 400)
         plot.logY = true
         #expect(throws: PlotError.nonPositiveOnLogAxis("line \"validation_loss\" y", index: 1)) { try plot.pngData() }

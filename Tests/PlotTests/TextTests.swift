@@ -38,7 +38,8 @@ import Testing
         let font = Font(size: 16)
         let extents = text.measure("validation loss", font: font)
         let canvas = Canvas(width: 60, height: 200)
-        text.draw("validation loss", font: font, color: .black, at: Point(30, 100), anchor: .center, angle: 90, on: canvas)
+        text.draw(
+            "validation loss", font: font, color: .black, at: Point(30, 100), anchor: .center, angle: 90, on: canvas)
         let ink = try #require(inkBounds(canvas))
         // The ink is a tall strip as long as the text is wide, centred on the anchor.
         #expect(abs(Double(ink.y.count) - extents.width) < 3)

@@ -12,7 +12,9 @@ import Testing
             let ticks = Ticks.ticks(low: low, high: high, scale: .linear, bins: bins)
             let expected = c["major"].doubles
             #expect(ticks.major.count == expected.count, "[\(low), \(high)] / \(bins): \(ticks.major) vs \(expected)")
-            for (a, b) in zip(ticks.major, expected) { #expect(abs(a - b) <= 1e-9 * max(1, abs(b)), "[\(low), \(high)]") }
+            for (a, b) in zip(ticks.major, expected) {
+                #expect(abs(a - b) <= 1e-9 * max(1, abs(b)), "[\(low), \(high)]")
+            }
             #expect(ticks.labels == c["labels"].array.map(\.string), "[\(low), \(high)] / \(bins)")
             let order = c["orderOfMagnitude"].int
             #expect(ticks.multiplier == (order == 0 ? nil : "×10$^{\(order)}$"), "[\(low), \(high)]")

@@ -37,7 +37,8 @@ import Testing
         var table = StudyTable(columns: ["key", "test_median"])
         table.append(["adam400", "0.000123"])
         try table.write(to: directory + "/comparison-summary.csv")
-        let text = try ReportTemplate.render("Adam: {{comparison-summary:adam400:test_median|num}}.", results: directory)
+        let text = try ReportTemplate.render(
+            "Adam: {{comparison-summary:adam400:test_median|num}}.", results: directory)
         #expect(text == "Adam: 1,23·10⁻⁴.")
         #expect(throws: StudyError.unknownValue("comparison-summary:sgd:test_median|num")) {
             try ReportTemplate.render("{{comparison-summary:sgd:test_median|num}}", results: directory)
@@ -57,12 +58,15 @@ import Testing
     /// Each setting reaches `train` as the flags of its configuration, in torch's keyword order, and the
     /// report names it in Spanish with decimal commas.
     @Test func settingsAsTrainFlagsAndSpanishTitles() {
-        #expect(StudyPlan.setting("nesterov400").flags
-            == ["--optimizer", "sgd", "--lr", "0.1", "--momentum", "0.9", "--nesterov", "--batch-size", "400"])
-        #expect(StudyPlan.setting("lbfgs").flags == [
-            "--optimizer", "lbfgs", "--lr", "1", "--max-iter", "1", "--max-eval", "4", "--line-search", "strong-wolfe",
-            "--batch-size", "full",
-        ])
+        #expect(
+            StudyPlan.setting("nesterov400").flags
+                == ["--optimizer", "sgd", "--lr", "0.1", "--momentum", "0.9", "--nesterov", "--batch-size", "400"])
+        #expect(
+            StudyPlan.setting("lbfgs").flags == [
+                "--optimizer", "lbfgs", "--lr", "1", "--max-iter", "1", "--max-eval", "4", "--line-search",
+                "strong-wolfe",
+                "--batch-size", "full",
+            ])
         #expect(StudyPlan.setting("gd").flags == ["--optimizer", "sgd", "--lr", "0.05", "--batch-size", "full"])
         #expect(StudyFinal.spanishTitle("nesterov400") == "SGD (lr 0,1, momento 0,9, Nesterov, lotes de 400)")
         #expect(StudyFinal.spanishTitle("gd") == "SGD (lr 0,05, lote completo)")

@@ -1,6 +1,6 @@
 import Tensor
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CreationTests {
     @Test func constantTensors() {

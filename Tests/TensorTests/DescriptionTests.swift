@@ -1,6 +1,6 @@
 import Tensor
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DescriptionTests {
     /// Printing matches NumPy's `str()` for the fixture's arrays.

@@ -1,6 +1,6 @@
 import Tensor
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ElementwiseTests {
     /// Every broadcasting case of the fixture against NumPy, for + − × ÷ and >.

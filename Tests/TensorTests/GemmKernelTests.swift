@@ -54,7 +54,8 @@ import Testing
                 let f = bias.withUnsafeBufferPointer { beta in
                     h.withUnsafeMutableBufferPointer { out in
                         Self.product(m, k, n, kernel: kernel) { _ in
-                            .biasActivation(bias: beta.baseAddress!, activation: activation, h: out.baseAddress!, ldh: n)
+                            .biasActivation(
+                                bias: beta.baseAddress!, activation: activation, h: out.baseAddress!, ldh: n)
                         }
                     }
                 }
@@ -92,11 +93,12 @@ import Testing
                         }
                     }
                 }
-                let slope: Double = switch activation {
-                case .identity: 1
-                case .relu: 0
-                case let .leakyReLU(alpha): alpha
-                }
+                let slope: Double =
+                    switch activation {
+                    case .identity: 1
+                    case .relu: 0
+                    case let .leakyReLU(alpha): alpha
+                    }
                 let expectedD = plain.indices.map { i in
                     plain[i] * (activation == .identity ? 1 : f[i] > 0 ? 1 : slope)
                 }
@@ -156,8 +158,9 @@ import Testing
                     var a = StridedMatrix(x.baseAddress!, rows: m, columns: k)
                     a.rowStride = 2 * k
                     a.columnStride = 2
-                    gemm(a, StridedMatrix(y.baseAddress!, rows: k, columns: n), into: z.baseAddress!, ldc: n,
-                         accumulate: false, kernel: kernel)
+                    gemm(
+                        a, StridedMatrix(y.baseAddress!, rows: k, columns: n), into: z.baseAddress!, ldc: n,
+                        accumulate: false, kernel: kernel)
                 }
             }
         }
@@ -181,7 +184,10 @@ import Testing
         #expect(forced.0.name == "sse2" && forced.warning == nil)
         let refused = GemmKernel.choose("avx512", from: both)
         #expect(refused.0.name == "avx2")
-        #expect(refused.warning == "TENSOR_GEMM_KERNEL=avx512 refused (this processor cannot run it; available: sse2, avx2); using avx2")
+        #expect(
+            refused.warning
+                == "TENSOR_GEMM_KERNEL=avx512 refused (this processor cannot run it; available: sse2, avx2); using avx2"
+        )
         #expect(GemmKernel.choose("avx-512", from: [.portable]).warning?.contains("unknown kernel") == true)
     }
 }

@@ -1,6 +1,6 @@
 import Tensor
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct LinearAlgebraTests {
     /// Products against NumPy, through all four transpose combinations, including sizes that exercise the
@@ -12,8 +12,10 @@ import TestSupport
             let expected = item["product"].doubles
             let tolerance = 1e-13 * Double(k)
             expectClose(matmul(a, b).scalars, expected, absolute: tolerance, relative: tolerance)
-            expectClose(matmul(a.transposed(), b, transposeA: true).scalars, expected, absolute: tolerance, relative: tolerance)
-            expectClose(matmul(a, b.transposed(), transposeB: true).scalars, expected, absolute: tolerance, relative: tolerance)
+            expectClose(
+                matmul(a.transposed(), b, transposeA: true).scalars, expected, absolute: tolerance, relative: tolerance)
+            expectClose(
+                matmul(a, b.transposed(), transposeB: true).scalars, expected, absolute: tolerance, relative: tolerance)
             expectClose(
                 matmul(a.transposed(), b.transposed(), transposeA: true, transposeB: true).scalars, expected,
                 absolute: tolerance, relative: tolerance)
@@ -43,7 +45,9 @@ import TestSupport
                     }
                 }
                 let expected = item["product"].doubles.map { accumulate ? $0 + 1 : $0 }
-                expectClose(c.scalars, expected, absolute: 1e-13 * Double(k), relative: 1e-13 * Double(k), "\(name) \(m)×\(k)×\(n)")
+                expectClose(
+                    c.scalars, expected, absolute: 1e-13 * Double(k), relative: 1e-13 * Double(k),
+                    "\(name) \(m)×\(k)×\(n)")
             }
         }
     }

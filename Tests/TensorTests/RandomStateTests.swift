@@ -1,6 +1,6 @@
 import Tensor
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RandomStateTests {
     let fixture = numpy["random"]
@@ -9,8 +9,11 @@ import TestSupport
     @Test func firstNormalsAfterSeedZero() {
         var random = RandomState(seed: 0)
         let first = (0..<6).map { _ in random.standardNormal() }
-        #expect(first == [1.764052345967664, 0.4001572083672233, 0.9787379841057392, 2.240893199201458,
-                          1.8675579901499675, -0.977277879876411])
+        #expect(
+            first == [
+                1.764052345967664, 0.4001572083672233, 0.9787379841057392, 2.240893199201458,
+                1.8675579901499675, -0.977277879876411,
+            ])
         #expect(normals(seed: 0, [10]).scalars == fixture["seed0_normals"].doubles)
     }
 
@@ -25,7 +28,8 @@ import TestSupport
         var random = RandomState(seed: 42)
         #expect(random.uniform(shape: [5]).scalars == fixture["seed42_uniform5"].doubles)
         #expect(random.uniform(shape: [5], low: -2, high: 3).scalars == fixture["seed42_then_uniform_m2_3"].doubles)
-        #expect(random.normal(shape: [5], mean: 1.5, standardDeviation: 0.25).scalars
+        #expect(
+            random.normal(shape: [5], mean: 1.5, standardDeviation: 0.25).scalars
                 == fixture["seed42_then_normal_1.5_0.25"].doubles)
         // The fifth normal cached a value: it is returned by the next normal, across other draws.
         let mixed = fixture["seed42_then_mixed"]

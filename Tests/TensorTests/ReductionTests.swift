@@ -1,6 +1,6 @@
 import Tensor
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ReductionTests {
     /// Sums equal NumPy's bit for bit across every branch of its pairwise algorithm; mean, var and std
@@ -26,7 +26,8 @@ import TestSupport
             #expect(x.sum(alongAxis: axis).scalars == expected["sum"].doubles, "sum axis \(axis)")
             expectClose(x.mean(alongAxis: axis).scalars, expected["mean"].doubles, absolute: 1e-15, relative: 1e-15)
             expectClose(x.variance(alongAxis: axis).scalars, expected["var"].doubles, absolute: 1e-14, relative: 1e-14)
-            expectClose(x.standardDeviation(alongAxis: axis).scalars, expected["std"].doubles, absolute: 1e-14, relative: 1e-14)
+            expectClose(
+                x.standardDeviation(alongAxis: axis).scalars, expected["std"].doubles, absolute: 1e-14, relative: 1e-14)
             #expect(x.min(alongAxis: axis).scalars == expected["min"].doubles)
             #expect(x.max(alongAxis: axis).scalars == expected["max"].doubles)
             #expect(x.argmin(alongAxis: axis).scalars == expected["argmin"].doubles)

@@ -1,6 +1,6 @@
 import Tensor
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ShapeTests {
     let m = try! Tensor([[1, 2, 3], [4, 5, 6]])

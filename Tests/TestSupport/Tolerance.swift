@@ -31,7 +31,9 @@ public func expectClose(
     _ label: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) {
     precondition(absolute > 0 || relative > 0, "expectClose needs an absolute or a relative tolerance")
-    #expect(actual.count == expected.count, "\(label()) count \(actual.count) vs \(expected.count)", sourceLocation: sourceLocation)
+    #expect(
+        actual.count == expected.count, "\(label()) count \(actual.count) vs \(expected.count)",
+        sourceLocation: sourceLocation)
     guard actual.count == expected.count, !actual.isEmpty else { return }
     let (worst, i) = worstError(actual, expected, absolute: absolute, relative: relative)
     #expect(

@@ -12,8 +12,12 @@ import ToolSupport
     static let model = Figure1Fixture.model
     static let data = Figure1Fixture.data
 
-    static func expected(_ activation: String, _ loss: String) -> JSONFixture { Figure1Fixture.expected(activation, loss) }
-    static func flat(weights: JSONFixture, biases: JSONFixture) -> [Double] { Figure1Fixture.flat(weights: weights, biases: biases) }
+    static func expected(_ activation: String, _ loss: String) -> JSONFixture {
+        Figure1Fixture.expected(activation, loss)
+    }
+    static func flat(weights: JSONFixture, biases: JSONFixture) -> [Double] {
+        Figure1Fixture.flat(weights: weights, biases: biases)
+    }
     static func flat(_ layers: JSONFixture) -> [Double] { Figure1Fixture.flat(layers) }
 
     /// Runs the tool on Figure 1 and expects success.
@@ -27,10 +31,14 @@ import ToolSupport
     /// squares, the text and Markdown of the default (sigmoid, mean squared error) state NumPy's losses.
     @Test func formatsAndOptionsReachTheReport() throws {
         let leaky = Self.expected("leaky-relu", "half-sse")
-        let json = try JSONFixture(data: try Self.run(["--format", "json", "--activation", "leaky-relu", "--loss", "half-sse"]).output)
+        let json = try JSONFixture(
+            data: try Self.run(["--format", "json", "--activation", "leaky-relu", "--loss", "half-sse"]).output)
         #expect(json["loss"].string == "half-sse")
         expectClose(json["loss_before"].double, leaky["loss_before"].double, absolute: 1e-13, relative: 1e-13)
-        expectClose(Self.flat(json["updated_model"]["layers"]), Self.flat(weights: leaky["updated"]["weights"], biases: leaky["updated"]["biases"]), absolute: 1e-13, relative: 1e-13)
+        expectClose(
+            Self.flat(json["updated_model"]["layers"]),
+            Self.flat(weights: leaky["updated"]["weights"], biases: leaky["updated"]["biases"]), absolute: 1e-13,
+            relative: 1e-13)
         let sigmoid = Self.expected("sigmoid", "mse")
         for format in ["text", "markdown"] {
             let output = try Self.run(["--format", format]).standardOutput
@@ -46,43 +54,72 @@ import ToolSupport
         let emitted = try Self.run(["--emit-model"]).standardOutput
         let updated = try ModelFile.network(fromJSON: emitted)
         #expect(ModelFile.json(updated) == emitted)
-        expectClose(updated.parameters.scalars, Self.flat(weights: expected["updated"]["weights"], biases: expected["updated"]["biases"]), absolute: 1e-13, relative: 1e-13)
+        expectClose(
+            updated.parameters.scalars,
+            Self.flat(weights: expected["updated"]["weights"], biases: expected["updated"]["biases"]), absolute: 1e-13,
+            relative: 1e-13)
         let json = try JSONFixture(data: try Self.run(["--format", "json"]).output)
         #expect(Self.flat(json["updated_model"]["layers"]) == updated.parameters.scalars)
 
         let step = expected["scan"][7]
         let stepped = try Self.run(["--lr", "\(step[0].double)", "--emit-model"])
-        let next = try ToolRunner.run("backprop-check", ["--model", "-", "--data", Self.data, "--format", "json"], input: stepped.output)
+        let next = try ToolRunner.run(
+            "backprop-check", ["--model", "-", "--data", Self.data, "--format", "json"], input: stepped.output)
         #expect(next.status == 0, "stderr: \(next.standardError)")
-        expectClose(try JSONFixture(data: next.output)["loss_before"].double, step[1].double, absolute: 1e-12, relative: 1e-12)
+        expectClose(
+            try JSONFixture(data: next.output)["loss_before"].double, step[1].double, absolute: 1e-12, relative: 1e-12)
     }
 
     /// Columns chosen by name, in any order, and the data read from standard input.
     @Test func columnsByNameAndStandardInput() throws {
         let csv = Data("y,x2,x1\n1,1,1\n1,2,0\n0,1,-1\n".utf8)
         let result = try ToolRunner.run(
-            "backprop-check", ["--model", Self.model, "--data", "-", "--inputs", "x1,x2", "--targets", "y", "--format", "json"], input: csv)
+            "backprop-check",
+            ["--model", Self.model, "--data", "-", "--inputs", "x1,x2", "--targets", "y", "--format", "json"],
+            input: csv)
         #expect(result.status == 0, "stderr: \(result.standardError)")
-        expectClose(try JSONFixture(data: result.output)["loss_before"].double, Self.expected("sigmoid", "mse")["loss_before"].double, absolute: 1e-13, relative: 1e-13)
+        expectClose(
+            try JSONFixture(data: result.output)["loss_before"].double,
+            Self.expected("sigmoid", "mse")["loss_before"].double, absolute: 1e-13, relative: 1e-13)
     }
 
-    @Test(arguments: [
-        ("four.csv", "x1,x2,x3,y\n1,1,1,1\n", [String](), SysExit.dataError,
-         "four.csv: the model \(BackpropCheckTests.model) takes 2 inputs and gives 1 output, so the data need 3 columns (the inputs, then the targets), found 4 columns: x1, x2, x3, y"),
-        ("data.csv", "x1,x2,y\n1,1,1\n", ["--inputs", "x1"], .dataError, "--inputs names 1 column (x1), but the model"),
-        ("data.csv", "x1,x2,y\n1,1,1\n", ["--targets", "z"], .dataError, "no column named \"z\"; available: \"x1\", \"x2\", \"y\""),
-        ("data.csv", "x1,x2,y\n1,1,1\n", ["--inputs", "x1,y", "--targets", "y"], .usage, "column y cannot be both an input and a target"),
-        ("empty.csv", "", [], .dataError, "empty.csv: empty file: expected a header row of column names"),
-        ("header.csv", "x1,x2,y\n", [], .dataError, "header.csv: no data rows, only the header"),
-        ("nan.csv", "x1,x2,y\n1,1,1\n0,nan,1\n", [], .dataError, "nan.csv:3:2: expected a finite number, found \"nan\""),
-        ("inf.csv", "x1,x2,y\n1,1,inf\n", [], .dataError, "inf.csv:2:3: expected a finite number, found \"inf\""),
-        ("data.csv", "x1,x2,y\n1,1,1\n", ["--activation", "sigmoidal"], .usage, "--activation: unknown activation \"sigmoidal\""),
-        ("data.csv", "x1,x2,y\n1,1,1\n", ["--lr", "0"], .usage, "--lr must be a finite number > 0"),
-    ] as [(String, String, [String], SysExit, String)])
-    func badDataIsReported(file: String, contents: String, arguments: [String], status: SysExit, message: String) throws {
+    @Test(
+        arguments: [
+            (
+                "four.csv", "x1,x2,x3,y\n1,1,1,1\n", [String](), SysExit.dataError,
+                "four.csv: the model \(BackpropCheckTests.model) takes 2 inputs and gives 1 output, so the data need 3 columns (the inputs, then the targets), found 4 columns: x1, x2, x3, y"
+            ),
+            (
+                "data.csv", "x1,x2,y\n1,1,1\n", ["--inputs", "x1"], .dataError,
+                "--inputs names 1 column (x1), but the model"
+            ),
+            (
+                "data.csv", "x1,x2,y\n1,1,1\n", ["--targets", "z"], .dataError,
+                "no column named \"z\"; available: \"x1\", \"x2\", \"y\""
+            ),
+            (
+                "data.csv", "x1,x2,y\n1,1,1\n", ["--inputs", "x1,y", "--targets", "y"], .usage,
+                "column y cannot be both an input and a target"
+            ),
+            ("empty.csv", "", [], .dataError, "empty.csv: empty file: expected a header row of column names"),
+            ("header.csv", "x1,x2,y\n", [], .dataError, "header.csv: no data rows, only the header"),
+            (
+                "nan.csv", "x1,x2,y\n1,1,1\n0,nan,1\n", [], .dataError,
+                "nan.csv:3:2: expected a finite number, found \"nan\""
+            ),
+            ("inf.csv", "x1,x2,y\n1,1,inf\n", [], .dataError, "inf.csv:2:3: expected a finite number, found \"inf\""),
+            (
+                "data.csv", "x1,x2,y\n1,1,1\n", ["--activation", "sigmoidal"], .usage,
+                "--activation: unknown activation \"sigmoidal\""
+            ),
+            ("data.csv", "x1,x2,y\n1,1,1\n", ["--lr", "0"], .usage, "--lr must be a finite number > 0"),
+        ] as [(String, String, [String], SysExit, String)])
+    func badDataIsReported(file: String, contents: String, arguments: [String], status: SysExit, message: String) throws
+    {
         try withFiles([file: contents]) { directory in
             let result = try ToolRunner.run(
-                "backprop-check", ["--model", Self.model, "--data", directory.appendingPathComponent(file).path] + arguments)
+                "backprop-check",
+                ["--model", Self.model, "--data", directory.appendingPathComponent(file).path] + arguments)
             #expect(result.status == status.rawValue && result.output.isEmpty)
             #expect(result.standardError.contains(message), "stderr: \(result.standardError)")
         }
@@ -98,7 +135,8 @@ import ToolSupport
         let text = try String(contentsOfFile: Self.model, encoding: .utf8)
         #expect(text.contains(original))
         try withFiles(["bad.json": text.replacingOccurrences(of: original, with: replacement)]) { directory in
-            let result = try ToolRunner.run("backprop-check", ["--model", "bad.json", "--data", Self.data], in: directory)
+            let result = try ToolRunner.run(
+                "backprop-check", ["--model", "bad.json", "--data", Self.data], in: directory)
             #expect(result.status == SysExit.dataError.rawValue && result.output.isEmpty)
             #expect(result.standardError.contains(message), "stderr: \(result.standardError)")
         }
@@ -107,7 +145,8 @@ import ToolSupport
     @Test func missingFilesAndStandardInputTwice() throws {
         let missing = try ToolRunner.run("backprop-check", ["--model", "/nonexistent/m.json", "--data", Self.data])
         #expect(missing.status == SysExit.noInput.rawValue)
-        #expect(missing.standardError == "backprop-check: /nonexistent/m.json: cannot open: No such file or directory\n")
+        #expect(
+            missing.standardError == "backprop-check: /nonexistent/m.json: cannot open: No such file or directory\n")
         let twice = try ToolRunner.run("backprop-check", ["--model", "-", "--data", "-"])
         #expect(twice.status == SysExit.usage.rawValue && twice.standardError.contains("cannot both be standard input"))
     }

@@ -43,10 +43,11 @@ import ToolSupport
         #expect(error?.message == "unknown loss 'baz'; choose one of mse, sse, half-sse, bce, ce")
     }
 
-    @Test(arguments: [
-        ("full", BatchSize.full), ("1", .rows(1)), ("400", .rows(400)), ("+5", .rows(5)),
-        ("0", nil), ("-3", nil), ("1.5", nil), ("fulll", nil), ("", nil),
-    ] as [(String, BatchSize?)])
+    @Test(
+        arguments: [
+            ("full", BatchSize.full), ("1", .rows(1)), ("400", .rows(400)), ("+5", .rows(5)),
+            ("0", nil), ("-3", nil), ("1.5", nil), ("fulll", nil), ("", nil),
+        ] as [(String, BatchSize?)])
     func batchSizeIsFullOrAPositiveInteger(word: String, expected: BatchSize?) {
         #expect(BatchSize(word: word) == expected)
     }

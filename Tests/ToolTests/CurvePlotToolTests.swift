@@ -48,17 +48,23 @@ import ToolSupport
 
     @Test func metricsFromStandardInputDrawTheLossColumnsAndSkipAnEmptyOne() throws {
         // train's metrics without a validation set: validation_loss is empty, seconds is not a curve to draw.
-        let metrics = "epoch,seconds,train_loss,validation_loss,batch_loss\n"
-            + (0...50).map { e in "\(e),\(0.01 * Double(e)),\(1 / Double(e + 1)),,\(e == 0 ? "" : "\(1.1 / Double(e))")\n" }.joined()
+        let metrics =
+            "epoch,seconds,train_loss,validation_loss,batch_loss\n"
+            + (0...50).map { e in
+                "\(e),\(0.01 * Double(e)),\(1 / Double(e + 1)),,\(e == 0 ? "" : "\(1.1 / Double(e))")\n"
+            }.joined()
         let result = try ToolRunner.run("curve-plot", ["-", "--log-y", "-o", "-"], input: Data(metrics.utf8))
         #expect(result.status == 0)
-        #expect(result.standardError == "curve-plot: note: <stdin>: column validation_loss has no values to draw; skipped\n")
+        #expect(
+            result.standardError == "curve-plot: note: <stdin>: column validation_loss has no values to draw; skipped\n"
+        )
         let image = try PNGImage(result.output)
         #expect(image.points(of: Color.cycle[0]).count > 200)  // train_loss
         #expect(image.points(of: Color.cycle[1]).count > 200)  // batch_loss
-        #expect(image.points(of: Color.cycle[2]).isEmpty)      // no third curve
+        #expect(image.points(of: Color.cycle[2]).isEmpty)  // no third curve
         // Asked for by name, the empty column is an error.
-        let asked = try ToolRunner.run("curve-plot", ["-", "--y", "train_loss,validation_loss", "-o", "-"], input: Data(metrics.utf8))
+        let asked = try ToolRunner.run(
+            "curve-plot", ["-", "--y", "train_loss,validation_loss", "-o", "-"], input: Data(metrics.utf8))
         #expect(asked.status == SysExit.dataError.rawValue)
         #expect(asked.standardError == "curve-plot: <stdin>: column validation_loss has no values to draw\n")
         #expect(asked.output.isEmpty)
@@ -71,7 +77,11 @@ import ToolSupport
             "b.csv": Self.csv(xs, [("loss", { "\(12 - $0)" })]),
         ]) { directory in
             let result = try ToolRunner.run(
-                "curve-plot", ["a.csv", "b.csv", "--label", "rising,falling", "--size", "640x480", "--title", "two", "-o", "two.png"],
+                "curve-plot",
+                [
+                    "a.csv", "b.csv", "--label", "rising,falling", "--size", "640x480", "--title", "two", "-o",
+                    "two.png",
+                ],
                 in: directory)
             #expect(result.status == 0 && result.output.isEmpty)
             let image = try PNGImage(contentsOf: directory.appendingPathComponent("two.png").path)
@@ -112,8 +122,14 @@ import ToolSupport
         (["header.csv"], "header.csv: no values to draw"),
         (["header.csv", "--y", "train_loss"], "header.csv: column train_loss has no values to draw"),
         (["inf.csv"], #"inf.csv:3:2: expected a finite number, found "inf""#),
-        (["zero.csv", "--log-y"], #"line "train_loss" y: value 1 is not positive and cannot be shown on a logarithmic axis"#),
-        (["m.csv", "--log-x"], #"line "train_loss" x: value 0 is not positive and cannot be shown on a logarithmic axis"#),
+        (
+            ["zero.csv", "--log-y"],
+            #"line "train_loss" y: value 1 is not positive and cannot be shown on a logarithmic axis"#
+        ),
+        (
+            ["m.csv", "--log-x"],
+            #"line "train_loss" x: value 0 is not positive and cannot be shown on a logarithmic axis"#
+        ),
         (["only-x.csv"], "only-x.csv: no column to draw besides epoch"),
         (["empty.csv"], "empty.csv: empty file: expected a header row of column names"),
     ])
@@ -130,7 +146,8 @@ import ToolSupport
             #expect(result.status == SysExit.dataError.rawValue, "\(arguments): \(result.standardError)")
             #expect(result.standardError.contains("curve-plot: " + message), "\(arguments): \(result.standardError)")
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.png").path))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { !$0.hasPrefix(".") })
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { !$0.hasPrefix(".") })
         }
     }
 
@@ -140,7 +157,9 @@ import ToolSupport
         #expect(missing.standardError.hasPrefix("curve-plot: /nonexistent/m.csv: cannot open"))
         let unwritable = try ToolRunner.run("curve-plot", ["/nonexistent/m.csv", "-o", "/nonexistent/dir/loss.png"])
         #expect(unwritable.status == SysExit.ioError.rawValue)
-        #expect(unwritable.standardError == "curve-plot: /nonexistent/dir/loss.png: directory /nonexistent/dir does not exist\n")
+        #expect(
+            unwritable.standardError
+                == "curve-plot: /nonexistent/dir/loss.png: directory /nonexistent/dir does not exist\n")
     }
 
     @Test(arguments: [

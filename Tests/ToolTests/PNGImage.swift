@@ -51,10 +51,11 @@ struct PNGImage {
 
     /// The 256 colours of a colormap, packed 0xRRGGBB.
     static func colors(of colormap: Colormap) -> Set<Int> {
-        Set((0..<256).map { k in
-            let (r, g, b, _) = colormap.color(at: (Double(k) + 0.5) / 256).bytes
-            return Int(r) << 16 | Int(g) << 8 | Int(b)
-        })
+        Set(
+            (0..<256).map { k in
+                let (r, g, b, _) = colormap.color(at: (Double(k) + 0.5) / 256).bytes
+                return Int(r) << 16 | Int(g) << 8 | Int(b)
+            })
     }
 
     /// The bounding box of the widest block of columns in which at least `minimum` pixels are colours of

@@ -44,7 +44,9 @@ import Testing
             let resolved = value == "ONE" ? one.path : value
             if let index = full.firstIndex(of: flag) { full[index + 1] = resolved } else { full += [flag, resolved] }
         }
-        if full.contains("-") && full[full.firstIndex(of: "--model")! + 1] == "-" { full[full.firstIndex(of: "--data")! + 1] = "-" }
+        if full.contains("-") && full[full.firstIndex(of: "--model")! + 1] == "-" {
+            full[full.firstIndex(of: "--data")! + 1] = "-"
+        }
         let result = try ToolRunner.run("predict", full)
         #expect(result.status == status, "\(result.standardError)")
         #expect(result.standardError.contains(message), "\(result.standardError)")

@@ -45,10 +45,12 @@ import ToolSupport
     @Test func noiseSeedRangeAndCleanColumnMatchNumPy() throws {
         for case_ in try Self.fixture() where case_.noise > 0 {
             let low = case_.x.first!, high = case_.x.last!
-            let result = try ToolRunner.run("surface-data", [
-                "--grid", "\(case_.grid)", "--range", "\(low),\(high)", "--noise", "\(case_.noise)",
-                "--seed", "\(case_.seed)", "--clean",
-            ])
+            let result = try ToolRunner.run(
+                "surface-data",
+                [
+                    "--grid", "\(case_.grid)", "--range", "\(low),\(high)", "--noise", "\(case_.noise)",
+                    "--seed", "\(case_.seed)", "--clean",
+                ])
             #expect(result.status == 0)
             let table = try table(result)
             #expect(table.columnNames == ["x", "y", "z", "z_clean"])
@@ -94,7 +96,9 @@ import ToolSupport
     @Test func unwritableOutputIsAnIOErrorReportedBeforeAnyWork() throws {
         let missing = try ToolRunner.run("surface-data", ["-o", "/nonexistent/dir/s.csv"])
         #expect(missing.status == SysExit.ioError.rawValue)
-        #expect(missing.standardError == "surface-data: /nonexistent/dir/s.csv: directory /nonexistent/dir does not exist\n")
+        #expect(
+            missing.standardError == "surface-data: /nonexistent/dir/s.csv: directory /nonexistent/dir does not exist\n"
+        )
         let directory = try ToolRunner.run("surface-data", ["-o", NSTemporaryDirectory()])
         #expect(directory.status == SysExit.ioError.rawValue)
         #expect(directory.standardError.hasSuffix(": is a directory\n"))

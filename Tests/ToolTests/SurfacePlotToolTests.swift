@@ -10,7 +10,8 @@ import ToolSupport
     /// copies for more outputs, for the bad cases).
     static func linearModel(_ a: Double, _ b: Double, _ c: Double = 0, inputs: Int = 2, outputs: Int = 1) -> String {
         let row = "[" + ([a, b] + Array(repeating: 0, count: inputs - 2)).map { "\($0)" }.joined(separator: ",") + "]"
-        return "{\"inputs\": \(inputs), \"layers\": [{\"weights\": [\(Array(repeating: row, count: outputs).joined(separator: ","))], "
+        return
+            "{\"inputs\": \(inputs), \"layers\": [{\"weights\": [\(Array(repeating: row, count: outputs).joined(separator: ","))], "
             + "\"biases\": [\(Array(repeating: "\(c)", count: outputs).joined(separator: ","))], \"activation\": \"identity\"}]}"
     }
 
@@ -26,9 +27,13 @@ import ToolSupport
     }
 
     /// Data coordinates of a pixel of a heatmap drawn over [-3, 3]² in `block`.
-    func dataPoint(_ p: (x: Int, y: Int), in block: (x: ClosedRange<Int>, y: ClosedRange<Int>)) -> (x: Double, y: Double) {
-        (-3 + 6 * (Double(p.x - block.x.lowerBound) + 0.5) / Double(block.x.count),
-         3 - 6 * (Double(p.y - block.y.lowerBound) + 0.5) / Double(block.y.count))
+    func dataPoint(_ p: (x: Int, y: Int), in block: (x: ClosedRange<Int>, y: ClosedRange<Int>)) -> (
+        x: Double, y: Double
+    ) {
+        (
+            -3 + 6 * (Double(p.x - block.x.lowerBound) + 0.5) / Double(block.x.count),
+            3 - 6 * (Double(p.y - block.y.lowerBound) + 0.5) / Double(block.y.count)
+        )
     }
 
     /// The root of u·cos u = 0.9·sin u in (a, b): where d/du [sin u / u^0.9] = 0, so r = √(u/0.8) is a
@@ -50,7 +55,9 @@ import ToolSupport
         #expect(image.width == 800 && image.height == 600)
         let block = try #require(image.colormapBlock(.viridis))
         #expect(abs(block.x.count - block.y.count) <= 2, "equal aspect: \(block)")
-        for (bins, radius) in [(250..<256, extremeRadius(between: 1e-9, .pi / 2)), (0..<6, extremeRadius(between: .pi, 1.5 * .pi))] {
+        for (bins, radius) in [
+            (250..<256, extremeRadius(between: 1e-9, .pi / 2)), (0..<6, extremeRadius(between: .pi, 1.5 * .pi)),
+        ] {
             let colors = bins.map { Colormap.viridis.color(at: (Double($0) + 0.5) / 256) }
             var quadrants = Set<Int>()
             var count = 0
@@ -73,17 +80,22 @@ import ToolSupport
             "model.json": Self.linearModel(1, -1),
             "grid.csv": Self.gridCSV("prediction") { $0 - $1 },
         ]) { directory in
-            let model = try ToolRunner.run("surface-plot", ["--model", "model.json", "--style", "heatmap", "-o", "-"], in: directory)
+            let model = try ToolRunner.run(
+                "surface-plot", ["--model", "model.json", "--style", "heatmap", "-o", "-"], in: directory)
             #expect(model.status == 0)
             let image = try PNGImage(model.output)
             let block = try #require(image.colormapBlock(.viridis))
-            let (left, right, top, bottom) = (block.x.lowerBound + 2, block.x.upperBound - 2, block.y.lowerBound + 2, block.y.upperBound - 2)
+            let (left, right, top, bottom) = (
+                block.x.lowerBound + 2, block.x.upperBound - 2, block.y.lowerBound + 2, block.y.upperBound - 2
+            )
             #expect(image.pixel(right, bottom, is: Colormap.viridis.color(at: 1), tolerance: 8))
             #expect(image.pixel(left, top, is: Colormap.viridis.color(at: 0), tolerance: 8))
             #expect(image.pixel(right, top, is: Colormap.viridis.color(at: 0.5), tolerance: 8))
 
             // The same values from shuffled CSV rows (and from standard input) give the same picture, byte for byte.
-            let data = try ToolRunner.run("surface-plot", ["--data", "grid.csv", "--columns", "x,y,prediction", "--style", "heatmap", "-o", "-"], in: directory)
+            let data = try ToolRunner.run(
+                "surface-plot", ["--data", "grid.csv", "--columns", "x,y,prediction", "--style", "heatmap", "-o", "-"],
+                in: directory)
             #expect(data.status == 0)
             #expect(data.output == model.output)
             let piped = try ToolRunner.run(
@@ -100,15 +112,19 @@ import ToolSupport
             let clean = try ToolRunner.run("surface-data", ["--clean", "-o", "clean.csv"], in: directory)
             #expect(clean.status == 0)
             let result = try ToolRunner.run(
-                "surface-plot", ["--model", "zero.json", "--clean", "clean.csv", "--style", "heatmap", "-o", "fit.png"], in: directory)
+                "surface-plot",
+                ["--model", "zero.json", "--clean", "clean.csv", "--style", "heatmap", "-o", "fit.png"], in: directory)
             #expect(result.status == 0 && result.output.isEmpty)
             let image = try PNGImage(contentsOf: directory.appendingPathComponent("fit.png").path)
             #expect(image.width == 1400 && image.height == 600)
             let block = try #require(image.colormapBlock(.rdbu))
             #expect(block.x.lowerBound > image.width / 2, "the residuals panel is on the right: \(block)")
             func count(_ t: Double, tolerance: Int) -> Int {
-                image.points(of: Colormap.rdbu.color(at: t), tolerance: tolerance, columns: block.x.lowerBound..<(block.x.upperBound + 1))
-                    .filter { block.y.contains($0.y) }.count
+                image.points(
+                    of: Colormap.rdbu.color(at: t), tolerance: tolerance,
+                    columns: block.x.lowerBound..<(block.x.upperBound + 1)
+                )
+                .filter { block.y.contains($0.y) }.count
             }
             #expect(count(0.5 / 256, tolerance: 0) > 0)
             #expect(count(0.6, tolerance: 3) > 0)
@@ -120,7 +136,9 @@ import ToolSupport
         let path = "x,y\n-2.5,2.5\n-1,1.5\n0,0.8\n"
         try withScratchFiles(["path.csv": path]) { directory in
             for (style, colormap) in [("surface", "magma"), ("contour", "cividis"), ("heatmap", "viridis")] {
-                let arguments = ["--style", style, "--colormap", colormap, "--size", "640x480", "--title", style, "-o", "-"]
+                let arguments = [
+                    "--style", style, "--colormap", colormap, "--size", "640x480", "--title", style, "-o", "-",
+                ]
                 let plain = try ToolRunner.run("surface-plot", arguments, in: directory)
                 let withPath = try ToolRunner.run("surface-plot", arguments + ["--path", "path.csv"], in: directory)
                 #expect(plain.status == 0 && withPath.status == 0, "\(style): \(withPath.standardError)")
@@ -129,7 +147,8 @@ import ToolSupport
                 let map = try #require(Colormap.named(colormap))
                 var coloured = 0
                 for y in stride(from: 0, to: image.height, by: 2) {
-                    for x in stride(from: 0, to: image.width, by: 2) where image.pixel(x, y, is: map.color(at: 0.5), tolerance: 40) { coloured += 1 }
+                    for x in stride(from: 0, to: image.width, by: 2)
+                    where image.pixel(x, y, is: map.color(at: 0.5), tolerance: 40) { coloured += 1 }
                 }
                 #expect(coloured > 500, "\(style): \(coloured) pixels near the middle of \(colormap)")
                 // The path is drawn in tab:red, which none of these colormaps contains.
@@ -146,11 +165,23 @@ import ToolSupport
         (["--data", "repeated.csv"], "repeated.csv: not a complete x, y grid: point 3 repeats (x, y) = (1.0, 1.0)"),
         (["--data", "empty.csv"], "empty.csv: grid: no data to plot"),
         (["--data", "nan.csv"], #"nan.csv:3:3: expected a finite number, found "nan""#),
-        (["--model", "huge.json"], "huge.json: the model's output at (x, y) = (-3.0, -3.0) is -inf, not a finite number"),
-        (["--model", "three.json"], "three.json: the model has 3 inputs and 1 output; a surface needs 2 inputs (x, y) and 1 output"),
-        (["--model", "two-out.json"], "two-out.json: the model has 2 inputs and 2 outputs; a surface needs 2 inputs (x, y) and 1 output"),
+        (
+            ["--model", "huge.json"],
+            "huge.json: the model's output at (x, y) = (-3.0, -3.0) is -inf, not a finite number"
+        ),
+        (
+            ["--model", "three.json"],
+            "three.json: the model has 3 inputs and 1 output; a surface needs 2 inputs (x, y) and 1 output"
+        ),
+        (
+            ["--model", "two-out.json"],
+            "two-out.json: the model has 2 inputs and 2 outputs; a surface needs 2 inputs (x, y) and 1 output"
+        ),
         (["--model", "broken.json"], "broken.json:1:"),
-        (["--data", "grid.csv", "--clean", "small.csv"], "grid.csv and small.csv: not a complete x, y grid: the fields' grids differ"),
+        (
+            ["--data", "grid.csv", "--clean", "small.csv"],
+            "grid.csv and small.csv: not a complete x, y grid: the fields' grids differ"
+        ),
         (["--path", "header.csv"], "header.csv: no column named \"x\"; available: \"a\", \"b\", \"c\""),
     ])
     func badDataIsExit65WithAMessage(arguments: [String], message: String) throws {
@@ -171,7 +202,8 @@ import ToolSupport
             #expect(result.status == SysExit.dataError.rawValue, "\(arguments): \(result.standardError)")
             #expect(result.standardError.hasPrefix("surface-plot: " + message), "\(arguments): \(result.standardError)")
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.png").path))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { !$0.hasPrefix(".") })
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { !$0.hasPrefix(".") })
         }
     }
 
@@ -179,20 +211,27 @@ import ToolSupport
         for option in ["--model", "--data", "--path"] {
             let result = try ToolRunner.run("surface-plot", [option, "/nonexistent/input", "-o", "-"])
             #expect(result.status == SysExit.noInput.rawValue, "\(option)")
-            #expect(result.standardError.hasPrefix("surface-plot: /nonexistent/input: cannot open"), "\(option): \(result.standardError)")
+            #expect(
+                result.standardError.hasPrefix("surface-plot: /nonexistent/input: cannot open"),
+                "\(option): \(result.standardError)")
             #expect(result.output.isEmpty)
         }
-        let clean = try ToolRunner.run("surface-plot", ["--model", "/nonexistent/m.json", "--clean", "/nonexistent/c.csv", "-o", "-"])
+        let clean = try ToolRunner.run(
+            "surface-plot", ["--model", "/nonexistent/m.json", "--clean", "/nonexistent/c.csv", "-o", "-"])
         #expect(clean.status == SysExit.noInput.rawValue)
     }
 
     @Test func unwritableOutputIsExit74BeforeAnyInputIsRead() throws {
         // The inputs do not exist either: the output is checked first.
-        let missing = try ToolRunner.run("surface-plot", ["--data", "/nonexistent/grid.csv", "-o", "/nonexistent/dir/s.png"])
+        let missing = try ToolRunner.run(
+            "surface-plot", ["--data", "/nonexistent/grid.csv", "-o", "/nonexistent/dir/s.png"])
         #expect(missing.status == SysExit.ioError.rawValue)
-        #expect(missing.standardError == "surface-plot: /nonexistent/dir/s.png: directory /nonexistent/dir does not exist\n")
+        #expect(
+            missing.standardError == "surface-plot: /nonexistent/dir/s.png: directory /nonexistent/dir does not exist\n"
+        )
         try withScratchFiles([:]) { directory in
-            try FileManager.default.createDirectory(at: directory.appendingPathComponent("out.png"), withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent("out.png"), withIntermediateDirectories: false)
             let result = try ToolRunner.run("surface-plot", ["-o", "out.png"], in: directory)
             #expect(result.status == SysExit.ioError.rawValue)
             #expect(result.standardError == "surface-plot: out.png: is a directory\n")
@@ -224,10 +263,14 @@ import ToolSupport
 
     @Test func outputIsRequiredAndHelpHasExamples() throws {
         let none = try ToolRunner.run("surface-plot")
-        #expect(none.status == SysExit.usage.rawValue && none.standardError.contains("Missing expected argument '--output <file>'"))
+        #expect(
+            none.status == SysExit.usage.rawValue
+                && none.standardError.contains("Missing expected argument '--output <file>'"))
         let help = try ToolRunner.run("surface-plot", ["--help"])
         #expect(help.status == 0)
-        #expect(help.standardOutput.contains("surface-plot --model model.json --clean clean.csv --style heatmap -o fit.png"))
+        #expect(
+            help.standardOutput.contains("surface-plot --model model.json --clean clean.csv --style heatmap -o fit.png")
+        )
         let version = try ToolRunner.run("surface-plot", ["--version"])
         #expect(version.status == 0 && version.standardOutput == toolkitVersion + "\n")
     }

@@ -50,7 +50,8 @@ enum ToolRunner {
         let candidates = searchDirectories.map { $0.appendingPathComponent(tool) }
         return try #require(
             candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-            "\(tool) is not built in \(searchDirectories.map(\.path)); make the test target depend on it, or set UDL_TOOLS_DIR")
+            "\(tool) is not built in \(searchDirectories.map(\.path)); make the test target depend on it, or set UDL_TOOLS_DIR"
+        )
     }
 
     /// Runs a built tool.
@@ -98,7 +99,8 @@ enum ToolRunner {
         try process.run()
         process.waitUntilExit()
 
-        let status = process.terminationReason == .uncaughtSignal
+        let status =
+            process.terminationReason == .uncaughtSignal
             ? 128 + process.terminationStatus : process.terminationStatus
         return Result(
             status: status, output: try Data(contentsOf: outputURL),

@@ -18,7 +18,8 @@ import ToolSupport
     }
 
     @Test func exitStatusesAreSysexits() {
-        #expect([SysExit.ok, .usage, .dataError, .noInput, .software, .ioError].map(\.rawValue) == [0, 64, 65, 66, 70, 74])
+        #expect(
+            [SysExit.ok, .usage, .dataError, .noInput, .software, .ioError].map(\.rawValue) == [0, 64, 65, 66, 70, 74])
         let place = (file: "d.csv", line: 2, column: 1)
         func status(_ kind: CSVError.Kind) -> SysExit {
             exitStatus(for: CSVError(kind, file: place.file, line: place.line, column: place.column))
@@ -37,8 +38,10 @@ import ToolSupport
     }
 
     @Test func plotErrorsAreDataIOOrInternalErrors() {
-        for error in [PlotError.emptyData("line 1"), .nonFiniteData("heatmap", index: 2), .notAGrid("3 points"),
-                      .nonPositiveOnLogAxis("line 1 y", index: 0)] {
+        for error in [
+            PlotError.emptyData("line 1"), .nonFiniteData("heatmap", index: 2), .notAGrid("3 points"),
+            .nonPositiveOnLogAxis("line 1 y", index: 0),
+        ] {
             #expect(exitStatus(for: error) == .dataError, "\(error)")
         }
         #expect(exitStatus(for: PlotError.cannotWrite(path: "a.png", reason: "No space left on device")) == .ioError)
@@ -82,7 +85,8 @@ import ToolSupport
                 }
             }
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "first\n")  // untouched
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.txt"])  // no temporary left
+            // No temporary file is left.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.txt"])
 
             try OutputFile.writeCSV(path, columns: ["a", "b"]) { try $0.write(row: [1, 2.5]) }
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "a,b\n1,2.5\n")

@@ -19,7 +19,8 @@ import Testing
     @Test(arguments: runs["runs"].array.indices)
     func matchesTorchEpochByEpoch(run index: Int) throws {
         let run = Self.runs["runs"][index]
-        let arguments = ["--init-model", Self.model, "--data", Self.data, "--optimizer", run["optimizer"].string]
+        let arguments =
+            ["--init-model", Self.model, "--data", Self.data, "--optimizer", run["optimizer"].string]
             + run["flags"].array.map(\.string)
             + ["--batch-size", "full", "--epochs", "\(run["epochs"].int)", "--metrics", "-", "--quiet"]
         let result = try ToolRunner.run("train", arguments)
@@ -28,19 +29,25 @@ import Testing
         #expect(table.columnNames == ["epoch", "seconds", "train_loss", "validation_loss", "batch_loss"])
         #expect(try table.columns(["epoch"]).scalars == (0...run["epochs"].int).map(Double.init))
         let label = "\(run["optimizer"].string) \(run["flags"].array.map(\.string).joined(separator: " "))"
-        expectClose(try table.columns(["train_loss"]).scalars, run["train_loss"].doubles, absolute: 1e-10, relative: 1e-10, label)
+        expectClose(
+            try table.columns(["train_loss"]).scalars, run["train_loss"].doubles, absolute: 1e-10, relative: 1e-10,
+            label)
         // batch_loss of epoch e is the loss where step e started: the train loss of epoch e − 1.
         let batch = try table.columns(["batch_loss"]).scalars
-        expectClose(Array(batch.dropFirst()), Array(run["train_loss"].doubles.dropLast()), absolute: 1e-10, relative: 1e-10, label)
+        expectClose(
+            Array(batch.dropFirst()), Array(run["train_loss"].doubles.dropLast()), absolute: 1e-10, relative: 1e-10,
+            label)
         let validation = try table.columns(["validation_loss"]).scalars
         #expect(batch[0].isNaN && validation.allSatisfy(\.isNaN))
     }
 
     @Test func lbfgsTrapIsWarnedAbout() throws {
-        let result = try ToolRunner.run("train", [
-            "--init-model", Self.model, "--data", Self.data, "--optimizer", "lbfgs", "--lr", "1", "--max-iter", "1",
-            "--line-search", "strong-wolfe", "--epochs", "100", "--quiet",
-        ])
+        let result = try ToolRunner.run(
+            "train",
+            [
+                "--init-model", Self.model, "--data", Self.data, "--optimizer", "lbfgs", "--lr", "1", "--max-iter", "1",
+                "--line-search", "strong-wolfe", "--epochs", "100", "--quiet",
+            ])
         #expect(result.status == 0)
         #expect(result.standardError.contains("max_eval=1 leaves the strong-Wolfe line search no evaluation"))
         // On this data the stall starts at step 37 and lasts: 64 of the 100 steps.
@@ -52,10 +59,12 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let initial = directory.appendingPathComponent("init.json").path
-        let first = try ToolRunner.run("train", ["--data", Self.data, "--hidden", "6,6", "--epochs", "0", "--save", initial, "--seed", "4"])
+        let first = try ToolRunner.run(
+            "train", ["--data", Self.data, "--hidden", "6,6", "--epochs", "0", "--save", initial, "--seed", "4"])
         #expect(first.status == 0, "\(first.standardError)")
         let again = directory.appendingPathComponent("again.json").path
-        _ = try ToolRunner.run("train", ["--data", Self.data, "--hidden", "6,6", "--epochs", "0", "--save", again, "--seed", "4"])
+        _ = try ToolRunner.run(
+            "train", ["--data", Self.data, "--hidden", "6,6", "--epochs", "0", "--save", again, "--seed", "4"])
         #expect(try String(contentsOfFile: initial, encoding: .utf8) == String(contentsOfFile: again, encoding: .utf8))
         let model = try JSONFixture(data: Data(contentsOf: URL(fileURLWithPath: initial)))
         // PyTorch's Linear default: weights and biases within ±1/√fan_in.
@@ -63,19 +72,25 @@ import Testing
         #expect(weights.count == 36 && weights.allSatisfy { abs($0) <= 1 / 6.0.squareRoot() })
 
         let saved = directory.appendingPathComponent("best.json").path
-        let result = try ToolRunner.run("train", [
-            "--init-model", initial, "--data", Self.data, "--validation-split", "0.25", "--optimizer", "adam", "--lr", "0.05",
-            "--batch-size", "16", "--epochs", "60", "--save", saved, "--metrics", "-", "--quiet",
-        ])
+        let result = try ToolRunner.run(
+            "train",
+            [
+                "--init-model", initial, "--data", Self.data, "--validation-split", "0.25", "--optimizer", "adam",
+                "--lr", "0.05",
+                "--batch-size", "16", "--epochs", "60", "--save", saved, "--metrics", "-", "--quiet",
+            ])
         #expect(result.status == 0, "\(result.standardError)")
         let table = try metrics(result)
         let validation = try table.columns(["validation_loss"]).scalars
         let best = validation.min()!
         #expect(validation.last! > best, "the run should overfit a little so that best ≠ last")
         // The saved model's validation loss, recomputed by a zero-epoch run, is the best one.
-        let check = try ToolRunner.run("train", [
-            "--init-model", saved, "--data", Self.data, "--validation-split", "0.25", "--epochs", "0", "--metrics", "-", "--quiet",
-        ])
+        let check = try ToolRunner.run(
+            "train",
+            [
+                "--init-model", saved, "--data", Self.data, "--validation-split", "0.25", "--epochs", "0", "--metrics",
+                "-", "--quiet",
+            ])
         expectClose(try metrics(check).columns(["validation_loss"]).scalars[0], best, absolute: 1e-14, relative: 1e-14)
     }
 
@@ -83,7 +98,10 @@ import Testing
         (["--data", "/nonexistent/data.csv"], Int32(66), "/nonexistent/data.csv"),
         (["--data", "BAD"], 65, ":3:2: expected a number, found \"abc\""),
         (["--data", "NAN"], 65, "nan.csv:2:2: expected a finite number, found \"nan\""),
-        (["--data", "DATA", "--init-model", "THREE"], 65, "the model takes 3 inputs but the file has 2 input columns (x,y)"),
+        (
+            ["--data", "DATA", "--init-model", "THREE"], 65,
+            "the model takes 3 inputs but the file has 2 input columns (x,y)"
+        ),
         (["--data", "DATA", "--inputs", "x,w"], 65, "no column named \"w\"; available: \"x\", \"y\", \"z\""),
         (["--data", "DATA", "--optimizer", "adamax"], 64, "unknown optimizer 'adamax'; choose one of sgd, adam"),
         (["--data", "DATA", "--optimizer", "adam", "--momentum", "0.9"], 64, "momentum"),
@@ -105,9 +123,13 @@ import Testing
             "DATA": Self.data,
             "BAD": try file("bad.csv", "x,y,z\n1,2,3\n4,abc,5\n"),
             "NAN": try file("nan.csv", "x,y,z\n1,nan,3\n"),
-            "THREE": try file("three.json", "{\"inputs\": 3, \"layers\": [{\"weights\": [[1, 2, 3]], \"biases\": [0], \"activation\": \"identity\"}]}"),
+            "THREE": try file(
+                "three.json",
+                "{\"inputs\": 3, \"layers\": [{\"weights\": [[1, 2, 3]], \"biases\": [0], \"activation\": \"identity\"}]}"
+            ),
         ]
-        let result = try ToolRunner.run("train", arguments.map { replacements[$0] ?? $0 } + ["--epochs", "3", "--quiet"], in: directory)
+        let result = try ToolRunner.run(
+            "train", arguments.map { replacements[$0] ?? $0 } + ["--epochs", "3", "--quiet"], in: directory)
         #expect(result.status == status, "\(result.standardError)")
         #expect(result.standardError.contains(message), "\(result.standardError)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
@@ -121,8 +143,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let process = Process()
         process.executableURL = try ToolRunner.executable("train")
-        let metricsPath = directory.appendingPathComponent("m.csv").path, modelPath = directory.appendingPathComponent("m.json").path
-        process.arguments = ["--data", Self.data, "--epochs", "100000000", "--metrics", metricsPath, "--save", modelPath, "--quiet"]
+        let metricsPath = directory.appendingPathComponent("m.csv").path,
+            modelPath = directory.appendingPathComponent("m.json").path
+        process.arguments = [
+            "--data", Self.data, "--epochs", "100000000", "--metrics", metricsPath, "--save", modelPath, "--quiet",
+        ]
         process.standardError = FileHandle.nullDevice
         try process.run()
         Thread.sleep(forTimeInterval: 1.0)

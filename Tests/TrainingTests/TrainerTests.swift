@@ -21,10 +21,14 @@ import Training
         (1, ["sgd", "--lr", "0.05", "--momentum", "0.9", "--nesterov"], "sgd(lr=0.05, momentum=0.9, nesterov=True)"),
         (3, ["adam", "--lr", "0.01"], "adam(lr=0.01)"),
         (10, ["lbfgs", "--lr", "1", "--max-iter", "4"], "lbfgs(lr=1, max_iter=4)"),
-        (11, ["lbfgs", "--lr", "1", "--max-iter", "1", "--line-search", "strong-wolfe"],
-         "lbfgs(lr=1, max_iter=1, line_search_fn='strong_wolfe')"),
-        (12, ["lbfgs", "--lr", "1", "--max-iter", "3", "--line-search", "strong-wolfe"],
-         "lbfgs(lr=1, max_iter=3, line_search_fn='strong_wolfe')"),
+        (
+            11, ["lbfgs", "--lr", "1", "--max-iter", "1", "--line-search", "strong-wolfe"],
+            "lbfgs(lr=1, max_iter=1, line_search_fn='strong_wolfe')"
+        ),
+        (
+            12, ["lbfgs", "--lr", "1", "--max-iter", "3", "--line-search", "strong-wolfe"],
+            "lbfgs(lr=1, max_iter=3, line_search_fn='strong_wolfe')"
+        ),
     ]
 
     static func optimizer(_ call: String) -> any Optimizer {
@@ -43,7 +47,8 @@ import Training
             options: TrainingOptions(epochs: run["epochs"].int, batchSize: nil))
         let result = try trainer.run()
         #expect(result.stopReason == .completed && result.steps == run["epochs"].int)
-        expectClose(result.metrics.map { $0.trainLoss! }, run["train_loss"].doubles, absolute: 1e-10, relative: 1e-10, call)
+        expectClose(
+            result.metrics.map { $0.trainLoss! }, run["train_loss"].doubles, absolute: 1e-10, relative: 1e-10, call)
         expectClose(
             result.metrics.dropFirst().map { $0.batchLoss! }, Array(run["train_loss"].doubles.dropLast()),
             absolute: 1e-10, relative: 1e-10, call)
@@ -81,7 +86,8 @@ import Training
 
         let line = Network(inputs: 1, layers: [(Tensor.zeros([1, 1]), Tensor.zeros([1]), .identity)])
         let trainer = Trainer(
-            network: line, inputs: Tensor(shape: [x.count, 1], scalars: x), targets: Tensor(shape: [y.count, 1], scalars: y),
+            network: line, inputs: Tensor(shape: [x.count, 1], scalars: x),
+            targets: Tensor(shape: [y.count, 1], scalars: y),
             optimizer: Self.optimizer("sgd(lr=0.2)"), options: TrainingOptions(epochs: 2000, batchSize: nil))
         let result = try trainer.run()
         expectClose(result.final.parameters.scalars, [omega, beta], absolute: 1e-12)
@@ -95,7 +101,8 @@ import Training
         var options = TrainingOptions(epochs: epochs, batchSize: size)
         options.seed = 7
         let result = try Trainer(
-            network: Self.start, inputs: Self.data.inputs, targets: Self.data.targets, optimizer: Self.optimizer("sgd(lr=0.05)"),
+            network: Self.start, inputs: Self.data.inputs, targets: Self.data.targets,
+            optimizer: Self.optimizer("sgd(lr=0.05)"),
             options: options
         ).run()
 
@@ -113,7 +120,9 @@ import Training
                 losses.append(loss)
                 parameters = zip(parameters, gradient.scalars).map { $0 - rate * $1 }
             }
-            expectClose(result.metrics[epoch].batchLoss!, losses.reduce(0, +) / Double(losses.count), absolute: 1e-14, relative: 1e-14)
+            expectClose(
+                result.metrics[epoch].batchLoss!, losses.reduce(0, +) / Double(losses.count), absolute: 1e-14,
+                relative: 1e-14)
         }
         expectClose(result.final.parameters.scalars, parameters, absolute: 1e-14, relative: 1e-14)
         #expect(result.steps == epochs * batches.batchesPerEpoch)
@@ -124,7 +133,8 @@ import Training
     @Test func divergenceRollsBackToTheLastFiniteEpoch() throws {
         func train(epochs: Int) throws -> TrainingResult {
             try Trainer(
-                network: Self.start, inputs: Self.data.inputs, targets: Self.data.targets, optimizer: Self.optimizer("sgd(lr=40)"),
+                network: Self.start, inputs: Self.data.inputs, targets: Self.data.targets,
+                optimizer: Self.optimizer("sgd(lr=40)"),
                 options: TrainingOptions(epochs: epochs, batchSize: nil)
             ).run()
         }
@@ -146,7 +156,8 @@ import Training
         var options = TrainingOptions(epochs: 60, batchSize: 16)
         options.evaluationInterval = 2
         let trainer = Trainer(
-            network: Self.start, inputs: Self.data.inputs.rows(at: split.training), targets: Self.data.targets.rows(at: split.training),
+            network: Self.start, inputs: Self.data.inputs.rows(at: split.training),
+            targets: Self.data.targets.rows(at: split.training),
             validation: validation, optimizer: Self.optimizer("adam(lr=0.05)"), options: options)
         var seen = 0
         let result = try trainer.run(onEpoch: { _ in seen += 1 }, shouldStop: { seen == 41 })

@@ -25,7 +25,9 @@ public protocol CommandLineChoice: Sendable {
 /// …
 /// let activation = try self.activation.resolved("activation")   // unknown activation 'x'; choose one of …
 /// ```
-public struct Choice<Value: CommandLineChoice>: ExpressibleByArgument, ExpressibleByStringLiteral, CustomStringConvertible, Sendable {
+public struct Choice<Value: CommandLineChoice>: ExpressibleByArgument, ExpressibleByStringLiteral,
+    CustomStringConvertible, Sendable
+{
     /// The word as given.
     public var word: String
 
@@ -48,7 +50,8 @@ public struct Choice<Value: CommandLineChoice>: ExpressibleByArgument, Expressib
     /// - Throws: `ValidationError("unknown activation 'x'; choose one of identity, relu, …")`.
     public func resolved(_ what: String) throws -> Value {
         guard let value else {
-            throw ValidationError("unknown \(what) '\(word)'; choose one of \(Self.allValueStrings.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown \(what) '\(word)'; choose one of \(Self.allValueStrings.joined(separator: ", "))")
         }
         return value
     }

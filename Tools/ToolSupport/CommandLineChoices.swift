@@ -37,7 +37,9 @@ public enum BatchSize: CommandLineChoice, Equatable {
     case rows(Int)
 
     /// `full`; a number is the other choice.
-    public static let choices = [(word: "full", help: "the whole training set: one step per epoch (a positive number: rows per minibatch)")]
+    public static let choices = [
+        (word: "full", help: "the whole training set: one step per epoch (a positive number: rows per minibatch)")
+    ]
 
     /// `full` or a positive integer.
     public init?(word: String) {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import NNReports
 import NN
+import NNReports
 import ToolSupport
 
 /// `backprop-check`: the assignment's backpropagation exercise worked out for any network and data.
@@ -8,7 +8,8 @@ import ToolSupport
 struct BackpropCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backprop-check",
-        abstract: "Work out backpropagation (UDL eqs. 7.24, 7.25) and one gradient-descent step, component by component.",
+        abstract:
+            "Work out backpropagation (UDL eqs. 7.24, 7.25) and one gradient-descent step, component by component.",
         discussion: """
             For every data point: the forward pass f_0 = β_0 + Ω_0 x_i, h_k = a[f_{k−1}], f_k = β_k + Ω_k h_k, \
             the prediction and the point's loss term ℓ_i; the backward pass ∂ℓ_i/∂f_K, then for k = K … 0 \
@@ -43,16 +44,20 @@ struct BackpropCheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The data points as CSV with a header ('-': standard input).", valueName: "file"))
     var data: String
 
-    @Option(help: ArgumentHelp("The input columns (default: the first D_i).", valueName: "names"), transform: columnList)
+    @Option(
+        help: ArgumentHelp("The input columns (default: the first D_i).", valueName: "names"), transform: columnList)
     var inputs: [String]?
 
-    @Option(help: ArgumentHelp("The target columns (default: the last D_o).", valueName: "names"), transform: columnList)
+    @Option(
+        help: ArgumentHelp("The target columns (default: the last D_o).", valueName: "names"), transform: columnList)
     var targets: [String]?
 
     @Option(help: "The loss convention: mse = (1/N) Σ (f − y)², sse = Σ (f − y)², half-sse = ½ Σ (f − y)².")
     var loss: LossConvention = .mse
 
-    @Option(name: .customLong("lr"), parsing: .unconditional, help: ArgumentHelp("The learning rate α of the step.", valueName: "rate"))
+    @Option(
+        name: .customLong("lr"), parsing: .unconditional,
+        help: ArgumentHelp("The learning rate α of the step.", valueName: "rate"))
     var learningRate = 1.0
 
     @Option(help: ArgumentHelp("Replace the activation of every hidden layer.", valueName: "name"))
@@ -67,17 +72,22 @@ struct BackpropCheckCommand: ParsableCommand {
     @Option(help: "Significant digits of the numbers in text and markdown (JSON is exact).")
     var digits = 9
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file ('-': standard output).", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Output file ('-': standard output).", valueName: "file"))
     var output = "-"
 
     func validate() throws {
-        guard model != "-" || data != "-" else { throw ValidationError("--model and --data cannot both be standard input") }
+        guard model != "-" || data != "-" else {
+            throw ValidationError("--model and --data cannot both be standard input")
+        }
         guard learningRate.isFinite && learningRate > 0 else {
             throw ValidationError("--lr must be a finite number > 0, got \(learningRate)")
         }
         if let activation, activation.value == nil {
             throw ValidationError(
-                "--activation: unknown activation \"\(activation)\" (expected one of \(Activation.names.joined(separator: ", ")))")
+                "--activation: unknown activation \"\(activation)\" (expected one of \(Activation.names.joined(separator: ", ")))"
+            )
         }
         guard (3...17).contains(digits) else { throw ValidationError("--digits must be from 3 to 17, got \(digits)") }
     }
@@ -89,7 +99,10 @@ struct BackpropCheckCommand: ParsableCommand {
                 model: model, data: data, inputNames: inputs, targetNames: targets,
                 activation: activation?.value)
             if activation != nil && exercise.network.layers.count == 1 {
-                throw ToolError(.usage, "--activation replaces the hidden layers' activation, but \(InputFile.name(model)) has no hidden layer")
+                throw ToolError(
+                    .usage,
+                    "--activation replaces the hidden layers' activation, but \(InputFile.name(model)) has no hidden layer"
+                )
             }
             let report = BackpropagationReport(
                 network: exercise.network, inputs: exercise.inputs, targets: exercise.targets, loss: loss.loss,
@@ -97,21 +110,25 @@ struct BackpropCheckCommand: ParsableCommand {
             guard report.lossBefore.isFinite && report.gradient.isFinite else {
                 throw ToolError(
                     .dataError,
-                    "\(InputFile.name(model)): the loss or its gradient overflows on \(InputFile.name(data)) (L = \(report.lossBefore))")
+                    "\(InputFile.name(model)): the loss or its gradient overflows on \(InputFile.name(data)) (L = \(report.lossBefore))"
+                )
             }
             let stepIsFinite = report.updated.parameters.isFinite
             if !stepIsFinite && (emitModel || format == .json) {
                 throw ToolError(
-                    .dataError, "the step with --lr \(learningRate) gives non-finite parameters; use a smaller learning rate")
+                    .dataError,
+                    "the step with --lr \(learningRate) gives non-finite parameters; use a smaller learning rate")
             }
             let updatedModel = stepIsFinite ? ModelFile.json(report.updated) : ""
-            let source = "model \(InputFile.name(model)), data \(InputFile.name(data)) "
+            let source =
+                "model \(InputFile.name(model)), data \(InputFile.name(data)) "
                 + "(input\(exercise.inputColumns.count == 1 ? "" : "s") \(exercise.inputColumns.joined(separator: ", ")); "
                 + "target\(exercise.targetColumns.count == 1 ? "" : "s") \(exercise.targetColumns.joined(separator: ", ")))"
             let text: String
             switch (emitModel, format) {
             case (true, _): text = updatedModel
-            case (false, .json): text = JSONReport(report: report, lossName: loss.rawValue).render(updatedModel: updatedModel)
+            case (false, .json):
+                text = JSONReport(report: report, lossName: loss.rawValue).render(updatedModel: updatedModel)
             case (false, .markdown):
                 text = WrittenReport(report: report, lossName: loss.rawValue, source: source, digits: digits).markdown()
             case (false, .text):
@@ -138,6 +155,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 /// `a,b` → `["a", "b"]` for `--inputs` and `--targets`.
 @Sendable func columnList(_ argument: String) throws -> [String] {
     let names = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    guard !names.contains(where: \.isEmpty) else { throw ValidationError("expected comma-separated column names, got \"\(argument)\"") }
+    guard !names.contains(where: \.isEmpty) else {
+        throw ValidationError("expected comma-separated column names, got \"\(argument)\"")
+    }
     return names
 }

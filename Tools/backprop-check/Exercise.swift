@@ -27,10 +27,13 @@ struct Exercise {
         }
         let table = try InputFile.readTable(data)
         (inputColumns, targetColumns) = try Exercise.columns(
-            of: table, inputs: network.inputs, outputs: network.outputs, inputNames: inputNames, targetNames: targetNames,
+            of: table, inputs: network.inputs, outputs: network.outputs, inputNames: inputNames,
+            targetNames: targetNames,
             model: InputFile.name(model))
         guard table.rowCount > 0 else {
-            throw ToolError(.dataError, "\(table.name): no data rows, only the header (\(table.columnNames.joined(separator: ",")))")
+            throw ToolError(
+                .dataError, "\(table.name): no data rows, only the header (\(table.columnNames.joined(separator: ",")))"
+            )
         }
         inputs = try table.columns(inputColumns)
         targets = try table.columns(targetColumns)
@@ -39,7 +42,8 @@ struct Exercise {
     /// The input and target column names: those given, or the first `inputCount` and the last
     /// `outputCount` columns of the file that are not already taken.
     static func columns(
-        of table: CSVTable, inputs inputCount: Int, outputs outputCount: Int, inputNames: [String]?, targetNames: [String]?,
+        of table: CSVTable, inputs inputCount: Int, outputs outputCount: Int, inputNames: [String]?,
+        targetNames: [String]?,
         model: String
     ) throws -> ([String], [String]) {
         let all = table.columnNames
@@ -55,7 +59,9 @@ struct Exercise {
         for (option, names, count) in [("--inputs", inputNames, inputCount), ("--targets", targetNames, outputCount)] {
             guard let names else { continue }
             if names.count != count {
-                throw ToolError(.dataError, "\(option) names \(plural(names.count, "column")) (\(names.joined(separator: ", "))), but \(shape)")
+                throw ToolError(
+                    .dataError,
+                    "\(option) names \(plural(names.count, "column")) (\(names.joined(separator: ", "))), but \(shape)")
             }
             for name in names { _ = try table.index(ofColumn: name) }
         }

@@ -39,13 +39,20 @@ struct CurvePlotCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("CSV files with a header row ('-': standard input, at most once).", valueName: "file"))
     var files: [String]
 
-    @Option(name: .customLong("x"), help: ArgumentHelp("The column along the x axis (default: the first column).", valueName: "name"))
+    @Option(
+        name: .customLong("x"),
+        help: ArgumentHelp("The column along the x axis (default: the first column).", valueName: "name"))
     var xColumn: String?
 
-    @Option(name: .customLong("y"), help: ArgumentHelp("The columns to draw (default: all but x and seconds).", valueName: "a,b,…"))
+    @Option(
+        name: .customLong("y"),
+        help: ArgumentHelp("The columns to draw (default: all but x and seconds).", valueName: "a,b,…"))
     var yColumns: String?
 
-    @Option(name: .customLong("label"), help: ArgumentHelp("A label per file, in order: repeat the option, or give one comma-separated list.", valueName: "text"))
+    @Option(
+        name: .customLong("label"),
+        help: ArgumentHelp(
+            "A label per file, in order: repeat the option, or give one comma-separated list.", valueName: "text"))
     var labels: [String] = []
 
     @Flag(help: "Logarithmic x axis.")
@@ -54,7 +61,9 @@ struct CurvePlotCommand: ParsableCommand {
     @Flag(help: "Logarithmic y axis.")
     var logY = false
 
-    @Option(help: ArgumentHelp("Replace each value by the mean of the last N values (a trailing moving average).", valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "Replace each value by the mean of the last N values (a trailing moving average).", valueName: "N"))
     var smooth = 1
 
     @Option(help: "Title over the plot.")
@@ -63,16 +72,24 @@ struct CurvePlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Label of the x axis (default: the x column's name).", valueName: "text"))
     var xLabel: String?
 
-    @Option(help: ArgumentHelp("Label of the y axis (default: the y column's name, or the part after '_' that all share).", valueName: "text"))
+    @Option(
+        help: ArgumentHelp(
+            "Label of the y axis (default: the y column's name, or the part after '_' that all share).",
+            valueName: "text"))
     var yLabel: String?
 
-    @Option(help: ArgumentHelp("Where the legend goes: \(Self.legendLocations.map(\.name).joined(separator: ", ")) (default: best, or none for one curve).", valueName: "place"))
+    @Option(
+        help: ArgumentHelp(
+            "Where the legend goes: \(Self.legendLocations.map(\.name).joined(separator: ", ")) (default: best, or none for one curve).",
+            valueName: "place"))
     var legend: String?
 
     @Option(help: ArgumentHelp("Figure size in pixels.", valueName: "WxH"))
     var size = FigureSize(width: 800, height: 600)
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG file to write ('-': standard output).", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("The PNG file to write ('-': standard output).", valueName: "file"))
     var output: String
 
     /// The names `--legend` accepts.
@@ -110,16 +127,22 @@ struct CurvePlotCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one CSV file ('-' for standard input)") }
-        guard files.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input ('-') can be read only once") }
+        guard files.filter({ $0 == "-" }).count <= 1 else {
+            throw ValidationError("standard input ('-') can be read only once")
+        }
         guard fileLabels.count == files.count else {
-            throw ValidationError("--label gives \(fileLabels.count) label\(fileLabels.count == 1 ? "" : "s") for \(files.count) file\(files.count == 1 ? "" : "s")")
+            throw ValidationError(
+                "--label gives \(fileLabels.count) label\(fileLabels.count == 1 ? "" : "s") for \(files.count) file\(files.count == 1 ? "" : "s")"
+            )
         }
         if let yColumns, yColumns.split(separator: ",", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             throw ValidationError("--y must be column names separated by commas, got '\(yColumns)'")
         }
         guard smooth >= 1 else { throw ValidationError("--smooth must be at least 1 (1: no smoothing), got \(smooth)") }
         if let legend, !Self.legendLocations.contains(where: { $0.name == legend }) {
-            throw ValidationError("unknown legend place '\(legend)'; choose one of \(Self.legendLocations.map(\.name).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown legend place '\(legend)'; choose one of \(Self.legendLocations.map(\.name).joined(separator: ", "))"
+            )
         }
     }
 
@@ -143,7 +166,8 @@ struct CurvePlotCommand: ParsableCommand {
             let columns = asked ?? table.columnNames.filter { $0 != x && $0 != "seconds" }
             guard !columns.isEmpty else { throw ToolError(.dataError, "\(table.name): no column to draw besides \(x)") }
             for column in columns {
-                var series = CurveFigure.Series(label: column, x: xs, y: try table.columns([column]).scalars).removingMissingPoints()
+                var series = CurveFigure.Series(label: column, x: xs, y: try table.columns([column]).scalars)
+                    .removingMissingPoints()
                 if series.x.isEmpty {
                     let what = "\(table.name): column \(column) has no values to draw"
                     guard asked == nil else { throw ToolError(.dataError, what) }
@@ -166,7 +190,9 @@ struct CurvePlotCommand: ParsableCommand {
         plot.xLabel = xLabel ?? xName
         plot.yLabel = yLabel ?? Self.commonName(Set(curves.map(\.column)))
         (plot.logX, plot.logY) = (logX, logY)
-        plot.legend = legend.map { name in Self.legendLocations.first { $0.name == name }!.location } ?? (curves.count > 1 ? .best : nil)
+        plot.legend =
+            legend.map { name in Self.legendLocations.first { $0.name == name }!.location }
+            ?? (curves.count > 1 ? .best : nil)
         return plot
     }
 }

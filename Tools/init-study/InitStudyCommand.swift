@@ -37,8 +37,10 @@ struct InitStudyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hidden activation.", valueName: "name"))
     var activation: Choice<Activation> = "relu"
 
-    @Option(name: .customLong("init"), help: ArgumentHelp(
-        "Weight initialiser: he, xavier, lecun, pytorch, or normal:σ² (e.g. normal:0.25).", valueName: "name"))
+    @Option(
+        name: .customLong("init"),
+        help: ArgumentHelp(
+            "Weight initialiser: he, xavier, lecun, pytorch, or normal:σ² (e.g. normal:0.25).", valueName: "name"))
     var initializer = "he"
 
     @Flag(help: "Draw weights and data exactly as notebook 7.3 does (needs --init normal:σ², or he = normal:2/D).")
@@ -56,13 +58,18 @@ struct InitStudyCommand: ParsableCommand {
     @Flag(help: "Scan the weight variance σ² over a log grid instead of using --init.")
     var sweep = false
 
-    @Option(help: ArgumentHelp("The sweep's grid: lowest σ², highest σ², number of values.", valueName: "low,high,count"))
+    @Option(
+        help: ArgumentHelp("The sweep's grid: lowest σ², highest σ², number of values.", valueName: "low,high,count"))
     var variances = "0.0001,10,41"
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("CSV output ('-': standard output).", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("CSV output ('-': standard output).", valueName: "file"))
     var output = "-"
 
-    @Option(help: ArgumentHelp("Draw the spreads against depth into this PNG (with --sweep: one line per σ²).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Draw the spreads against depth into this PNG (with --sweep: one line per σ²).", valueName: "file"))
     var plot: String?
 
     @Option(help: ArgumentHelp("With --sweep: draw log₁₀ std over (layer, σ²) into this PNG.", valueName: "file"))
@@ -87,7 +94,8 @@ struct InitStudyCommand: ParsableCommand {
         } else if let parsed = Initializer(name: initializer) {
             chosen = parsed
         } else {
-            throw ValidationError("unknown initialiser '\(initializer)'; choose one of \(Initializer.names.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown initialiser '\(initializer)'; choose one of \(Initializer.names.joined(separator: ", "))")
         }
         if numpyCompatible && !sweep {
             guard case .normal = chosen else {
@@ -108,8 +116,11 @@ struct InitStudyCommand: ParsableCommand {
     func grid() throws -> [Double] {
         let parts = variances.split(separator: ",").map { Double($0.filter { $0 != " " }) }
         guard parts.count == 3, let low = parts[0], let high = parts[1], let count = parts[2],
-              low > 0, high > low, count >= 2, count <= 1000, count == count.rounded()
-        else { throw ValidationError("--variances must be low,high,count with 0 < low < high and 2 ≤ count ≤ 1000, got '\(variances)'") }
+            low > 0, high > low, count >= 2, count <= 1000, count == count.rounded()
+        else {
+            throw ValidationError(
+                "--variances must be low,high,count with 0 < low < high and 2 ≤ count ≤ 1000, got '\(variances)'")
+        }
         return InitializationStudy.logGrid(from: low, to: high, count: Int(count))
     }
 
@@ -120,7 +131,8 @@ struct InitStudyCommand: ParsableCommand {
             let title = "\(activation), K = \(depth) layers of D = \(width)"
             if sweep {
                 let results = study.sweep(variances: try grid())
-                try OutputFile.writeCSV(output, columns: ["variance", "layer", "forward_std", "backward_std"]) { writer in
+                try OutputFile.writeCSV(output, columns: ["variance", "layer", "forward_std", "backward_std"]) {
+                    writer in
                     for (variance, spreads) in results {
                         for spread in spreads {
                             try writer.write(row: [variance, Double(spread.layer), spread.forward, spread.backward])
@@ -135,14 +147,19 @@ struct InitStudyCommand: ParsableCommand {
                 let backward = InitializationStudy.stableVariance(results, backward: true)
                 StandardError.write(
                     "init-study: \(activation), D = \(width), K = \(depth): stable σ² ≈ "
-                        + (forward.map { CSVWriter.format(($0 * 1e4).rounded() / 1e4) } ?? "none in the grid") + " (forward), "
-                        + (backward.map { CSVWriter.format(($0 * 1e4).rounded() / 1e4) } ?? "none in the grid") + " (backward); "
-                        + "2/D = \(CSVWriter.format(2 / Double(width))), 1/D = \(CSVWriter.format(1 / Double(width)))\n")
+                        + (forward.map { CSVWriter.format(($0 * 1e4).rounded() / 1e4) } ?? "none in the grid")
+                        + " (forward), "
+                        + (backward.map { CSVWriter.format(($0 * 1e4).rounded() / 1e4) } ?? "none in the grid")
+                        + " (backward); "
+                        + "2/D = \(CSVWriter.format(2 / Double(width))), 1/D = \(CSVWriter.format(1 / Double(width)))\n"
+                )
             } else {
                 let spreads = study.run()
                 if let plot { try InitStudyFigures.spreads(spreads, title: title + ", " + initializer).write(to: plot) }
                 try OutputFile.writeCSV(output, columns: ["layer", "forward_std", "backward_std"]) { writer in
-                    for spread in spreads { try writer.write(row: [Double(spread.layer), spread.forward, spread.backward]) }
+                    for spread in spreads {
+                        try writer.write(row: [Double(spread.layer), spread.forward, spread.backward])
+                    }
                 }
             }
         }

@@ -28,7 +28,9 @@ enum InitStudyFigures {
                     color: Colormap.viridis.color(at: Double(index) / Double(max(chosen.count - 1, 1))))
             }
             if let stable {
-                let nearest = sweep.min { abs(Double.log($0.variance / stable)) < abs(Double.log($1.variance / stable)) }!
+                let nearest = sweep.min {
+                    abs(Double.log($0.variance / stable)) < abs(Double.log($1.variance / stable))
+                }!
                 let layers = backward ? Array(nearest.spreads.dropLast()) : nearest.spreads
                 axes.line(
                     layers.map { Double($0.layer) }, layers.map { backward ? $0.backward : $0.forward },
@@ -45,7 +47,9 @@ enum InitStudyFigures {
     }
 
     /// log₁₀ of the spread over (layer, log₁₀ σ²), forward and backward side by side.
-    static func heatmaps(_ sweep: [(variance: Double, spreads: [InitializationStudy.LayerSpread])], title: String) throws -> Figure {
+    static func heatmaps(_ sweep: [(variance: Double, spreads: [InitializationStudy.LayerSpread])], title: String)
+        throws -> Figure
+    {
         let figure = Figure(width: 1200, height: 500, rows: 1, columns: 2)
         figure.title = title
         let layers = sweep[0].spreads.map { Double($0.layer) }
@@ -59,7 +63,8 @@ enum InitStudyFigures {
                     values.append(value > 0 && value.isFinite ? Double.log10(value) : .nan)
                 }
             }
-            let field = ScalarField(x: layers, y: variances, values: values.map { $0.isFinite ? max(-12, min(12, $0)) : -12 })
+            let field = ScalarField(
+                x: layers, y: variances, values: values.map { $0.isFinite ? max(-12, min(12, $0)) : -12 })
             let axes = figure.axes(row: 0, column: column)
             let limit = max(1, field.valueRange.1, -field.valueRange.0)
             axes.heatmap(field, colormap: .rdbu, range: (-limit, limit))

@@ -28,7 +28,9 @@ struct NotebookCommand: ParsableCommand {
 
         func run() {
             for notebook in NotebookCatalog.all {
-                print("\(notebook.id.padding(toLength: 5, withPad: " ", startingAt: 0)) \(notebook.title)  (\(notebook.source))")
+                print(
+                    "\(notebook.id.padding(toLength: 5, withPad: " ", startingAt: 0)) \(notebook.title)  (\(notebook.source))"
+                )
             }
         }
     }
@@ -47,7 +49,9 @@ struct NotebookCommand: ParsableCommand {
 
         func validate() throws {
             guard id == "all" || NotebookCatalog.notebook(id) != nil else {
-                throw ValidationError("no notebook '\(id)'; choose one of \(NotebookCatalog.all.map(\.id).joined(separator: ", ")) or all")
+                throw ValidationError(
+                    "no notebook '\(id)'; choose one of \(NotebookCatalog.all.map(\.id).joined(separator: ", ")) or all"
+                )
             }
         }
 
@@ -67,7 +71,9 @@ struct NotebookCommand: ParsableCommand {
                     session.say("\(session.checks.count - failed) of \(session.checks.count) checks passed")
                     if failed > 0 { failures.append(notebook.id) }
                     if let transcripts {
-                        try OutputFile.write(transcripts + "/\(notebook.id).txt", bytes: Array((session.transcript.joined(separator: "\n") + "\n").utf8))
+                        try OutputFile.write(
+                            transcripts + "/\(notebook.id).txt",
+                            bytes: Array((session.transcript.joined(separator: "\n") + "\n").utf8))
                     }
                     print()
                 }

@@ -36,7 +36,9 @@ enum Gallery {
     }
 
     /// A noisy exponential decay towards `floor`, like a training loss over epochs.
-    static func lossCurve(epochs: [Double], start: Double, time: Double, floor: Double, noise: Double, seed: UInt64) -> [Double] {
+    static func lossCurve(epochs: [Double], start: Double, time: Double, floor: Double, noise: Double, seed: UInt64)
+        -> [Double]
+    {
         var g = Noise(state: seed)
         return epochs.map { e in
             let clean = start * exp(-e / time) + floor

@@ -30,11 +30,15 @@ struct PredictCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Input columns (default: the first ones).", valueName: "a,b,…"))
     var inputs: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output CSV ('-': standard output).", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Output CSV ('-': standard output).", valueName: "file"))
     var output = "-"
 
     func validate() throws {
-        if model == "-" && data == "-" { throw ValidationError("the model and the data cannot both come from standard input") }
+        if model == "-" && data == "-" {
+            throw ValidationError("the model and the data cannot both come from standard input")
+        }
     }
 
     func run() throws {
@@ -43,19 +47,25 @@ struct PredictCommand: ParsableCommand {
             let text = String(decoding: try InputFile.contents(model), as: UTF8.self)
             let network = try ModelFile.network(fromJSON: text, file: InputFile.name(model))
             let table = try InputFile.readTable(data)
-            let names = inputs.map { $0.split(separator: ",").map(String.init) } ?? Array(table.columnNames.prefix(network.inputs))
+            let names =
+                inputs.map { $0.split(separator: ",").map(String.init) }
+                ?? Array(table.columnNames.prefix(network.inputs))
             guard names.count == network.inputs else {
                 throw ToolError(
                     .dataError,
                     "\(table.name): the model takes \(network.inputs) inputs but "
-                        + (inputs == nil ? "the file has only \(table.columnNames.count) columns (\(table.columnNames.joined(separator: ",")))"
-                                         : "--inputs names \(names.count) (\(names.joined(separator: ",")))"))
+                        + (inputs == nil
+                            ? "the file has only \(table.columnNames.count) columns (\(table.columnNames.joined(separator: ",")))"
+                            : "--inputs names \(names.count) (\(names.joined(separator: ",")))"))
             }
             let predictions = network(try table.columns(names))
             let columns = network.outputs == 1 ? ["prediction"] : (1...network.outputs).map { "prediction_\($0)" }
-            try OutputFile.writeCSV(output, table: CSVTable(
-                columns: table.columnNames + columns, values: Tensor.concatenate([table.values, predictions], axis: 1),
-                name: OutputFile.name(output)))
+            try OutputFile.writeCSV(
+                output,
+                table: CSVTable(
+                    columns: table.columnNames + columns,
+                    values: Tensor.concatenate([table.values, predictions], axis: 1),
+                    name: OutputFile.name(output)))
         }
     }
 }

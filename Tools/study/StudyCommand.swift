@@ -37,7 +37,8 @@ struct StudyCommand: ParsableCommand {
     }
 
     struct Prepare: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the data sets and initial models the runs read.")
+        static let configuration = CommandConfiguration(
+            abstract: "Write the data sets and initial models the runs read.")
         @OptionGroup var options: Options
         func run() throws {
             try runReportingErrors(tool: "study") { try StudyPreparation.prepare(results: options.results) }
@@ -50,13 +51,16 @@ struct StudyCommand: ParsableCommand {
         func run() {
             let runs = StudyPlan.runs()
             for (index, run) in runs.enumerated() {
-                print(StudyPlan.command(run, index: index + 1, count: runs.count, tools: options.tools, results: options.results))
+                print(
+                    StudyPlan.command(
+                        run, index: index + 1, count: runs.count, tools: options.tools, results: options.results))
             }
         }
     }
 
     struct Summarize: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Read every run's metrics and write the summary tables.")
+        static let configuration = CommandConfiguration(
+            abstract: "Read every run's metrics and write the summary tables.")
         @OptionGroup var options: Options
         func run() throws {
             try runReportingErrors(tool: "study") { _ = try StudySummary.summarize(results: options.results) }
@@ -79,7 +83,8 @@ struct StudyCommand: ParsableCommand {
     }
 
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Score the optimal model, draw the figures and render the report.")
+        static let configuration = CommandConfiguration(
+            abstract: "Score the optimal model, draw the figures and render the report.")
         @OptionGroup var options: Options
         @Option(help: ArgumentHelp("Directory of the report's figures.", valueName: "dir"))
         var figures = "docs/report/figures"
@@ -97,8 +102,14 @@ struct StudyCommand: ParsableCommand {
                 let summary = try StudyTable(path: "\(results)/comparison-summary.csv")
                 let drawings: [(String, () throws -> Figure)] = [
                     ("surface", { StudyFigures.assignmentSurface() }),
-                    ("comparison-epochs", { try StudyFigures.comparisonCurves(results: results, againstSeconds: false) }),
-                    ("comparison-seconds", { try StudyFigures.comparisonCurves(results: results, againstSeconds: true) }),
+                    (
+                        "comparison-epochs",
+                        { try StudyFigures.comparisonCurves(results: results, againstSeconds: false) }
+                    ),
+                    (
+                        "comparison-seconds",
+                        { try StudyFigures.comparisonCurves(results: results, againstSeconds: true) }
+                    ),
                     ("comparison-final", { StudyFigures.comparisonFinal(summary) }),
                     ("noise", { StudyFigures.noise(try StudyTable(path: "\(results)/noise.csv")) }),
                     ("size", { StudyFigures.size(try StudyTable(path: "\(results)/size.csv")) }),

@@ -25,10 +25,12 @@ struct SurfaceDataCommand: ParsableCommand {
     @Option(help: "Values per axis (GRID² points).")
     var grid = 40
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The interval of both axes, ends included.", valueName: "low,high"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("The interval of both axes, ends included.", valueName: "low,high"))
     var range = AxisRange(low: -3, high: 3)
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Standard deviation of the noise added to z.", valueName: "sigma"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Standard deviation of the noise added to z.", valueName: "sigma"))
     var noise = 0.0
 
     @Option(parsing: .unconditional, help: "Seed of the noise generator (0 … 4294967295).")
@@ -37,7 +39,9 @@ struct SurfaceDataCommand: ParsableCommand {
     @Flag(help: "Add the noise-free surface as a fourth column, z_clean.")
     var clean = false
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file ('-': standard output).", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Output file ('-': standard output).", valueName: "file"))
     var output = "-"
 
     func validate() throws {

@@ -11,10 +11,14 @@ enum SurfaceInputs {
     ///   65 for a model without 2 inputs and 1 output.
     static func network(_ path: String) throws -> Network {
         let name = InputFile.name(path)
-        let network = try ModelFile.network(fromJSON: String(decoding: try InputFile.contents(path), as: UTF8.self), file: name)
+        let network = try ModelFile.network(
+            fromJSON: String(decoding: try InputFile.contents(path), as: UTF8.self), file: name)
         guard network.inputs == 2 && network.outputs == 1 else {
-            throw ToolError(.dataError, "\(name): the model has \(network.inputs) input\(network.inputs == 1 ? "" : "s") and "
-                + "\(network.outputs) output\(network.outputs == 1 ? "" : "s"); a surface needs 2 inputs (x, y) and 1 output")
+            throw ToolError(
+                .dataError,
+                "\(name): the model has \(network.inputs) input\(network.inputs == 1 ? "" : "s") and "
+                    + "\(network.outputs) output\(network.outputs == 1 ? "" : "s"); a surface needs 2 inputs (x, y) and 1 output"
+            )
         }
         return network
     }
@@ -35,11 +39,15 @@ enum SurfaceInputs {
                 points[2 * k] = x[p % x.count]
                 points[2 * k + 1] = y[p / x.count]
             }
-            workspace.forward(parameters: network.parameters, inputs: Tensor(shape: [n, 2], scalars: Array(points[..<(2 * n)])))
+            workspace.forward(
+                parameters: network.parameters, inputs: Tensor(shape: [n, 2], scalars: Array(points[..<(2 * n)])))
             values.append(contentsOf: workspace.output.scalars)
         }
         if let p = values.firstIndex(where: { !$0.isFinite }) {
-            throw ToolError(.dataError, "\(name): the model's output at (x, y) = (\(x[p % x.count]), \(y[p / x.count])) is \(values[p]), not a finite number")
+            throw ToolError(
+                .dataError,
+                "\(name): the model's output at (x, y) = (\(x[p % x.count]), \(y[p / x.count])) is \(values[p]), not a finite number"
+            )
         }
         return ScalarField(x: x, y: y, values: values)
     }
@@ -50,12 +58,16 @@ enum SurfaceInputs {
     /// - Returns: the field, and the names of its columns (for the axis labels).
     /// - Throws: `CSVError` (66 for a missing file, 65 for a missing column naming the available ones), and
     ///   ``ToolError`` 65 with Plot's message for rows that do not form a complete grid.
-    static func grid(_ path: String, columns: ([String]) -> [String]) throws -> (field: ScalarField, columns: [String]) {
+    static func grid(_ path: String, columns: ([String]) -> [String]) throws -> (field: ScalarField, columns: [String])
+    {
         let table = try InputFile.readTable(path)
         let names = columns(table.columnNames)
         let values = try table.columns(names)
         do {
-            return (try ScalarField(points: values.column(0).scalars, values.column(1).scalars, values.column(2).scalars), names)
+            return (
+                try ScalarField(points: values.column(0).scalars, values.column(1).scalars, values.column(2).scalars),
+                names
+            )
         } catch let error as PlotError {
             throw ToolError(.dataError, "\(table.name): \(error)")
         }

@@ -40,7 +40,8 @@ struct SurfacePlotCommand: ParsableCommand {
             """,
         version: toolkitVersion)
 
-    @Option(help: ArgumentHelp("Model JSON to draw: 2 inputs (x, y), 1 output ('-': standard input).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Model JSON to draw: 2 inputs (x, y), 1 output ('-': standard input).", valueName: "file"))
     var model: String?
 
     @Option(help: ArgumentHelp("CSV grid to draw: x,y,z rows in any order ('-': standard input).", valueName: "file"))
@@ -52,17 +53,25 @@ struct SurfacePlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How to draw the surface.", valueName: "style"))
     var style: Choice<SurfaceFigure.Style> = "surface"
 
-    @Option(help: ArgumentHelp("Values per axis for the built-in surface and --model (2 … 1000; default 40).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Values per axis for the built-in surface and --model (2 … 1000; default 40).", valueName: "n"))
     var grid: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Interval of both axes for the built-in surface and --model (default -3,3).", valueName: "low,high"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Interval of both axes for the built-in surface and --model (default -3,3).", valueName: "low,high"))
     var range: AxisRange?
 
-    @Option(help: ArgumentHelp("Clean CSV grid: adds a residuals panel (model or --data minus clean).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Clean CSV grid: adds a residuals panel (model or --data minus clean).", valueName: "file"))
     var clean: String?
 
-    @Option(help: ArgumentHelp("The x, y and height columns of --clean (default: x,y,z_clean if present, else x,y,z).", valueName: "x,y,z"))
+    @Option(
+        help: ArgumentHelp(
+            "The x, y and height columns of --clean (default: x,y,z_clean if present, else x,y,z).", valueName: "x,y,z")
+    )
     var cleanColumns: String?
 
     @Option(help: ArgumentHelp("Optimizer path to draw over the surface: CSV with columns x,y.", valueName: "file"))
@@ -77,13 +86,19 @@ struct SurfacePlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colormap.", valueName: "name"))
     var colormap: Choice<Colormap> = "viridis"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Camera elevation of the 3-D view, in degrees.", valueName: "degrees"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Camera elevation of the 3-D view, in degrees.", valueName: "degrees"))
     var elevation = 30.0
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Camera azimuth of the 3-D view, in degrees.", valueName: "degrees"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Camera azimuth of the 3-D view, in degrees.", valueName: "degrees")
+    )
     var azimuth = -60.0
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG file to write ('-': standard output).", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("The PNG file to write ('-': standard output).", valueName: "file"))
     var output: String
 
     func validate() throws {
@@ -91,19 +106,28 @@ struct SurfacePlotCommand: ParsableCommand {
         _ = try style.resolved("style")
         _ = try colormap.resolved("colormap")
         if data != nil && (grid != nil || range != nil) {
-            throw ValidationError("--grid and --range apply to the built-in surface and --model; a --data grid has its own points")
+            throw ValidationError(
+                "--grid and --range apply to the built-in surface and --model; a --data grid has its own points")
         }
-        if let grid, !(2...1000).contains(grid) { throw ValidationError("--grid must be from 2 to 1000 (values per axis), got \(grid)") }
-        if let range, range.low >= range.high { throw ValidationError("--range must be low,high with low < high, got \(range)") }
+        if let grid, !(2...1000).contains(grid) {
+            throw ValidationError("--grid must be from 2 to 1000 (values per axis), got \(grid)")
+        }
+        if let range, range.low >= range.high {
+            throw ValidationError("--range must be low,high with low < high, got \(range)")
+        }
         if columns != nil && data == nil { throw ValidationError("--columns applies to --data") }
-        if clean != nil && model == nil && data == nil { throw ValidationError("--clean needs --model or --data to compare with it") }
+        if clean != nil && model == nil && data == nil {
+            throw ValidationError("--clean needs --model or --data to compare with it")
+        }
         if cleanColumns != nil && clean == nil { throw ValidationError("--clean-columns applies to --clean") }
         for (text, option) in [(columns, "--columns"), (cleanColumns, "--clean-columns")] {
             if let text, Self.names(text).count != 3 || Self.names(text).contains("") {
                 throw ValidationError("\(option) must name three columns x,y,z, got '\(text)'")
             }
         }
-        guard elevation.isFinite && azimuth.isFinite else { throw ValidationError("--elevation and --azimuth must be finite") }
+        guard elevation.isFinite && azimuth.isFinite else {
+            throw ValidationError("--elevation and --azimuth must be finite")
+        }
         if [model, data, clean, path].filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one input can come from standard input")
         }

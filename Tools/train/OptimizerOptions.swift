@@ -41,9 +41,10 @@ struct OptimizerOptions: ParsableArguments {
     var lineSearch: Choice<LBFGS.LineSearch>?
     @Flag(help: "Adam without bias correction (adam-udl only).")
     var noBiasCorrection = false
-    @Option(help: ArgumentHelp(
-        "Learning-rate schedule stepped per epoch: step(step_size=M, gamma=γ), exponential(gamma=γ), cosine(T_max=T).",
-        valueName: "schedule"))
+    @Option(
+        help: ArgumentHelp(
+            "Learning-rate schedule stepped per epoch: step(step_size=M, gamma=γ), exponential(gamma=γ), cosine(T_max=T).",
+            valueName: "schedule"))
     var schedule: String?
 
     /// The optimizer with the torch keyword options given on the command line (the others keep their
@@ -52,8 +53,10 @@ struct OptimizerOptions: ParsableArguments {
         let kind = try optimizer.resolved("optimizer")
         var options: [String: OptionValue] = [:]
         let momentumName = kind == .momentumUDL || kind == .nesterovUDL ? "beta" : "momentum"
-        for (name, value) in [("lr", lr), (momentumName, momentum), ("dampening", dampening), ("weight_decay", weightDecay),
-                              ("eps", eps), ("rho", rho), ("alpha", alpha), ("lr_decay", lrDecay)] {
+        for (name, value) in [
+            ("lr", lr), (momentumName, momentum), ("dampening", dampening), ("weight_decay", weightDecay),
+            ("eps", eps), ("rho", rho), ("alpha", alpha), ("lr_decay", lrDecay),
+        ] {
             if let value { options[name] = .number(value) }
         }
         for (name, value) in [("max_iter", maxIter), ("max_eval", maxEval), ("history_size", historySize)] {
@@ -106,8 +109,10 @@ extension OptimizerKind: CommandLineChoice {
 extension LBFGS.LineSearch: CommandLineChoice {
     /// `none` and `strong-wolfe` (torch's `strong_wolfe`, also accepted).
     public static var choices: [(word: String, help: String)] {
-        [("none", "a fixed step t = lr (torch's line_search_fn=None)"),
-         ("strong-wolfe", "the strong-Wolfe search of torch.optim.LBFGS (line_search_fn='strong_wolfe')")]
+        [
+            ("none", "a fixed step t = lr (torch's line_search_fn=None)"),
+            ("strong-wolfe", "the strong-Wolfe search of torch.optim.LBFGS (line_search_fn='strong_wolfe')"),
+        ]
     }
 
     /// The line search called `word`.

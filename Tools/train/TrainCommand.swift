@@ -42,10 +42,14 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Target column(s) (default: the last column).", valueName: "name"))
     var target: String?
 
-    @Option(help: ArgumentHelp("Validation CSV, e.g. the clean surface (scored each epoch; picks the saved model).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Validation CSV, e.g. the clean surface (scored each epoch; picks the saved model).", valueName: "file"))
     var validation: String?
 
-    @Option(help: ArgumentHelp("Target column of the validation file (default: the training target's name).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Target column of the validation file (default: the training target's name).", valueName: "name"))
     var validationTarget: String?
 
     @Option(help: ArgumentHelp("Hold out this fraction of the training rows for validation.", valueName: "fraction"))
@@ -57,14 +61,18 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hidden activation.", valueName: "name"))
     var activation: Choice<Activation> = "relu"
 
-    @Option(name: .customLong("init"), help: ArgumentHelp(
-        "Initialiser: \(Initializer.names.joined(separator: ", ")).", valueName: "name"))
+    @Option(
+        name: .customLong("init"),
+        help: ArgumentHelp(
+            "Initialiser: \(Initializer.names.joined(separator: ", ")).", valueName: "name"))
     var initializer = "pytorch"
 
     @Option(help: "Seed of the initialisation, the minibatch order and the validation split.")
     var seed: UInt32 = 0
 
-    @Option(help: ArgumentHelp("Start from this model JSON instead (--hidden/--activation/--init are ignored).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Start from this model JSON instead (--hidden/--activation/--init are ignored).", valueName: "file"))
     var initModel: String?
 
     @Option(help: ArgumentHelp("Loss.", valueName: "name"))
@@ -123,7 +131,8 @@ struct TrainCommand: ParsableCommand {
         }
         let activation = try activation.resolved("activation")
         guard Initializer(name: initializer) != nil else {
-            throw ValidationError("unknown initialiser '\(initializer)'; choose one of \(Initializer.names.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown initialiser '\(initializer)'; choose one of \(Initializer.names.joined(separator: ", "))")
         }
         return Architecture(inputs: inputs, hidden: widths.map { $0! }, activation: activation, outputs: outputs)
     }

@@ -28,12 +28,18 @@ struct TrainingSetup {
         let targetCount = targetNames?.count ?? (start.map { loss.targetWidth(outputs: $0.outputs) } ?? 1)
         var data = try table.labeled(inputs: inputNames, targets: targetNames, targetCount: targetCount)
         if inputNames == nil, let start, data.inputNames.count != start.inputs {
-            throw ToolError(.dataError, "\(table.name): the model takes \(start.inputs) inputs but the file has \(data.inputNames.count) input columns (\(data.inputNames.joined(separator: ","))); choose them with --inputs")
+            throw ToolError(
+                .dataError,
+                "\(table.name): the model takes \(start.inputs) inputs but the file has \(data.inputNames.count) input columns (\(data.inputNames.joined(separator: ","))); choose them with --inputs"
+            )
         }
         let outputs = start?.outputs ?? Self.outputCount(loss, targets: data.targets)
         if let start {
             guard data.inputs.shape[1] == start.inputs else {
-                throw ToolError(.dataError, "\(table.name): --inputs selects \(data.inputs.shape[1]) columns (\(data.inputNames.joined(separator: ","))) but the model takes \(start.inputs) inputs")
+                throw ToolError(
+                    .dataError,
+                    "\(table.name): --inputs selects \(data.inputs.shape[1]) columns (\(data.inputNames.joined(separator: ","))) but the model takes \(start.inputs) inputs"
+                )
             }
             network = start
         } else {
@@ -73,17 +79,22 @@ struct TrainingSetup {
     /// Rejects targets the loss cannot take: class labels must be integers 0…D_o−1, BCE targets in [0, 1].
     static func checkTargets(_ loss: Loss, _ targets: Tensor, outputs: Int, file: String) throws {
         guard targets.shape[1] == loss.targetWidth(outputs: outputs) else {
-            throw ToolError(.dataError, "\(file): \(targets.shape[1]) target columns for a model with \(outputs) outputs")
+            throw ToolError(
+                .dataError, "\(file): \(targets.shape[1]) target columns for a model with \(outputs) outputs")
         }
         for (row, value) in targets.scalars.enumerated() {
             switch loss {
             case .crossEntropy:
                 guard value >= 0, value < Double(outputs), value == value.rounded() else {
-                    throw ToolError(.dataError, "\(file): row \(row + 1): class label \(value) is not an integer in 0…\(outputs - 1)")
+                    throw ToolError(
+                        .dataError,
+                        "\(file): row \(row + 1): class label \(value) is not an integer in 0…\(outputs - 1)")
                 }
             case .binaryCrossEntropy:
                 guard value >= 0 && value <= 1 else {
-                    throw ToolError(.dataError, "\(file): row \(row + 1): binary cross-entropy targets must be in [0, 1], got \(value)")
+                    throw ToolError(
+                        .dataError,
+                        "\(file): row \(row + 1): binary cross-entropy targets must be in [0, 1], got \(value)")
                 }
             default:
                 return
@@ -102,12 +113,13 @@ struct TrainingSetup {
         defer { Interrupt.uninstall() }
         var result: TrainingResult? = nil
         let fit = { (emit: (EpochMetrics) throws -> Void) in
-            result = try trainer.run(onEpoch: { row in
-                try emit(row)
-                if row.epoch > 0 {
-                    progress.update(row.epoch, detail: row.trainLoss.map { "loss \(Self.short($0))" } ?? "")
-                }
-            }, shouldStop: { Interrupt.isRequested })
+            result = try trainer.run(
+                onEpoch: { row in
+                    try emit(row)
+                    if row.epoch > 0 {
+                        progress.update(row.epoch, detail: row.trainLoss.map { "loss \(Self.short($0))" } ?? "")
+                    }
+                }, shouldStop: { Interrupt.isRequested })
         }
         if let path = command.metrics {
             try OutputFile.writeCSV(path, columns: EpochMetrics.header) { writer in
@@ -134,9 +146,13 @@ struct TrainingSetup {
 
     func report(_ result: TrainingResult, _ command: TrainCommand) {
         if result.zeroSteps > 0 {
-            StandardError.write("train: warning: \(result.zeroSteps) of \(result.steps) steps made no progress (the line search returned a zero step)\n")
+            StandardError.write(
+                "train: warning: \(result.zeroSteps) of \(result.steps) steps made no progress (the line search returned a zero step)\n"
+            )
         }
-        if case .interrupted = result.stopReason { StandardError.write("train: \(result.stopReason); outputs written\n") }
+        if case .interrupted = result.stopReason {
+            StandardError.write("train: \(result.stopReason); outputs written\n")
+        }
         guard !command.quiet, let last = result.metrics.last else { return }
         var line = "train: \(last.epoch) epochs, \(result.steps) steps, \(Self.short(last.seconds)) s"
         if let loss = last.trainLoss { line += "; train loss \(Self.short(loss))" }
@@ -146,9 +162,9 @@ struct TrainingSetup {
         }
         var usage = rusage()
         #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         #else
-        getrusage(RUSAGE_SELF, &usage)
+            getrusage(RUSAGE_SELF, &usage)
         #endif
         line += "; peak memory \(usage.ru_maxrss / 1024) MB"
         StandardError.write(line + (command.save.map { "; saved \($0)" } ?? "") + "\n")

@@ -73,7 +73,9 @@ struct Projection {
     /// The eight corners of the box, in box coordinates.
     var corners: [Vector3] {
         let h = Projection.halfSides
-        return [-1.0, 1].flatMap { sx in [-1.0, 1].flatMap { sy in [-1.0, 1].map { sz in Vector3(sx * h.x, sy * h.y, sz * h.z) } } }
+        return [-1.0, 1].flatMap { sx in
+            [-1.0, 1].flatMap { sy in [-1.0, 1].map { sz in Vector3(sx * h.x, sy * h.y, sz * h.z) } }
+        }
     }
 
     /// The pixel direction of a box direction (unit length on screen).

@@ -16,17 +16,21 @@ extension SurfaceAxes {
     func draw(in cell: Rect, on canvas: Canvas, units: Units, text: TextRenderer) {
         var area = cell
         if let title {
-            let item = TextItem(text: title, font: units.font(Style.titleSize), position: Point(cell.center.x, cell.minY), anchor: .top)
+            let item = TextItem(
+                text: title, font: units.font(Style.titleSize), position: Point(cell.center.x, cell.minY), anchor: .top)
             item.draw(text, on: canvas)
             let height = item.box(text).height + units.px(Style.titlePad)
             area = Rect(x: area.minX, y: area.minY + height, width: area.width, height: area.height - height)
         }
         if colorbar != nil, field != nil {
             let height = (area.height * 0.6).rounded()
-            let probe = colorbarFrame(Rect(x: 0, y: 0, width: units.px(Style.colorbarWidth).rounded(), height: height), units)
+            let probe = colorbarFrame(
+                Rect(x: 0, y: 0, width: units.px(Style.colorbarWidth).rounded(), height: height), units)
             let width = probe.decorations(units: units, text: text).bounds(text)!.width
-            let bar = colorbarFrame(Rect(x: (area.maxX - width).rounded(), y: (area.center.y - height / 2).rounded(),
-                                         width: units.px(Style.colorbarWidth).rounded(), height: height), units)
+            let bar = colorbarFrame(
+                Rect(
+                    x: (area.maxX - width).rounded(), y: (area.center.y - height / 2).rounded(),
+                    width: units.px(Style.colorbarWidth).rounded(), height: height), units)
             bar.draw(on: canvas, units: units, text: text)
             area.width -= width + units.px(Style.colorbarPad)
         }
@@ -54,30 +58,42 @@ extension SurfaceAxes {
 
     func colorbarFrame(_ rect: Rect, _ units: Units) -> ColorbarFrame {
         let (low, high) = colorRange
-        return ColorbarFrame(rect: rect, mappable: Mappable(colormap: colormap, low: low, high: high),
-                             label: colorbar?.label, units: units)
+        return ColorbarFrame(
+            rect: rect, mappable: Mappable(colormap: colormap, low: low, high: high),
+            label: colorbar?.label, units: units)
     }
 
     /// The axes on the front edges: x and y along the bottom edges nearest the camera, z on the vertical
     /// edge seen furthest right, as matplotlib draws them. (Below the x–y plane, the top edges replace the
     /// bottom ones.)
-    func makeAxes(_ p: Projection, limits l: (x: (Double, Double), y: (Double, Double), z: (Double, Double)),
-                  units: Units, area: Rect) -> [Axis3D] {
+    func makeAxes(
+        _ p: Projection, limits l: (x: (Double, Double), y: (Double, Double), z: (Double, Double)),
+        units: Units, area: Rect
+    ) -> [Axis3D] {
         let h = Projection.halfSides, d = p.toCamera
         let frontX = (d.x >= 0 ? 1.0 : -1.0) * h.x, frontY = (d.y >= 0 ? 1.0 : -1.0) * h.y
         let bottom = (d.z >= 0 ? -1.0 : 1.0) * h.z
         let corners = [(-h.x, -h.y), (h.x, -h.y), (-h.x, h.y), (h.x, h.y)]
         let right = corners.max { p.screen(Vector3($0.0, $0.1, 0)).x < p.screen(Vector3($1.0, $1.1, 0)).x }!
-        let bins = max(3, min(6, Ticks.binCount(length: min(area.width, area.height) / units.scale, fontSize: Style.fontSize,
-                                                vertical: false)))
+        let bins = max(
+            3,
+            min(
+                6,
+                Ticks.binCount(
+                    length: min(area.width, area.height) / units.scale, fontSize: Style.fontSize,
+                    vertical: false)))
         func ticks(_ r: (Double, Double)) -> TickSet { Ticks.ticks(low: r.0, high: r.1, scale: .linear, bins: bins) }
         return [
-            Axis3D(coordinate: 0, point: { p.box($0, 0, 0).with(y: frontY, z: bottom) }, outward: Vector3(0, frontY, 0),
-                   ticks: ticks(l.x), label: xLabel, low: l.x.0, high: l.x.1),
-            Axis3D(coordinate: 1, point: { p.box(0, $0, 0).with(x: frontX, z: bottom) }, outward: Vector3(frontX, 0, 0),
-                   ticks: ticks(l.y), label: yLabel, low: l.y.0, high: l.y.1),
-            Axis3D(coordinate: 2, point: { p.box(0, 0, $0).with(x: right.0, y: right.1) }, outward: Vector3(right.0, right.1, 0),
-                   ticks: ticks(l.z), label: zLabel, low: l.z.0, high: l.z.1),
+            Axis3D(
+                coordinate: 0, point: { p.box($0, 0, 0).with(y: frontY, z: bottom) }, outward: Vector3(0, frontY, 0),
+                ticks: ticks(l.x), label: xLabel, low: l.x.0, high: l.x.1),
+            Axis3D(
+                coordinate: 1, point: { p.box(0, $0, 0).with(x: frontX, z: bottom) }, outward: Vector3(frontX, 0, 0),
+                ticks: ticks(l.y), label: yLabel, low: l.y.0, high: l.y.1),
+            Axis3D(
+                coordinate: 2, point: { p.box(0, 0, $0).with(x: right.0, y: right.1) },
+                outward: Vector3(right.0, right.1, 0),
+                ticks: ticks(l.z), label: zLabel, low: l.z.0, high: l.z.1),
         ]
     }
 
@@ -102,7 +118,8 @@ extension SurfaceAxes {
             let others = d.texts.map { $0.box(text) }
             for (v, label) in axis.ticks.labelled {
                 let r = reach(label)
-                let item = TextItem(text: label, font: font, position: p.pixel(axis.point(v)) + direction * (gap + r), anchor: .center)
+                let item = TextItem(
+                    text: label, font: font, position: p.pixel(axis.point(v)) + direction * (gap + r), anchor: .center)
                 guard !others.contains(where: { $0.intersects(item.box(text)) }) else { continue }
                 widest = max(widest, 2 * r)
                 d.texts.append(item)
@@ -113,7 +130,9 @@ extension SurfaceAxes {
                 var angle = label.count > 4 ? atan2(-along.y, along.x) * 180 / .pi : 0  // screen y runs down
                 if angle > 90 { angle -= 180 } else if angle <= -90 { angle += 180 }
                 let offset = gap + widest + units.px(Style.labelPad) + reach(label, angle: angle)
-                d.texts.append(TextItem(text: label, font: font, position: middle + direction * offset, anchor: .center, angle: angle))
+                d.texts.append(
+                    TextItem(
+                        text: label, font: font, position: middle + direction * offset, anchor: .center, angle: angle))
             }
         }
         return d
@@ -146,7 +165,9 @@ extension SurfaceAxes {
                 c[b] = v * h.component(b)
                 return Vector3(c[0], c[1], c[2])
             }
-            canvas.fill(.polygon([corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)].map(p.pixel)), color: Style.paneColor)
+            canvas.fill(
+                .polygon([corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)].map(p.pixel)),
+                color: Style.paneColor)
             for axis in [a, b] {
                 for v in axes[axis].ticks.major {
                     let t = axes[axis].point(v).component(axis) / h.component(axis)

@@ -53,7 +53,8 @@ extension SurfaceAxes {
         let side: Double = area >= 0 ? -1 : 1
         return v.indices.map { i in
             let previous = v[(i + v.count - 1) % v.count], next = v[(i + 1) % v.count]
-            let n1 = (v[i] - previous).normalized.perpendicular * side, n2 = (next - v[i]).normalized.perpendicular * side
+            let n1 = (v[i] - previous).normalized.perpendicular * side,
+                n2 = (next - v[i]).normalized.perpendicular * side
             var offset = (n1 + n2) * (d / max(0.2, 1 + n1.dot(n2)))
             if offset.length > 3 * d { offset = offset.normalized * (3 * d) }
             return v[i] + offset
@@ -65,11 +66,14 @@ extension SurfaceAxes {
         for path in paths {
             let points = zip(path.x, zip(path.y, path.z)).map { p.pixel($0, $1.0, $1.1) }
             if points.count > 1 {
-                canvas.stroke(.polyline(points), color: path.color, style: StrokeStyle(width: units.px(path.width), cap: .round))
+                canvas.stroke(
+                    .polyline(points), color: path.color, style: StrokeStyle(width: units.px(path.width), cap: .round))
             }
             guard let first = points.first, let last = points.last else { continue }
-            Marker.circle.draw(at: [first], size: units.px(8), fill: .white, edge: path.color, edgeWidth: units.px(1.5), on: canvas)
-            Marker.star.draw(at: [last], size: units.px(12), fill: path.color, edge: .white, edgeWidth: units.px(0.8), on: canvas)
+            Marker.circle.draw(
+                at: [first], size: units.px(8), fill: .white, edge: path.color, edgeWidth: units.px(1.5), on: canvas)
+            Marker.star.draw(
+                at: [last], size: units.px(12), fill: path.color, edge: .white, edgeWidth: units.px(0.8), on: canvas)
         }
     }
 }

@@ -19,8 +19,10 @@ extension Axes {
     ) {
         precondition(x.count == lower.count && x.count == upper.count, "Axes.band: x, lower and upper differ in length")
         precondition(center.map { $0.count == x.count } ?? true, "Axes.band: center differs in length from x")
-        add(BandSeries(x: x, lower: lower, upper: upper, center: center, label: label, color: color ?? cycleColor(),
-                       alpha: alpha))
+        add(
+            BandSeries(
+                x: x, lower: lower, upper: upper, center: center, label: label, color: color ?? cycleColor(),
+                alpha: alpha))
     }
 
     /// Draws the mean of several runs (one array per seed, each as long as `x`) as a line, with a shaded
@@ -29,7 +31,9 @@ extension Axes {
         _ x: [Double], runs: [[Double]], spread: Spread = .standardDeviation, label: String? = nil, color: Color? = nil,
         alpha: Double = 0.25
     ) {
-        precondition(!runs.isEmpty && runs.allSatisfy { $0.count == x.count }, "Axes.meanBand: every run needs \(x.count) values")
+        precondition(
+            !runs.isEmpty && runs.allSatisfy { $0.count == x.count }, "Axes.meanBand: every run needs \(x.count) values"
+        )
         var mean = [Double](), lower = [Double](), upper = [Double]()
         let n = Double(runs.count)
         for i in x.indices {
@@ -70,10 +74,12 @@ struct BandSeries: PlotItem {
     }
 
     func draw(_ c: AxesContext) {
-        c.canvas.fill(.polygon(c.points(x, lower) + c.points(x, upper).reversed()), color: color.withAlpha(color.alpha * alpha))
+        c.canvas.fill(
+            .polygon(c.points(x, lower) + c.points(x, upper).reversed()), color: color.withAlpha(color.alpha * alpha))
         if let center, x.count > 1 {
-            c.canvas.stroke(.polyline(c.points(x, center)), color: color,
-                            style: StrokeStyle(width: c.units.px(Style.lineWidth), cap: .square))
+            c.canvas.stroke(
+                .polyline(c.points(x, center)), color: color,
+                style: StrokeStyle(width: c.units.px(Style.lineWidth), cap: .square))
         }
     }
 

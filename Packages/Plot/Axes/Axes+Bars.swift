@@ -15,7 +15,9 @@ extension Axes {
     }
 
     /// Draws one bar per category at x = 0, 1, 2, …, and labels the x ticks with the categories.
-    public func bar(categories: [String], _ heights: [Double], width: Double = 0.8, label: String? = nil, color: Color? = nil) {
+    public func bar(
+        categories: [String], _ heights: [Double], width: Double = 0.8, label: String? = nil, color: Color? = nil
+    ) {
         let x = categories.indices.map(Double.init)
         xTicks = (x, categories)
         bar(x, heights, width: width, label: label, color: color)
@@ -32,8 +34,10 @@ extension Axes {
         connect: Bool = true, marker: Marker = .circle
     ) {
         precondition(x.count == y.count && y.count == error.count, "Axes.errorBars: x, y and error differ in length")
-        add(ErrorBarSeries(x: x, y: y, error: error, label: label, color: color ?? cycleColor(), capSize: capSize,
-                           connect: connect, marker: marker))
+        add(
+            ErrorBarSeries(
+                x: x, y: y, error: error, label: label, color: color ?? cycleColor(), capSize: capSize,
+                connect: connect, marker: marker))
     }
 }
 
@@ -119,14 +123,18 @@ struct ErrorBarSeries: PlotItem {
         }
         c.canvas.stroke(bars, color: color, style: StrokeStyle(width: w))
         let points = c.points(x, y)
-        if connect && points.count > 1 { c.canvas.stroke(.polyline(points), color: color, style: StrokeStyle(width: w)) }
-        marker.draw(at: points, size: c.units.px(Style.markerSize * 0.8), fill: color, edge: color,
-                    edgeWidth: c.units.px(Style.markerEdgeWidth), on: c.canvas)
+        if connect && points.count > 1 {
+            c.canvas.stroke(.polyline(points), color: color, style: StrokeStyle(width: w))
+        }
+        marker.draw(
+            at: points, size: c.units.px(Style.markerSize * 0.8), fill: color, edge: color,
+            edgeWidth: c.units.px(Style.markerEdgeWidth), on: c.canvas)
     }
 
     func obstacles(_ c: AxesContext) -> [[Point]] {
-        [c.points(x, y)] + x.indices.map { i in
-            [c.point(x[i], y[i] - abs(error[i])), c.point(x[i], y[i] + abs(error[i]))]
-        }
+        [c.points(x, y)]
+            + x.indices.map { i in
+                [c.point(x[i], y[i] - abs(error[i])), c.point(x[i], y[i] + abs(error[i]))]
+            }
     }
 }

@@ -14,16 +14,22 @@ extension Axes {
         colormap: Colormap = .viridis, width: Double = 1.5, labels: Bool = false, label: String? = nil
     ) {
         let chosen = levels ?? ContourLayer.defaultLevels(field, count: count, filled: false)
-        add(ContourLayer(field: field, levels: chosen, filled: false, color: color, colormap: colormap, width: width,
-                         labels: labels, label: label))
+        add(
+            ContourLayer(
+                field: field, levels: chosen, filled: false, color: color, colormap: colormap, width: width,
+                labels: labels, label: label))
     }
 
     /// Fills the bands between successive levels of `field` with colours of `colormap`.
     /// - Parameter levels: the band edges (nil: about `count` nice levels, extended to cover the range).
-    public func filledContour(_ field: ScalarField, levels: [Double]? = nil, count: Int = 7, colormap: Colormap = .viridis) {
+    public func filledContour(
+        _ field: ScalarField, levels: [Double]? = nil, count: Int = 7, colormap: Colormap = .viridis
+    ) {
         let chosen = levels ?? ContourLayer.defaultLevels(field, count: count, filled: true)
-        add(ContourLayer(field: field, levels: chosen, filled: true, color: nil, colormap: colormap, width: 0,
-                         labels: false, label: nil))
+        add(
+            ContourLayer(
+                field: field, levels: chosen, filled: true, color: nil, colormap: colormap, width: 0,
+                labels: false, label: nil))
     }
 }
 
@@ -97,7 +103,10 @@ struct ContourLayer: PlotItem {
         var placed: [Rect] = []
         for (k, level) in levels.enumerated() {
             var lines = field.contourLines(at: level).map { $0.map { c.point($0.x, $0.y) } }
-            if labels { lines = labelled(lines, text: tickLabels[k], color: levelColor(k), start: 0.5 + 0.17 * Double(k), placed: &placed, c) }
+            if labels {
+                lines = labelled(
+                    lines, text: tickLabels[k], color: levelColor(k), start: 0.5 + 0.17 * Double(k), placed: &placed, c)
+            }
             var path = Path()
             for line in lines { path.append(.polyline(line)) }
             c.canvas.stroke(path, color: levelColor(k), style: StrokeStyle(width: w, join: .round))
@@ -119,14 +128,17 @@ struct ContourLayer: PlotItem {
         for index in lengths.indices.sorted(by: { lengths[$0] > lengths[$1] }) where lengths[index] > 4 * gap {
             let line = lines[index], length = lengths[index]
             for step in 0..<10 {
-                let s = min(max(gap, length * (start + 0.1 * Double(step)).truncatingRemainder(dividingBy: 1)), length - gap)
+                let s = min(
+                    max(gap, length * (start + 0.1 * Double(step)).truncatingRemainder(dividingBy: 1)), length - gap)
                 let before = Self.point(on: line, at: s - gap), after = Self.point(on: line, at: s + gap)
                 guard (after - before).length > 1.8 * gap else { continue }
                 let direction = after.x >= before.x ? after - before : before - after
                 let angle = atan2(-direction.y, direction.x) * 180 / Double.pi
                 let centre = Self.point(on: line, at: s)
                 let box = c.text.box(of: text, font: font, at: centre, anchor: .center, angle: angle)
-                guard !placed.contains(where: { $0.intersects(box) }), c.rect.insetBy(2).contains(centre) else { continue }
+                guard !placed.contains(where: { $0.intersects(box) }), c.rect.insetBy(2).contains(centre) else {
+                    continue
+                }
                 placed.append(box)
                 c.text.draw(text, font: font, color: color, at: centre, anchor: .center, angle: angle, on: c.canvas)
                 var out = lines

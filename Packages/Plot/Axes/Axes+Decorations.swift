@@ -18,11 +18,15 @@ extension Axes {
         }
         if xLabelBottom == xLabelTop { xLabelBottom += text.measure("0", font: font).height }
         if let m = f.xTicks.multiplier {
-            d.texts.append(TextItem(text: m, font: font, position: Point(r.maxX, xLabelBottom + pad), anchor: TextAnchor(.right, .top)))
+            d.texts.append(
+                TextItem(
+                    text: m, font: font, position: Point(r.maxX, xLabelBottom + pad), anchor: TextAnchor(.right, .top)))
         }
         if let xLabel {
-            d.texts.append(TextItem(text: xLabel, font: font, position: Point(r.center.x, xLabelBottom + units.px(Style.labelPad)),
-                                    anchor: .top))
+            d.texts.append(
+                TextItem(
+                    text: xLabel, font: font, position: Point(r.center.x, xLabelBottom + units.px(Style.labelPad)),
+                    anchor: .top))
         }
 
         // y tick labels, left of the ticks; then the y label, rotated, left of the widest.
@@ -34,18 +38,24 @@ extension Axes {
             d.texts.append(item)
         }
         if let yLabel {
-            d.texts.append(TextItem(text: yLabel, font: font, position: Point(yLabelLeft - units.px(Style.labelPad), r.center.y),
-                                    anchor: .bottom, angle: 90))
+            d.texts.append(
+                TextItem(
+                    text: yLabel, font: font, position: Point(yLabelLeft - units.px(Style.labelPad), r.center.y),
+                    anchor: .bottom, angle: 90))
         }
         var top = r.minY
         if let m = f.yTicks.multiplier {
-            let item = TextItem(text: m, font: font, position: Point(r.minX, r.minY - units.px(2)), anchor: TextAnchor(.left, .bottom))
+            let item = TextItem(
+                text: m, font: font, position: Point(r.minX, r.minY - units.px(2)), anchor: TextAnchor(.left, .bottom))
             top = item.box(text).minY
             d.texts.append(item)
         }
         if let title {
-            d.texts.append(TextItem(text: title, font: units.font(Style.titleSize), position: Point(r.center.x, top - units.px(Style.titlePad)),
-                                    anchor: .bottom))
+            d.texts.append(
+                TextItem(
+                    text: title, font: units.font(Style.titleSize),
+                    position: Point(r.center.x, top - units.px(Style.titlePad)),
+                    anchor: .bottom))
         }
         if let bar = colorbarFrame(f, units: units) {
             let c = bar.decorations(units: units, text: text)
@@ -63,14 +73,18 @@ extension Axes {
     func outsideLegendBox(_ f: AxesFrame, units: Units, text: TextRenderer, besides d: Decorations) -> Rect? {
         guard legendLocation == .outsideRight, let legend = Legend(self, units: units, text: text) else { return nil }
         let right = d.bounds(text).map { max($0.maxX, f.rect.maxX) } ?? f.rect.maxX
-        return legend.box(.outsideRight, in: Rect(x: f.rect.minX, y: f.rect.minY, width: right - f.rect.minX, height: f.rect.height))
+        return legend.box(
+            .outsideRight, in: Rect(x: f.rect.minX, y: f.rect.minY, width: right - f.rect.minX, height: f.rect.height))
     }
 
     /// The colorbar beside the plot area, when one was requested and an item can supply its colours.
     func colorbarFrame(_ f: AxesFrame, units: Units) -> ColorbarFrame? {
-        guard let request = colorbar, let mappable = items.last(where: { $0.mappable != nil })?.mappable else { return nil }
-        let rect = Rect(x: f.rect.maxX + units.px(Style.colorbarPad), y: f.rect.minY,
-                        width: units.px(Style.colorbarWidth).rounded(), height: f.rect.height)
+        guard let request = colorbar, let mappable = items.last(where: { $0.mappable != nil })?.mappable else {
+            return nil
+        }
+        let rect = Rect(
+            x: f.rect.maxX + units.px(Style.colorbarPad), y: f.rect.minY,
+            width: units.px(Style.colorbarWidth).rounded(), height: f.rect.height)
         return ColorbarFrame(rect: rect, mappable: mappable, label: request.label, units: units)
     }
 }

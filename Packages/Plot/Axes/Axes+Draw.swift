@@ -6,12 +6,14 @@ extension Axes {
         canvas.clip = nil
         canvas.fill(.rectangle(r), color: .white)
         let context = AxesContext(canvas: canvas, text: text, units: units, rect: r, x: f.x, y: f.y)
-        let ordered = items.enumerated().sorted { ($0.element.layer, $0.offset) < ($1.element.layer, $1.offset) }.map(\.element)
+        let ordered = items.enumerated().sorted { ($0.element.layer, $0.offset) < ($1.element.layer, $1.offset) }.map(
+            \.element)
         canvas.clip = r
         for item in ordered where item.layer == 0 { item.draw(context) }
         if !grid.isEmpty { drawGrid(f, on: canvas, units: units) }
         for item in ordered where item.layer > 0 { item.draw(context) }
-        if let location = legendLocation, location != .outsideRight, let legend = Legend(self, units: units, text: text) {
+        if let location = legendLocation, location != .outsideRight, let legend = Legend(self, units: units, text: text)
+        {
             let box = legend.place(location, in: r, avoiding: items.flatMap { $0.obstacles(context) })
             legend.draw(in: box, on: canvas, units: units, text: text)
         }
@@ -54,7 +56,9 @@ extension Axes {
                 let y = pixelCentre(f.y(v))
                 marks.append(.polyline([Point(r.minX - length, y), Point(r.minX, y)]))
             }
-            canvas.stroke(marks, color: .black, style: StrokeStyle(width: units.px(major ? Style.majorTickWidth : Style.minorTickWidth)))
+            canvas.stroke(
+                marks, color: .black,
+                style: StrokeStyle(width: units.px(major ? Style.majorTickWidth : Style.minorTickWidth)))
         }
     }
 }

@@ -38,7 +38,8 @@ struct HeatmapLayer: PlotItem {
 
     /// The image's edges in x (or y): cell edges halfway between points, or the grid's hull.
     func edges(_ v: [Double]) -> (Double, Double) {
-        interpolation == .bilinear ? (v[0], v[v.count - 1])
+        interpolation == .bilinear
+            ? (v[0], v[v.count - 1])
             : (v[0] - (v[1] - v[0]) / 2, v[v.count - 1] + (v[v.count - 1] - v[v.count - 2]) / 2)
     }
 
@@ -56,7 +57,9 @@ struct HeatmapLayer: PlotItem {
 
     /// For each pixel centre along an axis: the grid interval index and the fraction within it, and how much
     /// of the pixel the image covers.
-    private func sampling(_ grid: [Double], _ map: AxisMap, pixels: Range<Int>) -> [(index: Int, t: Double, cover: Double)] {
+    private func sampling(_ grid: [Double], _ map: AxisMap, pixels: Range<Int>) -> [(
+        index: Int, t: Double, cover: Double
+    )] {
         let (e0, e1) = edges(grid)
         let p0 = min(map(e0), map(e1)), p1 = max(map(e0), map(e1))
         return pixels.map { p in
@@ -96,8 +99,9 @@ struct HeatmapLayer: PlotItem {
                         if v.isNaN { continue }
                         let rgb = lut[Colormap.bin((v - low) * scale)]
                         let alpha = Int((cx.cover * ry.cover * 255).rounded())
-                        Canvas.blend(pixels.baseAddress! + ((y0 + row) * width + x0 + column) * 4,
-                                     UInt8(rgb >> 16), UInt8((rgb >> 8) & 0xFF), UInt8(rgb & 0xFF), alpha)
+                        Canvas.blend(
+                            pixels.baseAddress! + ((y0 + row) * width + x0 + column) * 4,
+                            UInt8(rgb >> 16), UInt8((rgb >> 8) & 0xFF), UInt8(rgb & 0xFF), alpha)
                     }
                 }
             }

@@ -16,7 +16,9 @@ extension Axes {
     /// data's.
     func limits() -> (x: (Double, Double), y: (Double, Double)) {
         let extents = items.map(\.extent)
-        func limits(_ fixed: (Double, Double)?, _ ranges: [(Double, Double)], _ sticky: [Double], _ scale: AxisScale) -> (Double, Double) {
+        func limits(_ fixed: (Double, Double)?, _ ranges: [(Double, Double)], _ sticky: [Double], _ scale: AxisScale)
+            -> (Double, Double)
+        {
             guard let fixed else { return Axes.fit(ranges, sticky: sticky, scale: scale) }
             return fixed.0 == fixed.1 ? Axes.fit([fixed], sticky: [], scale: scale) : fixed
         }
@@ -59,11 +61,13 @@ extension Axes {
             let dy = abs(yScale.transform(yl.1) - yScale.transform(yl.0))
             if dx > 0 && dy > 0 {
                 let scale = min(allotted.width / dx, allotted.height / dy)
-                rect = Rect(x: allotted.center.x - dx * scale / 2, y: allotted.center.y - dy * scale / 2,
-                            width: dx * scale, height: dy * scale)
+                rect = Rect(
+                    x: allotted.center.x - dx * scale / 2, y: allotted.center.y - dy * scale / 2,
+                    width: dx * scale, height: dy * scale)
             }
         }
-        rect = Rect(x: rect.minX.rounded(), y: rect.minY.rounded(), width: rect.width.rounded(), height: rect.height.rounded())
+        rect = Rect(
+            x: rect.minX.rounded(), y: rect.minY.rounded(), width: rect.width.rounded(), height: rect.height.rounded())
         let xMap = AxisMap(scale: xScale, limits: xl, pixels: (rect.minX, rect.maxX))
         let yMap = AxisMap(scale: yScale, limits: yl, pixels: (rect.maxY, rect.minY))
         let points = units.scale
@@ -80,9 +84,10 @@ extension Axes {
     private func customTicks(_ custom: (positions: [Double], labels: [String])?, map: AxisMap) -> TickSet? {
         guard let custom else { return nil }
         let shown = custom.positions.indices.filter { map.contains(custom.positions[$0]) }
-        return TickSet(major: shown.map { custom.positions[$0] },
-                       labels: shown.map { $0 < custom.labels.count ? custom.labels[$0] : "" },
-                       minor: [], minorLabels: [], multiplier: nil)
+        return TickSet(
+            major: shown.map { custom.positions[$0] },
+            labels: shown.map { $0 < custom.labels.count ? custom.labels[$0] : "" },
+            minor: [], minorLabels: [], multiplier: nil)
     }
 }
 

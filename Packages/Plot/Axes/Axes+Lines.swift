@@ -15,8 +15,10 @@ extension Axes {
         style: LineStyle = .solid, marker: Marker = .none, markerSize: Double = 6
     ) {
         precondition(x.count == y.count, "Axes.line: \(x.count) x values but \(y.count) y values")
-        add(LineSeries(x: x, y: y, label: label, color: color ?? cycleColor(), width: width, style: style,
-                       marker: marker, markerSize: markerSize))
+        add(
+            LineSeries(
+                x: x, y: y, label: label, color: color ?? cycleColor(), width: width, style: style,
+                marker: marker, markerSize: markerSize))
     }
 
     /// Draws markers at the points (x[i], y[i]), without a line.
@@ -29,8 +31,10 @@ extension Axes {
     ) {
         precondition(x.count == y.count, "Axes.scatter: \(x.count) x values but \(y.count) y values")
         let c = (color ?? cycleColor())
-        add(LineSeries(x: x, y: y, label: label, color: c.withAlpha(c.alpha * alpha), width: 0, style: .solid,
-                       marker: marker, markerSize: size, kind: "scatter"))
+        add(
+            LineSeries(
+                x: x, y: y, label: label, color: c.withAlpha(c.alpha * alpha), width: 0, style: .solid,
+                marker: marker, markerSize: size, kind: "scatter"))
     }
 
     /// Draws a horizontal line across the whole plot at `y` (it does not widen the x limits).
@@ -62,7 +66,8 @@ struct LineSeries: PlotItem {
     var layer: Int { 2 }
     var extent: DataExtent { DataExtent(x: x, y: y) }
     var legendHandle: LegendHandle {
-        width > 0 ? .line(color: color, width: width, style: style, marker: marker, markerSize: markerSize)
+        width > 0
+            ? .line(color: color, width: width, style: style, marker: marker, markerSize: markerSize)
             : .marker(marker, color: color, size: markerSize)
     }
 
@@ -80,8 +85,9 @@ struct LineSeries: PlotItem {
             let stroke = StrokeStyle(width: w, cap: pattern.isEmpty ? .square : .butt, join: .round, dash: pattern)
             c.canvas.stroke(.polyline(points), color: color, style: stroke)
         }
-        marker.draw(at: points, size: c.units.px(markerSize), fill: color, edge: color,
-                    edgeWidth: c.units.px(Style.markerEdgeWidth), on: c.canvas)
+        marker.draw(
+            at: points, size: c.units.px(markerSize), fill: color, edge: color,
+            edgeWidth: c.units.px(Style.markerEdgeWidth), on: c.canvas)
     }
 
     func obstacles(_ c: AxesContext) -> [[Point]] { [c.points(x, y)] }
@@ -98,7 +104,9 @@ struct ReferenceLine: PlotItem {
 
     var kind: String { horizontal ? "horizontal line" : "vertical line" }
     var layer: Int { 2 }
-    var extent: DataExtent { horizontal ? DataExtent(x: nil, y: (value, value)) : DataExtent(x: (value, value), y: nil) }
+    var extent: DataExtent {
+        horizontal ? DataExtent(x: nil, y: (value, value)) : DataExtent(x: (value, value), y: nil)
+    }
     var legendHandle: LegendHandle { .line(color: color, width: width, style: style, marker: .none, markerSize: 0) }
 
     func validate(name: String, x: AxisScale, y: AxisScale) throws {
@@ -106,7 +114,8 @@ struct ReferenceLine: PlotItem {
     }
 
     func draw(_ c: AxesContext) {
-        let ends = horizontal
+        let ends =
+            horizontal
             ? [Point(c.rect.minX, c.y(value)), Point(c.rect.maxX, c.y(value))]
             : [Point(c.x(value), c.rect.minY), Point(c.x(value), c.rect.maxY)]
         let w = c.units.px(width)
@@ -114,7 +123,8 @@ struct ReferenceLine: PlotItem {
     }
 
     func obstacles(_ c: AxesContext) -> [[Point]] {
-        horizontal ? [[Point(c.rect.minX, c.y(value)), Point(c.rect.maxX, c.y(value))]]
+        horizontal
+            ? [[Point(c.rect.minX, c.y(value)), Point(c.rect.maxX, c.y(value))]]
             : [[Point(c.x(value), c.rect.minY), Point(c.x(value), c.rect.maxY)]]
     }
 }

@@ -13,8 +13,10 @@ extension Axes {
         arrows: Bool = true, markerSize: Double = 3
     ) {
         precondition(x.count == y.count, "Axes.trajectory: \(x.count) x values but \(y.count) y values")
-        add(TrajectorySeries(x: x, y: y, label: label, color: color ?? cycleColor(), width: width, arrows: arrows,
-                             markerSize: markerSize))
+        add(
+            TrajectorySeries(
+                x: x, y: y, label: label, color: color ?? cycleColor(), width: width, arrows: arrows,
+                markerSize: markerSize))
     }
 }
 
@@ -31,7 +33,9 @@ struct TrajectorySeries: PlotItem {
     var layer: Int { 2 }
     var extent: DataExtent { DataExtent(x: x, y: y) }
     var legendHandle: LegendHandle {
-        .line(color: color, width: width, style: .solid, marker: markerSize > 0 ? .circle : .none, markerSize: markerSize * 1.5)
+        .line(
+            color: color, width: width, style: .solid, marker: markerSize > 0 ? .circle : .none,
+            markerSize: markerSize * 1.5)
     }
 
     func validate(name: String, x xs: AxisScale, y ys: AxisScale) throws {
@@ -46,13 +50,17 @@ struct TrajectorySeries: PlotItem {
             c.canvas.stroke(.polyline(points), color: color, style: StrokeStyle(width: w, cap: .round, join: .round))
         }
         if markerSize > 0 {
-            Marker.circle.draw(at: points, size: c.units.px(markerSize), fill: color, edge: color, edgeWidth: 0, on: c.canvas)
+            Marker.circle.draw(
+                at: points, size: c.units.px(markerSize), fill: color, edge: color, edgeWidth: 0, on: c.canvas)
         }
-        if arrows { c.canvas.fill(arrowheads(points, length: c.units.px(4 + 2 * width), spacing: c.units.px(40)), color: color) }
+        if arrows {
+            c.canvas.fill(arrowheads(points, length: c.units.px(4 + 2 * width), spacing: c.units.px(40)), color: color)
+        }
         guard let first = points.first, let last = points.last else { return }
         let ring = c.units.px(9)
         Marker.circle.draw(at: [first], size: ring, fill: .white, edge: color, edgeWidth: c.units.px(1.5), on: c.canvas)
-        Marker.star.draw(at: [last], size: c.units.px(13), fill: color, edge: .white, edgeWidth: c.units.px(0.8), on: c.canvas)
+        Marker.star.draw(
+            at: [last], size: c.units.px(13), fill: color, edge: .white, edgeWidth: c.units.px(0.8), on: c.canvas)
     }
 
     /// Arrowheads at the middle of segments at least 2.5 heads long, keeping `spacing` pixels of path

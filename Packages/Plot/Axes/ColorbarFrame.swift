@@ -13,17 +13,20 @@ struct ColorbarFrame {
         self.rect = rect
         self.mappable = mappable
         self.label = label
-        let (low, high) = mappable.high > mappable.low ? (mappable.low, mappable.high) : (mappable.low - 1, mappable.low + 1)
+        let (low, high) =
+            mappable.high > mappable.low ? (mappable.low, mappable.high) : (mappable.low - 1, mappable.low + 1)
         map = AxisMap(scale: .linear, limits: (low, high), pixels: (rect.maxY, rect.minY))
-        ticks = Ticks.ticks(low: low, high: high, scale: .linear,
-                            bins: Ticks.binCount(length: rect.height / units.scale, fontSize: Style.fontSize, vertical: true))
+        ticks = Ticks.ticks(
+            low: low, high: high, scale: .linear,
+            bins: Ticks.binCount(length: rect.height / units.scale, fontSize: Style.fontSize, vertical: true))
     }
 
     func decorations(units: Units, text: TextRenderer) -> Decorations {
         var d = Decorations()
         let font = units.font(Style.fontSize)
         let x = rect.maxX + units.px(Style.majorTickLength + Style.tickPad)
-        d.boxes.append(Rect(x: rect.minX, y: rect.minY, width: rect.width + units.px(Style.majorTickLength), height: rect.height))
+        d.boxes.append(
+            Rect(x: rect.minX, y: rect.minY, width: rect.width + units.px(Style.majorTickLength), height: rect.height))
         var right = x
         for (v, label) in ticks.labelled {
             let item = TextItem(text: label, font: font, position: Point(x, map(v)), anchor: .left)
@@ -31,12 +34,16 @@ struct ColorbarFrame {
             d.texts.append(item)
         }
         if let m = ticks.multiplier {
-            d.texts.append(TextItem(text: m, font: font, position: Point(rect.minX, rect.minY - units.px(2)),
-                                    anchor: TextAnchor(.left, .bottom)))
+            d.texts.append(
+                TextItem(
+                    text: m, font: font, position: Point(rect.minX, rect.minY - units.px(2)),
+                    anchor: TextAnchor(.left, .bottom)))
         }
         if let label {
-            d.texts.append(TextItem(text: label, font: font, position: Point(right + units.px(Style.labelPad), rect.center.y),
-                                    anchor: .top, angle: 90))
+            d.texts.append(
+                TextItem(
+                    text: label, font: font, position: Point(right + units.px(Style.labelPad), rect.center.y),
+                    anchor: .top, angle: 90))
         }
         return d
     }
@@ -49,8 +56,9 @@ struct ColorbarFrame {
             for k in 0..<n {
                 let y0 = map(boundaries[k]), y1 = map(boundaries[k + 1])
                 let t = n > 1 ? Double(k) / Double(n - 1) : 0.5
-                canvas.fill(.rectangle(Rect(x: rect.minX, y: min(y0, y1), width: rect.width, height: abs(y1 - y0))),
-                            color: mappable.colormap.color(at: t))
+                canvas.fill(
+                    .rectangle(Rect(x: rect.minX, y: min(y0, y1), width: rect.width, height: abs(y1 - y0))),
+                    color: mappable.colormap.color(at: t))
             }
         } else {
             // A constant field (low = high) is drawn in the colormap's first colour, as matplotlib's Normalize

@@ -74,7 +74,9 @@ struct Legend {
     static func segment(_ p: Point, _ q: Point, crosses b: Rect) -> Bool {
         var t0 = 0.0, t1 = 1.0
         let d = q - p
-        for (denominator, numerator) in [(-d.x, p.x - b.minX), (d.x, b.maxX - p.x), (-d.y, p.y - b.minY), (d.y, b.maxY - p.y)] {
+        for (denominator, numerator) in [
+            (-d.x, p.x - b.minX), (d.x, b.maxX - p.x), (-d.y, p.y - b.minY), (d.y, b.maxY - p.y),
+        ] {
             if denominator == 0 {
                 if numerator < 0 { return false }
             } else {
@@ -95,13 +97,16 @@ struct Legend {
         for (label, handle) in entries {
             let middle = top + rowHeight - text.measure("lp", font: font).descent - 0.36 * em
             drawHandle(handle, x: handleX, width: handleWidth, y: middle, on: canvas, units: units)
-            text.draw(label, font: font, color: Style.textColor,
-                      at: Point(handleX + handleWidth + em * Style.legendHandleTextPad, top), anchor: .topLeft, on: canvas)
+            text.draw(
+                label, font: font, color: Style.textColor,
+                at: Point(handleX + handleWidth + em * Style.legendHandleTextPad, top), anchor: .topLeft, on: canvas)
             top += rowHeight + em * Style.legendLabelSpacing
         }
     }
 
-    private func drawHandle(_ handle: LegendHandle, x: Double, width: Double, y: Double, on canvas: Canvas, units: Units) {
+    private func drawHandle(
+        _ handle: LegendHandle, x: Double, width: Double, y: Double, on canvas: Canvas, units: Units
+    ) {
         let middle = Point(x + width / 2, y)
         let sample = Path.polyline([Point(x, y), Point(x + width, y)])
         switch handle {
@@ -110,11 +115,13 @@ struct Legend {
                 let w = units.px(lineWidth)
                 canvas.stroke(sample, color: color, style: StrokeStyle(width: w, dash: style.pattern(width: w)))
             }
-            marker.draw(at: [middle], size: units.px(markerSize), fill: color, edge: color,
-                        edgeWidth: units.px(Style.markerEdgeWidth), on: canvas)
+            marker.draw(
+                at: [middle], size: units.px(markerSize), fill: color, edge: color,
+                edgeWidth: units.px(Style.markerEdgeWidth), on: canvas)
         case let .marker(marker, color, size):
-            marker.draw(at: [middle], size: units.px(size), fill: color, edge: color,
-                        edgeWidth: units.px(Style.markerEdgeWidth), on: canvas)
+            marker.draw(
+                at: [middle], size: units.px(size), fill: color, edge: color,
+                edgeWidth: units.px(Style.markerEdgeWidth), on: canvas)
         case let .patch(fill, line, lineWidth):
             canvas.fill(.rectangle(Rect(x: x, y: y - 0.35 * em, width: width, height: 0.7 * em)), color: fill)
             if let line { canvas.stroke(sample, color: line, style: StrokeStyle(width: units.px(lineWidth))) }
@@ -125,8 +132,9 @@ struct Legend {
             bars.append(.polyline([Point(middle.x - cap, y - h), Point(middle.x + cap, y - h)]))
             bars.append(.polyline([Point(middle.x - cap, y + h), Point(middle.x + cap, y + h)]))
             canvas.stroke(bars, color: color, style: StrokeStyle(width: w))
-            marker.draw(at: [middle], size: units.px(Style.markerSize * 0.8), fill: color, edge: color,
-                        edgeWidth: 0, on: canvas)
+            marker.draw(
+                at: [middle], size: units.px(Style.markerSize * 0.8), fill: color, edge: color,
+                edgeWidth: 0, on: canvas)
         }
     }
 }

@@ -42,7 +42,9 @@ extension ScalarField {
         var runStart: Int? = nil
         func closeRun(_ end: Int, _ j: Int) {
             guard let start = runStart else { return }
-            path.addPolygon([Point(x[start], y[j]), Point(x[end], y[j]), Point(x[end], y[j + 1]), Point(x[start], y[j + 1])].map(toPixel))
+            path.addPolygon(
+                [Point(x[start], y[j]), Point(x[end], y[j]), Point(x[end], y[j + 1]), Point(x[start], y[j + 1])].map(
+                    toPixel))
             runStart = nil
         }
         forEachCell { i, j, v in
@@ -60,7 +62,8 @@ extension ScalarField {
             if saddle && v.reduce(0, +) / 4 < level {
                 for k in 0..<4 where high[k] {
                     let before = (k + 3) % 4
-                    path.addPolygon([crossing(i, j, before, v, level), corners[k], crossing(i, j, k, v, level)].map(toPixel))
+                    path.addPolygon(
+                        [crossing(i, j, before, v, level), corners[k], crossing(i, j, k, v, level)].map(toPixel))
                 }
                 return
             }

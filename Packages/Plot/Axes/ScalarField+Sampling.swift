@@ -22,8 +22,9 @@ extension ScalarField {
     /// - Throws: `PlotError.notAGrid` when the two fields are not on the same grid.
     public func residuals(against reference: ScalarField) throws -> ScalarField {
         guard x == reference.x, y == reference.y else {
-            throw PlotError.notAGrid("the fields' grids differ (\(x.count)×\(y.count) and \(reference.x.count)×\(reference.y.count) points, "
-                + "or different coordinates)")
+            throw PlotError.notAGrid(
+                "the fields' grids differ (\(x.count)×\(y.count) and \(reference.x.count)×\(reference.y.count) points, "
+                    + "or different coordinates)")
         }
         return ScalarField(x: x, y: y, values: zip(values, reference.values).map { $0 - $1 })
     }

@@ -15,7 +15,8 @@ public struct ScalarField: Sendable {
     ///   points. (Use `init(points:)` for data read from files, which reports these as errors.)
     public init(x: [Double], y: [Double], values: [Double]) {
         precondition(x.count >= 2 && y.count >= 2, "ScalarField: need at least 2×2 points, got \(x.count)×\(y.count)")
-        precondition(values.count == x.count * y.count, "ScalarField: \(values.count) values for a \(x.count)×\(y.count) grid")
+        precondition(
+            values.count == x.count * y.count, "ScalarField: \(values.count) values for a \(x.count)×\(y.count) grid")
         precondition(zip(x, x.dropFirst()).allSatisfy { $0 < $1 }, "ScalarField: x must be strictly increasing")
         precondition(zip(y, y.dropFirst()).allSatisfy { $0 < $1 }, "ScalarField: y must be strictly increasing")
         self.x = x
@@ -42,10 +43,12 @@ public struct ScalarField: Sendable {
         if let i = y.firstIndex(where: { !$0.isFinite }) { throw PlotError.nonFiniteData("grid y", index: i) }
         let xs = Array(Set(x)).sorted(), ys = Array(Set(y)).sorted()
         guard xs.count >= 2, ys.count >= 2 else {
-            throw PlotError.notAGrid("\(xs.count) distinct x and \(ys.count) distinct y values; need at least 2 of each")
+            throw PlotError.notAGrid(
+                "\(xs.count) distinct x and \(ys.count) distinct y values; need at least 2 of each")
         }
         guard xs.count * ys.count == x.count else {
-            throw PlotError.notAGrid("\(x.count) points do not fill the \(xs.count)×\(ys.count) grid of their distinct x and y values")
+            throw PlotError.notAGrid(
+                "\(x.count) points do not fill the \(xs.count)×\(ys.count) grid of their distinct x and y values")
         }
         let column = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($1, $0) })
         let row = Dictionary(uniqueKeysWithValues: ys.enumerated().map { ($1, $0) })

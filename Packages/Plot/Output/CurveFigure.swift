@@ -46,8 +46,10 @@ public struct CurveFigure {
     public var fontDirectory: String?
 
     /// A figure of curves.
-    public init(series: [Series] = [], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                width: Int = 800, height: Int = 600) {
+    public init(
+        series: [Series] = [], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+        width: Int = 800, height: Int = 600
+    ) {
         self.series = series
         self.title = title
         self.xLabel = xLabel

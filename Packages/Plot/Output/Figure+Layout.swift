@@ -20,8 +20,13 @@ extension Figure {
             let right = (0..<columns).map { c in (0..<rows).map { insets[$0 * columns + c].right }.max()! }
             let top = (0..<rows).map { r in (0..<columns).map { insets[r * columns + $0].top }.max()! }
             let bottom = (0..<rows).map { r in (0..<columns).map { insets[r * columns + $0].bottom }.max()! }
-            let plotWidth = max(10, (Double(width) - 2 * pad - Double(columns - 1) * pad - (left + right).reduce(0, +)) / Double(columns))
-            let plotHeight = max(10, (Double(height) - 2 * pad - titleSpace - Double(rows - 1) * pad - (top + bottom).reduce(0, +)) / Double(rows))
+            let plotWidth = max(
+                10,
+                (Double(width) - 2 * pad - Double(columns - 1) * pad - (left + right).reduce(0, +)) / Double(columns))
+            let plotHeight = max(
+                10,
+                (Double(height) - 2 * pad - titleSpace - Double(rows - 1) * pad - (top + bottom).reduce(0, +))
+                    / Double(rows))
             for r in 0..<rows {
                 let y = pad + titleSpace + (0..<r).reduce(0.0) { $0 + top[$1] + plotHeight + bottom[$1] + pad } + top[r]
                 for c in 0..<columns {
@@ -39,8 +44,9 @@ extension Figure {
                             )
                         }
                     default:
-                        rects[index] = Rect(x: x - left[c], y: y - top[r], width: plotWidth + left[c] + right[c],
-                                            height: plotHeight + top[r] + bottom[r])
+                        rects[index] = Rect(
+                            x: x - left[c], y: y - top[r], width: plotWidth + left[c] + right[c],
+                            height: plotHeight + top[r] + bottom[r])
                     }
                 }
             }

@@ -73,8 +73,9 @@ public final class Figure {
     }
 
     private func cell(_ row: Int, _ column: Int) -> Int {
-        precondition(row >= 0 && row < rows && column >= 0 && column < columns,
-                     "Figure: cell (\(row), \(column)) is outside the \(rows)×\(columns) grid")
+        precondition(
+            row >= 0 && row < rows && column >= 0 && column < columns,
+            "Figure: cell (\(row), \(column)) is outside the \(rows)×\(columns) grid")
         return row * columns + column
     }
 
@@ -95,15 +96,17 @@ public final class Figure {
         let placed = layout(units: units, text: text)
         for (index, panel) in panels.enumerated() {
             switch panel {
-            case .axes(let axes): axes.draw(axes.frame(in: placed[index], units: units), on: canvas, units: units, text: text)
+            case .axes(let axes):
+                axes.draw(axes.frame(in: placed[index], units: units), on: canvas, units: units, text: text)
             case .surface(let surface): surface.draw(in: placed[index], on: canvas, units: units, text: text)
             case nil: break
             }
         }
         if let title {
             let pad = units.px(Style.figurePad * Style.fontSize) / 2
-            text.draw(title, font: units.font(Style.titleSize, .bold), color: Style.textColor,
-                      at: Point(Double(width) / 2, pad), anchor: .top, on: canvas)
+            text.draw(
+                title, font: units.font(Style.titleSize, .bold), color: Style.textColor,
+                at: Point(Double(width) / 2, pad), anchor: .top, on: canvas)
         }
         return canvas
     }

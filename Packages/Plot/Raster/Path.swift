@@ -89,7 +89,9 @@ public struct Path: Sendable {
     public mutating func append(_ other: Path) {
         let offset = points.count
         points.append(contentsOf: other.points)
-        for c in other.contours { contours.append(Contour(start: c.start + offset, end: c.end + offset, closed: c.closed)) }
+        for c in other.contours {
+            contours.append(Contour(start: c.start + offset, end: c.end + offset, closed: c.closed))
+        }
     }
 
     /// Appends a closed polygon through `vertices`.

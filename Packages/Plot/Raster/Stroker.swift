@@ -76,12 +76,16 @@ enum Stroker {
         return pieces
     }
 
-    private static func strokePolyline(_ p: [Point], closed: Bool, hw: Double, style: StrokeStyle, into out: inout Path) {
+    private static func strokePolyline(_ p: [Point], closed: Bool, hw: Double, style: StrokeStyle, into out: inout Path)
+    {
         guard let first = p.first else { return }
         if p.count == 1 {
             switch style.cap {
             case .round: out.append(.circle(center: first, radius: hw))
-            case .square: add([first + Point(-hw, -hw), first + Point(hw, -hw), first + Point(hw, hw), first + Point(-hw, hw)], &out)
+            case .square:
+                add(
+                    [first + Point(-hw, -hw), first + Point(hw, -hw), first + Point(hw, hw), first + Point(-hw, hw)],
+                    &out)
             case .butt: break
             }
             return
@@ -105,7 +109,9 @@ enum Stroker {
     }
 
     /// The outer-side piece at a corner where direction `d0` turns into `d1`.
-    private static func join(_ v: Point, _ d0: Point, _ d1: Point, _ hw: Double, _ style: StrokeStyle, _ out: inout Path) {
+    private static func join(
+        _ v: Point, _ d0: Point, _ d1: Point, _ hw: Double, _ style: StrokeStyle, _ out: inout Path
+    ) {
         let turn = d0.cross(d1)
         if abs(turn) < 1e-12 && d0.dot(d1) > 0 { return }
         let side: Double = turn > 0 ? -1 : 1
@@ -132,7 +138,9 @@ enum Stroker {
         case .butt: break
         case .square: add([e + n, e + n + outward * hw, e - n + outward * hw, e - n], &out)
         case .round:
-            let half = arc(from: n, to: outward * hw, around: e, radius: hw) + arc(from: outward * hw, to: -n, around: e, radius: hw).dropFirst()
+            let half =
+                arc(from: n, to: outward * hw, around: e, radius: hw)
+                + arc(from: outward * hw, to: -n, around: e, radius: hw).dropFirst()
             add(half, &out)
         }
     }

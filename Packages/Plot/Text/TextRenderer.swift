@@ -31,7 +31,8 @@ public final class TextRenderer {
     /// - Throws: `PlotError.fontUnavailable` naming the file.
     public init(fontDirectory: String? = nil) throws {
         let environment = getenv(TextRenderer.fontDirectoryVariable).map { String(cString: $0) }
-        let directory = fontDirectory ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? TextRenderer.defaultFontDirectory
+        let directory =
+            fontDirectory ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? TextRenderer.defaultFontDirectory
         self.fontDirectory = directory
         guard FT_Init_FreeType(&library) == 0 else {
             throw PlotError.fontUnavailable(path: directory, reason: "FreeType failed to initialise")
@@ -101,8 +102,10 @@ public final class TextRenderer {
         let e = measure(text, font: font)
         let (dx, dy) = TextRenderer.offset(of: anchor, e)
         let radians = angle * Double.pi / 180
-        let corners = [Point(dx, dy - e.ascent), Point(dx + e.width, dy - e.ascent), Point(dx, dy + e.descent),
-                       Point(dx + e.width, dy + e.descent)]
+        let corners = [
+            Point(dx, dy - e.ascent), Point(dx + e.width, dy - e.ascent), Point(dx, dy + e.descent),
+            Point(dx + e.width, dy + e.descent),
+        ]
         return Rect(bounding: corners.map { position + $0.rotated(by: radians) })
     }
 
