@@ -9,6 +9,7 @@
 #   make gallery one PNG of every figure type of the Plot library into docs/gallery/
 #   make study   the optimizer study, the final model and the report (results/, docs/report/)
 #   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures
+#   make docs    the libraries' DocC documentation into .build/docs/
 #   make clean   remove build products
 
 SWIFT ?= swift
@@ -18,7 +19,7 @@ BUILD_FLAGS = -c release $(if $(TARGET_CPU),-Xswiftc -target-cpu -Xswiftc $(TARG
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
 TEST_FLAGS ?= $(BUILD_FLAGS) --disable-testable-imports
 
-.PHONY: setup build test format lint bench gallery notebooks study clean
+.PHONY: setup build test format lint bench gallery notebooks study docs clean
 
 setup:
 	@sh scripts/setup-system.sh
@@ -73,6 +74,15 @@ study: build
 	$(TOOLS)/study final --results $(RESULTS) && echo "[study] final model: models/optimal.json"
 	$(TOOLS)/study report --results $(RESULTS) --figures docs/report/figures \
 		--template docs/report/informe.template.md --output docs/report/informe.md
+
+# The libraries' DocC catalogs (Packages/<Library>/<Library>.docc) as archives under .build/docs/.
+DOC_TARGETS = Tensor NN Optim Datasets Training Plot NNReports Study Notebooks
+docs: setup
+	@mkdir -p .build/docs
+	@for target in $(DOC_TARGETS); do \
+		$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation --target $$target \
+			--output-path .build/docs/$$target.doccarchive || exit 1; \
+	done; echo "docs: .build/docs/*.doccarchive (open with 'docc preview' or any static server)"
 
 clean:
 	rm -rf .build

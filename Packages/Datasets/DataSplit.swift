@@ -6,7 +6,7 @@ import Tensor
 /// The rule is scikit-learn's `train_test_split(..., test_size=f, random_state=seed)` (its
 /// `ShuffleSplit`): with n rows, the validation part has ⌈f·n⌉ rows; one `permutation(n)` is drawn, the
 /// first ⌈f·n⌉ indices of it are the validation rows and the rest, in permutation order, the training
-/// rows. With an integer seed scikit-learn uses NumPy's legacy generator, which ``RandomState``
+/// rows. With an integer seed scikit-learn uses NumPy's legacy generator, which `RandomState`
 /// reproduces, so the same seed gives the same split in both.
 ///
 /// With f = 0 there is no validation part: the training rows are 0..<n in order and nothing is drawn.

@@ -2,7 +2,7 @@ import Tensor
 
 /// How the parameters of a network are first drawn.
 ///
-/// Every random draw comes from one ``RandomState`` in a fixed order: layer 0, 1, …, K; within a layer,
+/// Every random draw comes from one `RandomState` in a fixed order: layer 0, 1, …, K; within a layer,
 /// Ω_k row by row, then β_k (drawn only by ``pytorchDefault``; the others set β_k = 0). With fan_in = D_k
 /// and fan_out = D_{k+1}:
 ///

@@ -1,5 +1,5 @@
-// The solved values of notebooks 6.2–6.5, copied from `../shared/reference/udl-notebooks.md` (the "Solved
-// values" tables, produced by running the original notebooks with NumPy float64). Nothing here comes from
+// The solved values of notebooks 6.2–6.5, as the original notebooks print them when
+// run with NumPy float64. Nothing here comes from
 // this toolkit's output: the notebooks check their runs against these numbers.
 
 /// Reference values of the chapter-6 notebooks.

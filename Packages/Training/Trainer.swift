@@ -6,11 +6,11 @@ import Tensor
 /// Trains a network with any optimizer of Optim, epoch by epoch over minibatches.
 ///
 /// Each step hands the optimizer a closure that evaluates the loss and its gradient on the current
-/// minibatch (a forward and a backward pass of ``NetworkWorkspace``), so L-BFGS and line searches work per
+/// minibatch (a forward and a backward pass of `NetworkWorkspace`), so L-BFGS and line searches work per
 /// minibatch exactly as with `torch.optim`. All buffers are allocated up front; a step allocates nothing.
 ///
 /// Full-batch runs reuse work: the end-of-epoch evaluation is a forward pass at the very parameters the
-/// next step starts from, so that step reuses it (``ReusableForwardPass``) and only runs the backward
+/// next step starts from, so that step reuses it (`ReusableForwardPass`) and only runs the backward
 /// pass; a validation set on the same inputs (the clean surface) is scored from the same forward pass.
 public final class Trainer {
     /// The options of the run.

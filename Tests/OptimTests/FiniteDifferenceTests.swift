@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// `TestProblem.forwardDifferenceGradient(at:step:)` against a closed form and the notebooks' printed
-/// finite differences (`../shared/reference/udl-notebooks.md`, 6.2 and 6.3).
+/// finite differences (notebooks 6.2 and 6.3).
 @Suite struct FiniteDifferenceTests {
     @Test func quadraticLossHasAClosedFormError() {
         // L is quadratic in φ, so the forward difference is exactly g_k + δ/2·∂²L/∂φ_k²:

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Notebooks 6.1 (line search) and 6.2 (gradient descent with line search on the line model), against the
-/// values in `../shared/reference/udl-notebooks.md`.
+/// values the UDL notebooks print when run (NumPy float64).
 @Suite struct Notebook61And62Tests {
     @Test func lineSearchOnTheOneDimensionalFunction() {
         let f = OneDimensionalTestFunction()

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Notebooks 6.3 (GD, line search, SGD on the Gabor model) and 6.4 (SGD, momentum, Nesterov), against the
-/// values in `../shared/reference/udl-notebooks.md`. Minibatches come from NumPy's legacy stream
+/// values the UDL notebooks print when run (NumPy float64). Minibatches come from NumPy's legacy stream
 /// (`RandomState(seed: 1)`, `permutation(30)[0..<5]` per step), as in the notebooks.
 @Suite struct Notebook63And64Tests {
     let problem = GaborFittingProblem.notebook

@@ -1,5 +1,5 @@
-// Reference values of the UDL chapter-6 notebooks, copied from `../shared/reference/udl-notebooks.md`
-// (sections 6.2–6.5: "Solved values" tables, produced by running the notebooks with NumPy float64).
+// Reference values of the UDL chapter-6 notebooks 6.2–6.5, as the notebooks print them when run with NumPy
+// float64.
 // Nothing here comes from this library's output.
 
 /// 6.2, GD with line search from (1.6, -0.5): (step, loss, φ0, φ1, α); α is empty (0) for step 0.
