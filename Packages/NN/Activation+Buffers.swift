@@ -93,7 +93,14 @@ extension Activation {
     /// The backward step through the activation, fused into one pass over the batch:
     /// `df[i, j] = a′[f[i, j]] · dh[i, j]` (the ⊙ of UDL eq. 7.25) and `∂ℓ/∂β[j] = Σ_i df[i, j]`.
     ///
-    /// - Parameter h: the activation values a[f], which make the sigmoid and tanh derivatives cheap.
+    /// - Parameters:
+    ///   - dh: ∂ℓ/∂h, `rows × columns` row-major.
+    ///   - f: the pre-activations f.
+    ///   - h: the activation values a[f], which make the sigmoid and tanh derivatives cheap.
+    ///   - rows: the number of points.
+    ///   - columns: the layer's width.
+    ///   - df: receives ∂ℓ/∂f.
+    ///   - biasGradient: receives ∂ℓ/∂β, `columns` values (overwritten).
     /// - Complexity: O(rows · columns).
     @inlinable
     public func backpropagate(

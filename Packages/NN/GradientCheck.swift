@@ -100,6 +100,9 @@ extension Network {
     /// squared loss). Kinks (ReLU at 0) within δ of a pre-activation make a single derivative disagree.
     ///
     /// - Parameters:
+    ///   - inputs: the points, one per row (`N × D_i`).
+    ///   - targets: their targets.
+    ///   - loss: the loss whose gradient is checked.
     ///   - step: δ.
     ///   - difference: the scheme, ``FiniteDifference/central`` by default.
     /// - Complexity: 2·(P + N·D_i) forward passes (central) or P + N·D_i + 1 (forward).

@@ -33,7 +33,9 @@ public struct ModelFileError: Error, CustomStringConvertible, Equatable {
 public enum ModelFile {
     /// Parses a model from its JSON text.
     ///
-    /// - Parameter file: the name used in error messages.
+    /// - Parameters:
+    ///   - text: the JSON text.
+    ///   - file: the name used in error messages.
     /// - Throws: ``ModelFileError`` naming the line, column, layer and field of the first problem.
     public static func network(fromJSON text: String, file: String? = nil) throws(ModelFileError) -> Network {
         let root: JSONValue

@@ -105,7 +105,10 @@ public final class NetworkWorkspace {
     ///     ∂ℓ/∂β_k = Σ_points ∂ℓ/∂f_k,    ∂ℓ/∂Ω_k = Σ_points ∂ℓ/∂f_k h_kᵀ
     ///     ∂ℓ/∂h_k = Ω_kᵀ ∂ℓ/∂f_k   (for k = 0 only when `inputGradient` is true)
     ///
-    /// - Parameter inputGradient: also compute ∂ℓ/∂x = ∂ℓ/∂h_0.
+    /// - Parameters:
+    ///   - parameters: the parameters of the last forward pass.
+    ///   - gradient: receives ∂ℓ/∂θ, `parameterCount` values (overwritten).
+    ///   - inputGradient: also compute ∂ℓ/∂x = ∂ℓ/∂h_0.
     public func backward(parameters: Tensor, gradient: inout Tensor, inputGradient: Bool = false) {
         precondition(
             gradient.count == architecture.parameterCount,
