@@ -55,41 +55,42 @@ TK_FN void TK_(accumulate)(
     }
 }
 
-/// The derivative a′[f] of an epilogue's activation, lane by lane.
-TK_FN V TK_(derivative)(const tk_epilogue *e, V f) {
-    switch (e->activation) {
+/// The derivative a′[f] of activation `act` (a constant after inlining), lane by lane.
+TK_FN V TK_(derivative)(const int act, V f, V slope) {
+    switch (act) {
     case TK_ACTIVATION_RELU: return VSELECT_POSITIVE(f, VSET1(1.0), VZERO());
-    case TK_ACTIVATION_LEAKY_RELU: return VSELECT_POSITIVE(f, VSET1(1.0), VSET1(e->slope));
+    case TK_ACTIVATION_LEAKY_RELU: return VSELECT_POSITIVE(f, VSET1(1.0), slope);
     default: return VSET1(1.0);
     }
 }
 
-/// a[z] of an epilogue's activation, lane by lane, exactly as the portable code computes it.
-TK_FN V TK_(activate)(const tk_epilogue *e, V z) {
-    switch (e->activation) {
+/// a[z] of activation `act` (a constant after inlining), lane by lane, exactly as the portable code
+/// computes it.
+TK_FN V TK_(activate)(const int act, V z, V slope) {
+    switch (act) {
     case TK_ACTIVATION_RELU: return VMAX_ZERO(z);
-    case TK_ACTIVATION_LEAKY_RELU: return VSELECT_POSITIVE(z, z, VMUL(VSET1(e->slope), z));
+    case TK_ACTIVATION_LEAKY_RELU: return VSELECT_POSITIVE(z, z, VMUL(slope, z));
     default: return z;
     }
 }
 
 /// Stores a finished tile at row `i0`, column `j0` of C (`cols` of its columns are live), adding C's
-/// previous value when `add`, through the epilogue when `e` is not null.
-TK_FN void TK_(store)(
+/// previous value when `add`, through epilogue `kind` with activation `act`. `kind` and `act` are constants
+/// after inlining, so each combination compiles to straight-line code.
+TK_FN void TK_(store_with)(
     const int rows, const int nvl, const TK_(tile) *t, double *c, long ldc, long i0, long j0, long cols, int add,
-    const tk_epilogue *e)
+    const int kind, const int act, const tk_epilogue *x)
 {
     MASK last = VMASK(cols - (nvl - 1) * VW);
     MASK full = VMASK(VW);
-    // The epilogue's fields in locals: the stores below cannot then make the compiler read them again.
-    const tk_epilogue none = {0};
-    const tk_epilogue x = e ? *e : none;
-    const int kind = x.kind;
-    V sums[NV];
-    if (kind == TK_EPILOGUE_DERIVATIVE) {
+    V slope = VSET1(x->slope);
+    V bias[NV], sums[NV];
 #pragma unroll
-        for (int v = 0; v < NV; v++)
-            if (v < nvl) sums[v] = VLOADM(x.column_sums + j0 + v * VW, v == nvl - 1 ? last : full);
+    for (int v = 0; v < NV; v++) {
+        if (v >= nvl) continue;
+        MASK m = v == nvl - 1 ? last : full;
+        if (kind == TK_EPILOGUE_BIAS_ACTIVATION) bias[v] = VLOADM(x->bias + j0 + v * VW, m);
+        if (kind == TK_EPILOGUE_DERIVATIVE) sums[v] = VLOADM(x->column_sums + j0 + v * VW, m);
     }
 #pragma unroll
     for (int r = 0; r < MR; r++) {
@@ -103,13 +104,13 @@ TK_FN void TK_(store)(
             double *cp = c + i * ldc + j;
             V value = t->v[r][v];
             if (add) value = VADD(VLOADM(cp, m), value);
-            if (kind == TK_EPILOGUE_BIAS_ACTIVATION) value = VADD(value, VLOADM(x.bias + j, m));
+            if (kind == TK_EPILOGUE_BIAS_ACTIVATION) value = VADD(value, bias[v]);
             VSTOREM(cp, m, value);
             if (kind == TK_EPILOGUE_BIAS_ACTIVATION) {
-                VSTOREM(x.h + i * x.ldh + j, m, TK_(activate)(&x, value));
+                VSTOREM(x->h + i * x->ldh + j, m, TK_(activate)(act, value, slope));
             } else if (kind == TK_EPILOGUE_DERIVATIVE) {
-                V g = VMUL(value, TK_(derivative)(&x, VLOADM(x.f + i * x.ldf + j, m)));
-                VSTOREM(x.d + i * x.ldd + j, m, g);
+                V g = VMUL(value, TK_(derivative)(act, VLOADM(x->f + i * x->ldf + j, m), slope));
+                VSTOREM(x->d + i * x->ldd + j, m, g);
                 sums[v] = VADD(sums[v], g);
             }
         }
@@ -117,8 +118,38 @@ TK_FN void TK_(store)(
     if (kind == TK_EPILOGUE_DERIVATIVE) {
 #pragma unroll
         for (int v = 0; v < NV; v++)
-            if (v < nvl) VSTOREM(x.column_sums + j0 + v * VW, v == nvl - 1 ? last : full, sums[v]);
+            if (v < nvl) VSTOREM(x->column_sums + j0 + v * VW, v == nvl - 1 ? last : full, sums[v]);
     }
+}
+
+/// Stores a finished tile through the epilogue `e` (none when null): one straight-line variant for each
+/// epilogue and activation.
+TK_FN void TK_(store)(
+    const int rows, const int nvl, const TK_(tile) *t, double *c, long ldc, long i0, long j0, long cols, int add,
+    const tk_epilogue *e)
+{
+#define TK_STORE(KIND, ADD, ACT) TK_(store_with)(rows, nvl, t, c, ldc, i0, j0, cols, ADD, KIND, ACT, &x)
+    // The epilogue's fields in a local: the stores cannot then make the compiler read them again.
+    const tk_epilogue none = {0};
+    const tk_epilogue x = e ? *e : none;
+    switch (x.kind * 3 + x.activation) {
+    case TK_EPILOGUE_BIAS_ACTIVATION * 3 + TK_ACTIVATION_RELU:
+        TK_STORE(TK_EPILOGUE_BIAS_ACTIVATION, add, TK_ACTIVATION_RELU); return;
+    case TK_EPILOGUE_BIAS_ACTIVATION * 3 + TK_ACTIVATION_LEAKY_RELU:
+        TK_STORE(TK_EPILOGUE_BIAS_ACTIVATION, add, TK_ACTIVATION_LEAKY_RELU); return;
+    case TK_EPILOGUE_BIAS_ACTIVATION * 3 + TK_ACTIVATION_IDENTITY:
+        TK_STORE(TK_EPILOGUE_BIAS_ACTIVATION, add, TK_ACTIVATION_IDENTITY); return;
+    case TK_EPILOGUE_DERIVATIVE * 3 + TK_ACTIVATION_RELU:
+        TK_STORE(TK_EPILOGUE_DERIVATIVE, add, TK_ACTIVATION_RELU); return;
+    case TK_EPILOGUE_DERIVATIVE * 3 + TK_ACTIVATION_LEAKY_RELU:
+        TK_STORE(TK_EPILOGUE_DERIVATIVE, add, TK_ACTIVATION_LEAKY_RELU); return;
+    case TK_EPILOGUE_DERIVATIVE * 3 + TK_ACTIVATION_IDENTITY:
+        TK_STORE(TK_EPILOGUE_DERIVATIVE, add, TK_ACTIVATION_IDENTITY); return;
+    default:
+        if (add) TK_STORE(TK_EPILOGUE_NONE, 1, TK_ACTIVATION_IDENTITY);
+        else TK_STORE(TK_EPILOGUE_NONE, 0, TK_ACTIVATION_IDENTITY);
+    }
+#undef TK_STORE
 }
 
 /// One tile, computed and stored; `rows` and `nvl` are constants after inlining into the dispatch below.
