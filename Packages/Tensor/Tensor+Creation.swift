@@ -61,7 +61,9 @@ extension Tensor {
     ///
     /// NumPy computes `step = (stop − start)/(count − 1)`, then `x[i] = i·step + start`, and finally sets
     /// the last element to `stop` exactly. This reproduces it bit for bit, so grids such as the course's
-    /// `linspace(-3, 3, 40)` match the Python notebooks.
+    /// `linspace(-3, 3, 40)` match the Python notebooks. Finite ends whose difference overflows, such as
+    /// ±10³⁰⁸ (where NumPy returns NaN and infinities), give the same grid computed in halves: every value
+    /// is finite and they increase.
     ///
     /// - Parameters:
     ///   - start: the first value.
@@ -75,8 +77,14 @@ extension Tensor {
         if divisions > 0 {
             let delta = stop - start
             let step = delta / Double(divisions)
-            for i in 0..<count {
-                values[i] = step == 0 ? Double(i) / Double(divisions) * delta + start : Double(i) * step + start
+            if delta.isFinite || !(start.isFinite && stop.isFinite) {
+                for i in 0..<count {
+                    values[i] = step == 0 ? Double(i) / Double(divisions) * delta + start : Double(i) * step + start
+                }
+            } else {
+                // Finite ends whose difference overflows (beyond ±8.9e307): the same grid computed in halves.
+                let halfStep = (stop / 2 - start / 2) / Double(divisions)
+                for i in 0..<count { values[i] = (Double(i) * halfStep + start / 2) * 2 }
             }
         }
         if endpoint && count > 1 { values[count - 1] = stop }

@@ -39,6 +39,21 @@ import Testing
         }
     }
 
+    /// surface-plot --range=-1e308,1e308 (issue 15): ends whose difference overflows still give a finite,
+    /// increasing, evenly spaced grid (NumPy's gives NaN and infinities). x[i] = 1e308·(−1 + 2i/39), to the
+    /// rounding of the halved step.
+    @Test func linspaceBetweenEndsWhoseDifferenceOverflows() {
+        let x = Tensor.linspace(-1e308, 1e308, count: 40).scalars
+        #expect(x.first == -1e308 && x.last == 1e308)
+        let increasing = zip(x, x.dropFirst()).allSatisfy { $0 < $1 }
+        #expect(increasing)
+        for (i, v) in x.enumerated() {
+            #expect(abs(v / 1e308 - (-1 + 2 * Double(i) / 39)) < 1e-15, "x[\(i)] = \(v)")
+        }
+        let whole = Tensor.linspace(-.greatestFiniteMagnitude, .greatestFiniteMagnitude, count: 3).scalars
+        #expect(whole == [-.greatestFiniteMagnitude, 0, .greatestFiniteMagnitude])
+    }
+
     /// arange must equal NumPy's bit for bit, including its `start + i·(x₁ − x₀)` rule.
     @Test func arangeMatchesNumPyExactly() {
         for item in numpy["arange"].array {

@@ -124,11 +124,15 @@ import ToolSupport
         (["inf.csv"], #"inf.csv:3:2: expected a finite number, found "inf""#),
         (
             ["zero.csv", "--log-y"],
-            #"line "train_loss" y: value 1 is not positive and cannot be shown on a logarithmic axis"#
+            "zero.csv:3:2: train_loss is 0, not positive, and cannot be drawn on a logarithmic axis (--log-y)"
         ),
         (
             ["m.csv", "--log-x"],
-            #"line "train_loss" x: value 0 is not positive and cannot be shown on a logarithmic axis"#
+            "m.csv:2:1: epoch is 0, not positive, and cannot be drawn on a logarithmic axis (--log-x)"
+        ),
+        (
+            ["comments.csv", "--log-y"],
+            "comments.csv:6:3: validation_loss is -2.5e-07, not positive, and cannot be drawn on a logarithmic axis (--log-y)"
         ),
         (["only-x.csv"], "only-x.csv: no column to draw besides epoch"),
         (["empty.csv"], "empty.csv: empty file: expected a header row of column names"),
@@ -139,6 +143,7 @@ import ToolSupport
             "header.csv": "epoch,train_loss\n",
             "inf.csv": "epoch,train_loss\n0,1\n1,inf\n",
             "zero.csv": "epoch,train_loss\n0,1\n1,0\n2,0.5\n",
+            "comments.csv": "# metrics\nepoch,train_loss,validation_loss\n0,1,\n\n1,0.5,0.25\n2,0.25,-2.5e-7\n",
             "only-x.csv": "epoch\n0\n1\n",
             "empty.csv": "",
         ]) { directory in
@@ -183,5 +188,66 @@ import ToolSupport
         #expect(help.standardOutput.contains("--metrics - \\\n      | curve-plot - --log-y -o loss.png"))
         let version = try ToolRunner.run("curve-plot", ["--version"])
         #expect(version.status == 0 && version.standardOutput == toolkitVersion + "\n")
+    }
+
+    /// Issue 15's hostile curve-plot inputs: each draws a straight line from the plot's lower left to its
+    /// upper right (the data are linear in the axes' scales), within a minute.
+    static let hostileCurves: [(name: String, csv: String, arguments: [String])] = [
+        (
+            "curve-plot on values ±1e308", "x,y\n" + (0...100).map { "\($0),\(Double($0 - 50) * 2e306)\n" }.joined(), []
+        ),
+        ("curve-plot on x values 5e-324 and 1e-323", "x,y\n5e-324,1\n1e-323,2\n", []),
+        (
+            "curve-plot --log-y over values 1e-300…1e300",
+            "x,y\n" + (0...600).map { "\($0),1e\($0 - 300)\n" }.joined(), ["--log-y"]
+        ),
+    ]
+
+    @Test(.timeLimit(.minutes(1)), arguments: hostileCurves)
+    func hostileValuesAreDrawnAsAStraightLine(_ c: (name: String, csv: String, arguments: [String])) throws {
+        try withScratchFiles(["data.csv": c.csv]) { directory in
+            let result = try ToolRunner.run("curve-plot", ["data.csv", "-o", "-"] + c.arguments, in: directory)
+            #expect(result.status == 0 && result.standardError.isEmpty, "\(c.name): \(result.standardError)")
+            let fit = deviationFromDiagonal(try PNGImage(result.output).points(of: Color.cycle[0]))
+            #expect(fit.width > 500 && fit.height > 350 && fit.deviation < 3, "\(c.name): \(fit)")
+        }
+    }
+
+    @Test func aDenseSeriesKeepsTheExtremesOfEveryPixelColumn() throws {
+        // 200,000 rows alternating between 0 and 1: every pixel column holds both values, so the curve fills
+        // the plot area's whole data height in every column of its width.
+        let rows = (0..<200_000).map { "\($0),\($0 % 2)\n" }.joined()
+        try withScratchFiles(["zigzag.csv": "step,y\n" + rows]) { directory in
+            let result = try ToolRunner.run("curve-plot", ["zigzag.csv", "-o", "-"], in: directory)
+            #expect(result.status == 0)
+            let points = try PNGImage(result.output).points(of: Color.cycle[0])
+            let columns = Dictionary(grouping: points, by: \.x).mapValues { $0.map(\.y) }
+            let (top, bottom) = (points.map(\.y).min()!, points.map(\.y).max()!)
+            #expect(columns.count > 500 && bottom - top > 400, "\(columns.count) columns, rows \(top)…\(bottom)")
+            let full = columns.values.filter { $0.min()! <= top + 1 && $0.max()! >= bottom - 1 }
+            #expect(full.count >= columns.count - 2, "\(full.count) of \(columns.count) columns span the curve")
+        }
+    }
+
+    @Test func decimalCommaChangesOnlyLabelsWithDecimals() throws {
+        // y from 0 to 1 is labelled 0.0, 0.2, …: --decimal-comma changes the image. x and y from 0 to 1000
+        // are labelled with integers: the image is the same with and without it.
+        let xs = (0...10).map(Double.init)
+        try withScratchFiles([
+            "fraction.csv": Self.csv(xs, [("y", { "\($0 / 10)" })]),
+            "integer.csv": Self.csv(xs.map { $0 * 100 }, [("y", { "\(1000 - $0)" })]),
+        ]) { directory in
+            func png(_ file: String, _ extra: [String]) throws -> Data {
+                let result = try ToolRunner.run("curve-plot", [file, "-o", "-"] + extra, in: directory)
+                #expect(result.status == 0, "\(result.standardError)")
+                return result.output
+            }
+            let (fractionComma, fractionPoint) = (
+                try png("fraction.csv", ["--decimal-comma"]), try png("fraction.csv", [])
+            )
+            let (integerComma, integerPoint) = (try png("integer.csv", ["--decimal-comma"]), try png("integer.csv", []))
+            #expect(fractionComma != fractionPoint)
+            #expect(integerComma == integerPoint)
+        }
     }
 }

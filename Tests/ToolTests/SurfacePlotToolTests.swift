@@ -253,6 +253,11 @@ import ToolSupport
         (["--size", "50x50"], "invalid for '--size"),
         (["--data", "-", "--clean", "-"], "only one input can come from standard input"),
         (["--elevation", "nan"], "--elevation and --azimuth must be finite"),
+        (
+            ["--range=-1e308,1e308"],
+            "--range -1e+308,1e+308: the built-in surface is not a finite number at (x, y) = (-1e+308, -1e+308), "
+                + "where x² + y² overflows"
+        ),
     ])
     func badOptionsAreUsageErrors(arguments: [String], message: String) throws {
         let result = try ToolRunner.run("surface-plot", arguments + ["-o", "-"])
@@ -273,5 +278,64 @@ import ToolSupport
         )
         let version = try ToolRunner.run("surface-plot", ["--version"])
         #expect(version.status == 0 && version.standardOutput == toolkitVersion + "\n")
+    }
+
+    /// Issue 15's hostile surface-plot inputs, in every style: each finishes with a PNG (within a minute),
+    /// and its heatmap shows what the heights say.
+    @Test(.timeLimit(.minutes(1))) func hostileRangesAndGridsAreDrawnInEveryStyle() throws {
+        let checkerboard =
+            "x,y,z\n"
+            + (0..<3).flatMap { i in (0..<3).map { j in "\(i),\(j),\((i + j) % 2 == 0 ? "-" : "")1e308\n" } }
+            .joined()
+        let subnormalStep =
+            "x,y,z\n"
+            + (0..<3).flatMap { i in (0..<2).map { j in "\(Double(i) * 5e-324),\(j),\(i + j)\n" } }
+            .joined()
+        // (name, arguments, colormap fractions expected at the heatmap's lower left and upper right corners)
+        let cases: [(name: String, arguments: [String], corners: (Double, Double)?)] = [
+            (
+                "surface-plot --range=-1e308,1e308 (a model, z = (x + y)/4)",
+                ["--model", "plane.json", "--range=-1e308,1e308"], (0, 1)
+            ),
+            ("surface-plot --range=-1e-320,1e-320 (x² + y² underflows: z = 0)", ["--range=-1e-320,1e-320"], (0, 0)),
+            ("surface-plot --data with z = ±1e308", ["--data", "checkerboard.csv"], (0, 0)),
+            ("surface-plot --data with an x step of 5e-324", ["--data", "subnormal.csv"], (0, 1)),
+        ]
+        try withScratchFiles([
+            "plane.json": Self.linearModel(0.25, 0.25), "checkerboard.csv": checkerboard,
+            "subnormal.csv": subnormalStep,
+        ]) { directory in
+            for c in cases {
+                for style in ["surface", "heatmap", "contour"] {
+                    let result = try ToolRunner.run(
+                        "surface-plot", c.arguments + ["--style", style, "-o", "-"], in: directory)
+                    #expect(
+                        result.status == 0 && result.standardError.isEmpty,
+                        "\(c.name), \(style): \(result.standardError)")
+                    let image = try PNGImage(result.output)
+                    #expect(image.width == 800 && image.height == 600, "\(c.name), \(style)")
+                    guard style == "heatmap", let corners = c.corners else { continue }
+                    let block = try #require(image.colormapBlock(.viridis), "\(c.name)")
+                    #expect(block.x.count > 100 && block.y.count > 100, "\(c.name): \(block)")
+                    let (left, right) = (block.x.lowerBound + 1, block.x.upperBound - 1)
+                    let (top, bottom) = (block.y.lowerBound + 1, block.y.upperBound - 1)
+                    #expect(
+                        image.pixel(left, bottom, is: Colormap.viridis.color(at: corners.0), tolerance: 12), "\(c.name)"
+                    )
+                    #expect(
+                        image.pixel(right, top, is: Colormap.viridis.color(at: corners.1), tolerance: 12), "\(c.name)")
+                }
+            }
+        }
+    }
+
+    @Test func decimalCommaChangesTheLabelsWithDecimals() throws {
+        // The built-in surface on [-3, 3]: its heights (about −0.2…1.4) are labelled with decimals.
+        for style in ["surface", "contour"] {
+            let comma = try ToolRunner.run("surface-plot", ["--style", style, "--decimal-comma", "-o", "-"])
+            let point = try ToolRunner.run("surface-plot", ["--style", style, "-o", "-"])
+            #expect(comma.status == 0 && point.status == 0)
+            #expect(comma.output != point.output, "\(style)")
+        }
     }
 }

@@ -20,7 +20,9 @@ struct CurvePlotCommand: ParsableCommand {
             Curves are named by column for one file, by --label for one column of several files, and \
             'label: column' for several of each. Labels default to the file names without directory and \
             extension ('stdin' for '-'); a legend is shown when there are two curves or more. On a logarithmic \
-            axis every value must be positive.
+            axis every value must be positive. Any finite values can be drawn (1e-300 to 1e300 on a log axis, \
+            ±1e308, subnormal numbers); a curve with more points than the plot has pixel columns is drawn \
+            through the extremes of each column, which looks the same and keeps millions of rows fast.
 
             The output path is checked before anything is read; the PNG is written atomically, so a failed run \
             leaves nothing behind. '-' reads one of the files from standard input, and -o - writes the PNG to \
@@ -86,6 +88,9 @@ struct CurvePlotCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Figure size in pixels.", valueName: "WxH"))
     var size = FigureSize(width: 800, height: 600)
+
+    @Flag(help: "Decimal commas in the tick labels (0,5 instead of 0.5), for figures of a Spanish text.")
+    var decimalComma = false
 
     @Option(
         name: [.short, .customLong("output")],
@@ -159,17 +164,12 @@ struct CurvePlotCommand: ParsableCommand {
         var curves: [(label: String, column: String, series: CurveFigure.Series)] = []
         var xName = xColumn
         for (file, label) in zip(files, fileLabels) {
-            let table = try InputFile.readTable(file, options: .init(allowsMissing: true))
-            let x = xColumn ?? table.columnNames[0]
+            let (name, x, xs, columns) = try read(file, asked: asked)
             xName = xName ?? x
-            let xs = try table.columns([x]).scalars
-            let columns = asked ?? table.columnNames.filter { $0 != x && $0 != "seconds" }
-            guard !columns.isEmpty else { throw ToolError(.dataError, "\(table.name): no column to draw besides \(x)") }
-            for column in columns {
-                var series = CurveFigure.Series(label: column, x: xs, y: try table.columns([column]).scalars)
-                    .removingMissingPoints()
+            for (column, ys) in columns {
+                var series = CurveFigure.Series(label: column, x: xs, y: ys).removingMissingPoints()
                 if series.x.isEmpty {
-                    let what = "\(table.name): column \(column) has no values to draw"
+                    let what = "\(name): column \(column) has no values to draw"
                     guard asked == nil else { throw ToolError(.dataError, what) }
                     StandardError.write("curve-plot: note: \(what); skipped\n")
                     continue
@@ -190,9 +190,51 @@ struct CurvePlotCommand: ParsableCommand {
         plot.xLabel = xLabel ?? xName
         plot.yLabel = yLabel ?? Self.commonName(Set(curves.map(\.column)))
         (plot.logX, plot.logY) = (logX, logY)
+        plot.numberFormat = decimalComma ? .decimalComma : .decimalPoint
         plot.legend =
             legend.map { name in Self.legendLocations.first { $0.name == name }!.location }
             ?? (curves.count > 1 ? .best : nil)
         return plot
+    }
+
+    /// The x column and the columns to draw of one file, read row by row (only those columns are kept).
+    /// - Throws: `CSVError` for a malformed file or an unknown column, ``ToolError`` 65 for a file with
+    ///   nothing to draw besides x, or a value that a logarithmic axis cannot show, naming its file, line,
+    ///   field and value.
+    func read(_ file: String, asked: [String]?) throws -> (
+        name: String, x: String, xs: [Double], columns: [(name: String, values: [Double])]
+    ) {
+        let reader = try InputFile.csvReader(file, options: .init(allowsMissing: true))
+        func index(_ column: String) throws -> Int {
+            guard let i = reader.columns.firstIndex(of: column) else {
+                throw CSVError(.unknownColumn(column, available: reader.columns), file: reader.name)
+            }
+            return i
+        }
+        let x = xColumn ?? reader.columns[0]
+        let xIndex = try index(x)
+        let names = asked ?? reader.columns.filter { $0 != x && $0 != "seconds" }
+        guard !names.isEmpty else { throw ToolError(.dataError, "\(reader.name): no column to draw besides \(x)") }
+        let indices = try names.map(index)
+        /// A value the log axis `flag` asks for must be positive (NaN is a missing value, left out).
+        func check(_ value: Double, field: Int, on flag: String, if log: Bool) throws {
+            guard log, value <= 0 else { return }
+            throw ToolError(
+                .dataError,
+                "\(reader.name):\(reader.lineNumber):\(field + 1): \(reader.columns[field]) is \(CSVWriter.format(value)), "
+                    + "not positive, and cannot be drawn on a logarithmic axis (\(flag))")
+        }
+        var row: [Double] = [], xs: [Double] = []
+        var ys = [[Double]](repeating: [], count: names.count)
+        while try reader.readRow(into: &row) {
+            let xv = row[xIndex]
+            try check(xv, field: xIndex, on: "--log-x", if: logX)
+            xs.append(xv)
+            for (k, j) in indices.enumerated() {
+                try check(row[j], field: j, on: "--log-y", if: logY && !xv.isNaN)
+                ys[k].append(row[j])
+            }
+        }
+        return (reader.name, x, xs, Array(zip(names, ys)))
     }
 }

@@ -96,6 +96,12 @@ struct SurfacePlotCommand: ParsableCommand {
     )
     var azimuth = -60.0
 
+    @Flag(
+        help:
+            "Decimal commas in the tick, colorbar and contour labels (0,5 instead of 0.5), for figures of a Spanish text."
+    )
+    var decimalComma = false
+
     @Option(
         name: [.short, .customLong("output")],
         help: ArgumentHelp("The PNG file to write ('-': standard output).", valueName: "file"))
@@ -176,7 +182,16 @@ struct SurfacePlotCommand: ParsableCommand {
             }
             (plot.xLabel, plot.yLabel, plot.zLabel) = (names[0], names[1], names[2])
         } else {
-            plot = SurfaceFigure(field: ScalarField(x: axis, y: axis, SurfaceData.height))
+            let field = ScalarField(x: axis, y: axis, SurfaceData.height)
+            if let p = field.values.firstIndex(where: { !$0.isFinite }) {
+                let (x, y) = (axis[p % axis.count], axis[p / axis.count])
+                throw ToolError(
+                    .usage,
+                    "--range \(range): the built-in surface is not a finite number at (x, y) = "
+                        + "(\(CSVWriter.format(x)), \(CSVWriter.format(y))), where x² + y² overflows; "
+                        + "keep the range within ±9.4e153")
+            }
+            plot = SurfaceFigure(field: field)
             plot.title = "z = sin(0.8(x² + y²)) / (x² + y²)$^{0.9}$"
         }
         plot.style = try style.resolved("style")
@@ -184,6 +199,7 @@ struct SurfacePlotCommand: ParsableCommand {
         if let title { plot.title = title.isEmpty ? nil : title }
         if let size { (plot.width, plot.height) = (size.width, size.height) }
         (plot.elevation, plot.azimuth) = (elevation, azimuth)
+        plot.numberFormat = decimalComma ? .decimalComma : .decimalPoint
         if let path { plot.path = try SurfaceInputs.path(path) }
         return plot
     }

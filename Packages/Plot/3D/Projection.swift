@@ -30,6 +30,8 @@ struct Vector3 {
 /// camera, is its depth (larger is nearer).
 struct Projection {
     let limits: (x: (Double, Double), y: (Double, Double), z: (Double, Double))
+    /// The limits, prepared for arithmetic on any finite ends.
+    private let intervals: (x: ScaledInterval, y: ScaledInterval, z: ScaledInterval)
     /// The direction to the camera, its right and up vectors.
     let toCamera: Vector3, right: Vector3, up: Vector3
     /// Screen = centre + scale · (p·r, −p·u).
@@ -40,6 +42,10 @@ struct Projection {
 
     init(limits: (x: (Double, Double), y: (Double, Double), z: (Double, Double)), elevation: Double, azimuth: Double) {
         self.limits = limits
+        intervals = (
+            ScaledInterval(limits.x.0, limits.x.1), ScaledInterval(limits.y.0, limits.y.1),
+            ScaledInterval(limits.z.0, limits.z.1)
+        )
         let e = elevation * Double.pi / 180, a = azimuth * Double.pi / 180
         toCamera = Vector3(cos(e) * cos(a), cos(e) * sin(a), sin(e))
         right = Vector3(-sin(a), cos(a), 0)
@@ -48,11 +54,11 @@ struct Projection {
 
     /// A data point in box coordinates.
     func box(_ x: Double, _ y: Double, _ z: Double) -> Vector3 {
-        func unit(_ v: Double, _ l: (Double, Double), _ h: Double) -> Double {
-            l.1 > l.0 ? ((v - l.0) / (l.1 - l.0) * 2 - 1) * h : 0
+        func unit(_ v: Double, _ l: ScaledInterval, _ h: Double) -> Double {
+            l.high > l.low ? ((l.scaled(v) - l.low) / l.width * 2 - 1) * h : 0
         }
         let h = Projection.halfSides
-        return Vector3(unit(x, limits.x, h.x), unit(y, limits.y, h.y), unit(z, limits.z, h.z))
+        return Vector3(unit(x, intervals.x, h.x), unit(y, intervals.y, h.y), unit(z, intervals.z, h.z))
     }
 
     /// The unscaled screen position of a box point (y up).

@@ -82,18 +82,26 @@ extension SurfaceAxes {
                 Ticks.binCount(
                     length: min(area.width, area.height) / units.scale, fontSize: Style.fontSize,
                     vertical: false)))
-        func ticks(_ r: (Double, Double)) -> TickSet { Ticks.ticks(low: r.0, high: r.1, scale: .linear, bins: bins) }
+        func ticks(_ r: (Double, Double)) -> TickSet {
+            Ticks.ticks(low: r.0, high: r.1, scale: .linear, bins: bins, numberFormat: units.numberFormat)
+        }
+        let (xTicks, yTicks, zTicks) = (ticks(l.x), ticks(l.y), ticks(l.z))
+        // A ×10ᵏ multiplier follows the axis label (a 3-D view has no free corner beside each axis for it).
+        func label(_ text: String?, _ ticks: TickSet) -> String? {
+            guard let m = ticks.multiplier else { return text }
+            return text.map { "\($0) \(m)" } ?? m
+        }
         return [
             Axis3D(
                 coordinate: 0, point: { p.box($0, 0, 0).with(y: frontY, z: bottom) }, outward: Vector3(0, frontY, 0),
-                ticks: ticks(l.x), label: xLabel, low: l.x.0, high: l.x.1),
+                ticks: xTicks, label: label(xLabel, xTicks), low: l.x.0, high: l.x.1),
             Axis3D(
                 coordinate: 1, point: { p.box(0, $0, 0).with(x: frontX, z: bottom) }, outward: Vector3(frontX, 0, 0),
-                ticks: ticks(l.y), label: yLabel, low: l.y.0, high: l.y.1),
+                ticks: yTicks, label: label(yLabel, yTicks), low: l.y.0, high: l.y.1),
             Axis3D(
                 coordinate: 2, point: { p.box(0, 0, $0).with(x: right.0, y: right.1) },
                 outward: Vector3(right.0, right.1, 0),
-                ticks: ticks(l.z), label: zLabel, low: l.z.0, high: l.z.1),
+                ticks: zTicks, label: label(zLabel, zTicks), low: l.z.0, high: l.z.1),
         ]
     }
 

@@ -19,8 +19,8 @@ extension SurfaceAxes {
             }
         }
         let light = (p.right * -0.4 + p.up * 0.6 + p.toCamera * 0.7).normalized
-        let (low, high) = colorRange
-        let scale = high > low ? 1 / (high - low) : 0
+        let range = ScaledInterval(colorRange.0, colorRange.1)
+        let scale = range.reciprocalWidth
         var quads: [(depth: Double, index: Int)] = []
         quads.reserveCapacity((nx - 1) * (ny - 1))
         for j in 0..<(ny - 1) {
@@ -34,11 +34,13 @@ extension SurfaceAxes {
         let edge = edgeColor.map { ($0, StrokeStyle(width: units.px(edgeWidth), join: .miter)) }
         for (_, k) in quads {
             let corners = [pixels[k], pixels[k + 1], pixels[k + nx + 1], pixels[k + nx]]
-            let z = (field.values[k] + field.values[k + 1] + field.values[k + nx] + field.values[k + nx + 1]) / 4
+            // The mean of the corners, as a sum of quarters (equal to the sum over 4, without overflowing).
+            let z =
+                field.values[k] / 4 + field.values[k + 1] / 4 + field.values[k + nx] / 4 + field.values[k + nx + 1] / 4
             var normal = (box[k + nx + 1] - box[k]).cross(box[k + nx] - box[k + 1]).normalized
             if normal.dot(p.toCamera) < 0 { normal = normal * -1 }
             let brightness = 1 - lighting * (1 - max(0, normal.dot(light)))
-            var color = colormap.color(at: (z - low) * scale)
+            var color = colormap.color(at: (range.scaled(z) - range.low) * scale)
             color = Color(red: color.red * brightness, green: color.green * brightness, blue: color.blue * brightness)
             canvas.fill(.polygon(SurfaceAxes.grown(corners, by: grow)), color: color)
             if let (edgeColor, style) = edge { canvas.stroke(.polygon(corners), color: edgeColor, style: style) }

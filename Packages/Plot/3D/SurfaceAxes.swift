@@ -83,7 +83,7 @@ public final class SurfaceAxes {
         }
         func span(_ v: [Double]) -> (Double, Double) {
             guard let r = DataExtent.bounds(v) else { return (0, 1) }
-            return r.1 > r.0 ? r : (r.0 - 0.5, r.1 + 0.5)
+            return r.1 > r.0 ? r : Axes.separated(r.0 - 0.5, r.1 + 0.5, .linear)
         }
         return (span(xs), span(ys), zLimits ?? span(zs))
     }

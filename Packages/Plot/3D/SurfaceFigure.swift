@@ -38,6 +38,9 @@ public struct SurfaceFigure {
     public var elevation = 30.0, azimuth = -60.0
     /// Where to find the fonts (nil: the default, see `TextRenderer`).
     public var fontDirectory: String?
+    /// The decimal separator of the tick, colorbar and contour labels (see ``Figure/numberFormat``):
+    /// `.decimalPoint` by default.
+    public var numberFormat = NumberFormat.decimalPoint
 
     /// A figure of `field` drawn as `style`.
     public init(field: ScalarField, style: Style = .surface) {
@@ -50,6 +53,7 @@ public struct SurfaceFigure {
         let columns = residuals == nil ? 1 : 2
         let figure = Figure(width: width ?? (columns == 1 ? 800 : 1400), height: height ?? 600, columns: columns)
         figure.fontDirectory = fontDirectory
+        figure.numberFormat = numberFormat
         figure.title = title
         switch style {
         case .surface:

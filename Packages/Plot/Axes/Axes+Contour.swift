@@ -63,7 +63,9 @@ struct ContourLayer: PlotItem {
     static func defaultLevels(_ field: ScalarField, count: Int, filled: Bool) -> [Double] {
         let (lo, hi) = field.valueRange
         guard lo.isFinite, hi.isFinite else { return [] }
-        let all = Ticks.locate(low: lo, high: hi, bins: count + 1)
+        let all = Ticks.Located(low: lo, high: hi, bins: count + 1).all
+        // No two levels can be placed among a few subnormal numbers: one band, or one line.
+        guard all.count >= 2 else { return filled && hi > lo ? [lo, hi] : [lo] }
         if !filled {
             let inside = all.filter { $0 > lo && $0 < hi }
             return inside.isEmpty ? [lo] : inside
@@ -99,7 +101,7 @@ struct ContourLayer: PlotItem {
             return
         }
         let w = c.units.px(width)
-        let (tickLabels, _) = Ticks.scalarLabels(levels, visible: levels)
+        let tickLabels = Ticks.valueLabels(levels, c.units.numberFormat)
         var placed: [Rect] = []
         for (k, level) in levels.enumerated() {
             var lines = field.contourLines(at: level).map { $0.map { c.point($0.x, $0.y) } }

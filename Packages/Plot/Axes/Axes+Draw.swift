@@ -5,7 +5,8 @@ extension Axes {
         plotArea = r
         canvas.clip = nil
         canvas.fill(.rectangle(r), color: .white)
-        let context = AxesContext(canvas: canvas, text: text, units: units, rect: r, x: f.x, y: f.y)
+        let context = AxesContext(
+            canvas: canvas, text: text, units: units, rect: r, x: f.x, y: f.y, simplifiesLines: simplifiesDenseLines)
         let ordered = items.enumerated().sorted { ($0.element.layer, $0.offset) < ($1.element.layer, $1.offset) }.map(
             \.element)
         canvas.clip = r

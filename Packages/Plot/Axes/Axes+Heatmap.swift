@@ -36,11 +36,14 @@ struct HeatmapLayer: PlotItem {
     var legendHandle: LegendHandle { .patch(fill: colormap.color(at: 0.5), line: nil, width: 0) }
     var mappable: Mappable? { Mappable(colormap: colormap, low: low, high: high) }
 
-    /// The image's edges in x (or y): cell edges halfway between points, or the grid's hull.
+    /// The image's edges in x (or y): cell edges halfway between points (halves subtracted, so that a
+    /// grid spanning ±10³⁰⁸ does not overflow, and the edges kept finite), or the grid's hull.
     func edges(_ v: [Double]) -> (Double, Double) {
-        interpolation == .bilinear
-            ? (v[0], v[v.count - 1])
-            : (v[0] - (v[1] - v[0]) / 2, v[v.count - 1] + (v[v.count - 1] - v[v.count - 2]) / 2)
+        guard interpolation == .nearest else { return (v[0], v[v.count - 1]) }
+        let largest = Double.greatestFiniteMagnitude, n = v.count
+        return (
+            max(-largest, v[0] - (v[1] / 2 - v[0] / 2)), min(largest, v[n - 1] + (v[n - 1] / 2 - v[n - 2] / 2))
+        )
     }
 
     var extent: DataExtent {
@@ -81,7 +84,8 @@ struct HeatmapLayer: PlotItem {
         let (x0, y0, x1, y1) = c.canvas.clipBounds
         guard x1 > x0, y1 > y0 else { return }
         let columns = sampling(field.x, c.x, pixels: x0..<x1), rows = sampling(field.y, c.y, pixels: y0..<y1)
-        let lut = colormap.table, scale = high > low ? 1 / (high - low) : 0
+        let range = ScaledInterval(low, high)
+        let lut = colormap.table, scale = range.reciprocalWidth
         let nx = field.x.count, width = c.canvas.width
         field.values.withUnsafeBufferPointer { f in
             c.canvas.pixels.withUnsafeMutableBufferPointer { pixels in
@@ -93,11 +97,11 @@ struct HeatmapLayer: PlotItem {
                         } else {
                             let a = f[ry.index * nx + cx.index], b = f[ry.index * nx + cx.index + 1]
                             let d = f[(ry.index + 1) * nx + cx.index], e = f[(ry.index + 1) * nx + cx.index + 1]
-                            let bottom = a + (b - a) * cx.t, top = d + (e - d) * cx.t
-                            v = bottom + (top - bottom) * ry.t
+                            let bottom = interpolate(a, b, cx.t), top = interpolate(d, e, cx.t)
+                            v = interpolate(bottom, top, ry.t)
                         }
                         if v.isNaN { continue }
-                        let rgb = lut[Colormap.bin((v - low) * scale)]
+                        let rgb = lut[Colormap.bin((range.scaled(v) - range.low) * scale)]
                         let alpha = Int((cx.cover * ry.cover * 255).rounded())
                         Canvas.blend(
                             pixels.baseAddress! + ((y0 + row) * width + x0 + column) * 4,

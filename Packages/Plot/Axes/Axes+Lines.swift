@@ -77,20 +77,24 @@ struct LineSeries: PlotItem {
     }
 
     func draw(_ c: AxesContext) {
-        let points = c.points(x, y)
-        if width > 0 && points.count > 1 {
-            let w = c.units.px(width)
-            let pattern = style.pattern(width: w)
-            // matplotlib's defaults: projecting caps on solid lines, butt caps on dashes, round joins.
-            let stroke = StrokeStyle(width: w, cap: pattern.isEmpty ? .square : .butt, join: .round, dash: pattern)
-            c.canvas.stroke(.polyline(points), color: color, style: stroke)
+        if width > 0 {
+            let line = c.linePoints(x, y)
+            if line.count > 1 {
+                let w = c.units.px(width)
+                let pattern = style.pattern(width: w)
+                // matplotlib's defaults: projecting caps on solid lines, butt caps on dashes, round joins.
+                let stroke = StrokeStyle(width: w, cap: pattern.isEmpty ? .square : .butt, join: .round, dash: pattern)
+                c.canvas.stroke(.polyline(line), color: color, style: stroke)
+            }
         }
-        marker.draw(
-            at: points, size: c.units.px(markerSize), fill: color, edge: color,
-            edgeWidth: c.units.px(Style.markerEdgeWidth), on: c.canvas)
+        if marker != .none {
+            marker.draw(
+                at: c.points(x, y), size: c.units.px(markerSize), fill: color, edge: color,
+                edgeWidth: c.units.px(Style.markerEdgeWidth), on: c.canvas)
+        }
     }
 
-    func obstacles(_ c: AxesContext) -> [[Point]] { [c.points(x, y)] }
+    func obstacles(_ c: AxesContext) -> [[Point]] { [c.linePoints(x, y)] }
 }
 
 /// A line across the plot at a fixed value.

@@ -23,8 +23,15 @@ public final class Axes {
     public var grid: GridLines = []
     /// Where the legend goes, or nil for no legend. It is drawn when some series has a label.
     public var legendLocation: LegendLocation? = .best
-    /// Whether the plot area keeps one data unit as long on x as on y (for maps of a 2-D function).
+    /// Whether the plot area keeps one data unit as long on x as on y (for maps of a 2-D function), unless
+    /// the spans are so unequal (about 50 : 1 or more) that a side would get under 2% of its room: the plot
+    /// area then fills the room.
     public var equalAspect = false
+    /// Whether a dense line (more than 16 points per pixel column of the plot area) is drawn through the
+    /// extremes of each quarter pixel column only (see `Path.decimatedPolyline`), which looks the same and
+    /// takes a fraction of the time and memory; on by default, as matplotlib's `path.simplify`. The legend
+    /// then avoids the thinned line.
+    public var simplifiesDenseLines = true
     /// Explicit x ticks (positions and labels), replacing the automatic ones (e.g. bar categories).
     public var xTicks: (positions: [Double], labels: [String])?
     /// The plot area in canvas pixels at the last render (nil before the first), for placing annotations

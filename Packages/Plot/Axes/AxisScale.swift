@@ -14,29 +14,38 @@ public enum AxisScale: Sendable, Equatable {
 }
 
 /// A mapping from an axis's data interval to a pixel interval (which may run backwards, as y does).
+///
+/// Any finite limits work, such as ±10³⁰⁸ or a subnormal span: the transformed limits are a
+/// `ScaledInterval`.
 struct AxisMap {
     var scale: AxisScale
     var limits: (low: Double, high: Double)
     var pixels: (start: Double, end: Double)
-    private var t0: Double, factor: Double
+    /// The transformed limits.
+    private var interval: ScaledInterval
+    private var factor: Double
 
     init(scale: AxisScale, limits: (Double, Double), pixels: (Double, Double)) {
         self.scale = scale
         self.limits = limits
         self.pixels = pixels
-        t0 = scale.transform(limits.0)
-        factor = (pixels.1 - pixels.0) / (scale.transform(limits.1) - t0)
+        interval = ScaledInterval(scale.transform(limits.0), scale.transform(limits.1))
+        factor = interval.width != 0 ? (pixels.1 - pixels.0) / interval.width : 0
     }
 
     /// The pixel coordinate of a data value.
-    @inline(__always) func callAsFunction(_ v: Double) -> Double { pixels.start + (scale.transform(v) - t0) * factor }
+    @inline(__always) func callAsFunction(_ v: Double) -> Double {
+        pixels.start + (interval.scaled(scale.transform(v)) - interval.low) * factor
+    }
 
     /// The data value at a pixel coordinate.
-    func value(at pixel: Double) -> Double { scale.inverse(t0 + (pixel - pixels.start) / factor) }
+    func value(at pixel: Double) -> Double {
+        scale.inverse(interval.unscaled(interval.low + (pixel - pixels.start) / factor))
+    }
 
     /// Whether a value lies within the limits (with a relative tolerance of 1e-10 of the span).
     func contains(_ v: Double) -> Bool {
-        let a = scale.transform(limits.low), b = scale.transform(limits.high), t = scale.transform(v)
+        let a = interval.low, b = interval.high, t = interval.scaled(scale.transform(v))
         let tolerance = 1e-10 * abs(b - a)
         return t >= min(a, b) - tolerance && t <= max(a, b) + tolerance
     }

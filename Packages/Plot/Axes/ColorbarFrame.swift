@@ -14,11 +14,13 @@ struct ColorbarFrame {
         self.mappable = mappable
         self.label = label
         let (low, high) =
-            mappable.high > mappable.low ? (mappable.low, mappable.high) : (mappable.low - 1, mappable.low + 1)
+            mappable.high > mappable.low
+            ? (mappable.low, mappable.high) : Axes.separated(mappable.low - 1, mappable.low + 1, .linear)
         map = AxisMap(scale: .linear, limits: (low, high), pixels: (rect.maxY, rect.minY))
         ticks = Ticks.ticks(
             low: low, high: high, scale: .linear,
-            bins: Ticks.binCount(length: rect.height / units.scale, fontSize: Style.fontSize, vertical: true))
+            bins: Ticks.binCount(length: rect.height / units.scale, fontSize: Style.fontSize, vertical: true),
+            numberFormat: units.numberFormat)
     }
 
     func decorations(units: Units, text: TextRenderer) -> Decorations {
@@ -63,9 +65,10 @@ struct ColorbarFrame {
         } else {
             // A constant field (low = high) is drawn in the colormap's first colour, as matplotlib's Normalize
             // maps it to 0; the bar, widened to low ± 1, shows that colour throughout.
-            let x0 = Int(rect.minX), x1 = Int(rect.maxX), span = mappable.high - mappable.low
+            let x0 = Int(rect.minX), x1 = Int(rect.maxX), range = ScaledInterval(mappable.low, mappable.high)
             for y in Int(rect.minY)..<Int(rect.maxY) where y >= 0 && y < canvas.height {
-                let t = span > 0 ? (map.value(at: Double(y) + 0.5) - mappable.low) / span : 0
+                let value = range.scaled(map.value(at: Double(y) + 0.5))
+                let t = range.width > 0 ? (value - range.low) / range.width : 0
                 let (r, g, b, _) = mappable.colormap.color(at: t).bytes
                 for x in max(0, x0)..<min(canvas.width, x1) {
                     let i = (y * canvas.width + x) * 4

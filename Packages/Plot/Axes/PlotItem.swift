@@ -84,6 +84,8 @@ struct AxesContext {
     let rect: Rect
     let x: AxisMap
     let y: AxisMap
+    /// Whether dense lines are drawn through `Path.decimatedPolyline` (``Axes/simplifiesDenseLines``).
+    var simplifiesLines = true
 
     /// The pixel position of a data point.
     @inline(__always) func point(_ x: Double, _ y: Double) -> Point { Point(self.x(x), self.y(y)) }
@@ -95,6 +97,21 @@ struct AxesContext {
         for i in 0..<min(xs.count, ys.count) { out.append(point(xs[i], ys[i])) }
         return out
     }
+
+    /// The vertices to draw a series' line through: its points, or for a dense series (more than
+    /// `AxesContext.denseLine` points per pixel column of the plot area) those `Path.decimatedPolyline`
+    /// keeps, computed without holding every point.
+    func linePoints(_ xs: [Double], _ ys: [Double]) -> [Point] {
+        let count = min(xs.count, ys.count)
+        guard simplifiesLines, Double(count) > AxesContext.denseLine * max(1, rect.width) else {
+            return points(xs, ys)
+        }
+        return Path.decimatedPolyline(count: count) { point(xs[$0], ys[$0]) }
+    }
+
+    /// How many points per pixel column make a line dense enough to decimate; below it lines are drawn
+    /// through every point.
+    static let denseLine = 16.0
 }
 
 /// Checks one coordinate array of a series.

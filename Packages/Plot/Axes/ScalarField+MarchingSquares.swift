@@ -24,7 +24,7 @@ extension ScalarField {
             if edges.count == 2 {
                 segments.append((edges[0], edges[1]))
             } else if edges.count == 4 {
-                let centreHigh = v.reduce(0, +) / 4 >= level
+                let centreHigh = v.reduce(0, { $0 + $1 / 4 }) >= level
                 // Corner k lies between edge k − 1 (before it) and edge k (after it).
                 for k in 0..<4 where high[k] != centreHigh {
                     segments.append((edgeID(i, j, (k + 3) % 4), edgeID(i, j, k)))
@@ -59,7 +59,7 @@ extension ScalarField {
             guard high.contains(true) else { return }
             let corners = cornerPoints(i, j)
             let saddle = high[0] == high[2] && high[1] == high[3]
-            if saddle && v.reduce(0, +) / 4 < level {
+            if saddle && v.reduce(0, { $0 + $1 / 4 }) < level {
                 for k in 0..<4 where high[k] {
                     let before = (k + 3) % 4
                     path.addPolygon(
@@ -114,7 +114,8 @@ extension ScalarField {
     private func crossing(_ i: Int, _ j: Int, _ k: Int, _ v: [Double], _ level: Double) -> Point {
         let corners = cornerPoints(i, j)
         let a = v[k], b = v[(k + 1) % 4]
-        let t = a == b ? 0.5 : (level - a) / (b - a)
+        let range = ScaledInterval(a, b)  // (b − a) overflows when the corners are ±1e308
+        let t = a == b ? 0.5 : (range.scaled(level) - range.low) / range.width
         return corners[k] + (corners[(k + 1) % 4] - corners[k]) * t
     }
 

@@ -12,9 +12,9 @@ extension ScalarField {
             return (lo, Swift.max(0, Swift.min(1, (v - grid[lo]) / (grid[lo + 1] - grid[lo]))))
         }
         let (i, s) = locate(x, self.x), (j, t) = locate(y, self.y)
-        let bottom = self[i, j] + (self[i + 1, j] - self[i, j]) * s
-        let top = self[i, j + 1] + (self[i + 1, j + 1] - self[i, j + 1]) * s
-        return bottom + (top - bottom) * t
+        let bottom = interpolate(self[i, j], self[i + 1, j], s)
+        let top = interpolate(self[i, j + 1], self[i + 1, j + 1], s)
+        return interpolate(bottom, top, t)
     }
 
     /// The residuals self − reference, point by point (for example a model's predictions minus the clean
@@ -28,4 +28,11 @@ extension ScalarField {
         }
         return ScalarField(x: x, y: y, values: zip(values, reference.values).map { $0 - $1 })
     }
+}
+
+/// a + (b − a)·t, the value a fraction t of the way from a to b; when b − a overflows (a and b near ∓10³⁰⁸),
+/// the same as a·(1 − t) + b·t.
+@inline(__always) func interpolate(_ a: Double, _ b: Double, _ t: Double) -> Double {
+    let d = b - a
+    return d.isFinite ? a + d * t : a * (1 - t) + b * t
 }

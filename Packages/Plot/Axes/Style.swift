@@ -40,10 +40,12 @@ enum Style {
     static let grid3DColor = Color(gray: 0.85)
 }
 
-/// Conversions between points and pixels for one figure.
+/// Conversions between points and pixels for one figure, and how it writes numbers.
 struct Units {
     /// Pixels per point: dpi / 72.
     let scale: Double
+    /// The decimal separator of tick and contour labels.
+    var numberFormat = NumberFormat.decimalPoint
     /// A length in points, in pixels.
     @inline(__always) func px(_ points: Double) -> Double { points * scale }
     /// The font of a size in points.

@@ -7,7 +7,9 @@ extension Ticks {
     /// at 2…9·10ᵏ when every decade is ticked and fewer than ten decades show. Decades are labelled
     /// `10$^{k}$`; minor ticks are labelled `c×10$^{k}$` only when the axis spans at most one decade
     /// boundary: coefficients 2, 3, 4, 6 when it spans more than 0.4 decade, all of them otherwise.
-    static func logarithmic(low: Double, high: Double, requested: Int) -> TickSet {
+    /// Decades are chosen in log space, so any positive finite interval (10⁻³²³ to 10³⁰⁸) gets at most
+    /// `requested` + 2 of them.
+    static func logarithmic(low: Double, high: Double, requested: Int, _ format: NumberFormat) -> TickSet {
         let efmin = log10(low), efmax = log10(high)
         let emin = Int(efmin.rounded(.up)), emax = Int(efmax.rounded(.down))
         let available = emax - emin + 1
@@ -32,30 +34,31 @@ extension Ticks {
             if !(offsetLow <= offset && offset < offsetHigh) { offset = offsetLow }
             decades = Array(Swift.stride(from: emin + offset - stride, through: emax + stride, by: stride))
         }
-        let within = { (v: Double) in v >= low * (1 - 1e-10) && v <= high * (1 + 1e-10) }
+        let within = { (v: Double) in v >= low * (1 - 1e-10) && v <= high * (1 + 1e-10) && v.isFinite }
         let major = decades.map { pow(10, Double($0)) }.filter(within)
-        var minor: [Double] = []
+        // Minor ticks c·10ᵏ, kept with their coefficient and decade for the labels.
+        var minorTicks: [(value: Double, coefficient: Int, exponent: Int)] = []
         if available < 10 && (stride == 1 || available <= 1) {
             for decade in (emin - 1)...(emax) {
-                for c in 2...9 { minor.append(Double(c) * pow(10, Double(decade))) }
+                for c in 2...9 { minorTicks.append((Double(c) * pow(10, Double(decade)), c, decade)) }
             }
-            minor = minor.filter(within)
+            minorTicks = minorTicks.filter { within($0.value) }
         }
+        let minor = minorTicks.map(\.value)
         let labels = major.map { "10$^{\(Int(log10($0).rounded()))}$" }
         if stride == 1 && major.count + minor.count <= 1 {
-            // Too narrow for decade ticks: fall back to linear ticks, labelled as a linear axis would be.
-            let all = locate(low: low, high: high, bins: requested)
-            let ticks = all.filter { inside($0, low, high) }
-            let (minorLabels, _) = scalarLabels(all, visible: ticks)
-            return TickSet(major: major, labels: labels, minor: ticks, minorLabels: minorLabels, multiplier: nil)
+            // Too narrow for decade ticks: fall back to linear ticks, labelled as a linear axis would be
+            // (with its ×10ᵏ multiplier beside the axis).
+            let ticks = Located(low: low, high: high, bins: requested).labelled(format)
+            return TickSet(
+                major: major, labels: labels, minor: ticks.values, minorLabels: ticks.labels,
+                multiplier: ticks.multiplier)
         }
         // Which minor coefficients get a label.
         let boundaries = Int(efmax.rounded(.down)) - Int(efmin.nextDown.rounded(.down))
         let labelled: Set<Int> = boundaries > 1 ? [] : (efmax - efmin > 0.4 ? [2, 3, 4, 6] : Set(2...9))
-        let minorLabels = minor.map { v -> String in
-            let exponent = Int(log10(v).rounded(.down))
-            let coefficient = Int((v / pow(10, Double(exponent))).rounded())
-            return labelled.contains(coefficient) ? "\(coefficient)×10$^{\(exponent)}$" : ""
+        let minorLabels = minorTicks.map { t in
+            labelled.contains(t.coefficient) ? "\(t.coefficient)×10$^{\(t.exponent)}$" : ""
         }
         return TickSet(major: major, labels: labels, minor: minor, minorLabels: minorLabels, multiplier: nil)
     }

@@ -36,17 +36,28 @@ public enum Ticks {
     }
 
     /// The ticks and labels for `low…high` on `scale`, with at most `bins` intervals (a log axis asks for
-    /// at most `bins` decades, at least 2).
-    public static func ticks(low: Double, high: Double, scale: AxisScale, bins: Int) -> TickSet {
+    /// at most `bins` decades, at least 2), their decimals written as `numberFormat` says.
+    ///
+    /// Any finite interval gets a bounded number of ticks, each inside it, in ascending order: intervals
+    /// reaching beyond 10³⁰⁰ in magnitude, or lying within 10⁻²⁸⁰ of zero (subnormal numbers included), are
+    /// located in units of their own decade (a ×10ᵏ multiplier labels them), and a tick that the scaled
+    /// arithmetic cannot place to 10⁻³ of the interval (between two subnormal numbers) is left out. A log
+    /// axis shows positive values only: its ends are raised to the smallest positive number. Non-finite
+    /// ends give no ticks.
+    public static func ticks(
+        low: Double, high: Double, scale: AxisScale, bins: Int, numberFormat: NumberFormat = .decimalPoint
+    ) -> TickSet {
+        guard low.isFinite, high.isFinite else { return TickSet(major: [], labels: [], minor: [], minorLabels: []) }
         let (a, b) = (min(low, high), max(low, high))
         switch scale {
         case .linear:
-            let all = locate(low: a, high: b, bins: bins)
-            let visible = all.filter { inside($0, a, b) }
-            let (labels, multiplier) = scalarLabels(all, visible: visible)
-            return TickSet(major: visible, labels: labels, minor: [], minorLabels: [], multiplier: multiplier)
+            let ticks = Located(low: a, high: b, bins: bins).labelled(numberFormat)
+            return TickSet(
+                major: ticks.values, labels: ticks.labels, minor: [], minorLabels: [], multiplier: ticks.multiplier)
         case .log:
-            return logarithmic(low: a, high: b, requested: max(2, min(9, bins)))
+            let positiveLow = max(a, .leastNonzeroMagnitude)
+            return logarithmic(
+                low: positiveLow, high: max(b, positiveLow), requested: max(2, min(9, bins)), numberFormat)
         }
     }
 
@@ -54,9 +65,10 @@ public enum Ticks {
     /// the ticks inside `low…high`.
     ///
     /// The step is the smallest of {1, 2, 2.5, 5, 10}·10ᵏ not below (high − low)/bins (falling back to
-    /// smaller steps while fewer than two ticks land inside); ticks are the multiples of the step.
+    /// smaller steps while fewer than two ticks land inside); ticks are the multiples of the step. Extreme
+    /// intervals are handled as ``ticks(low:high:scale:bins:numberFormat:)`` describes.
     public static func linear(low: Double, high: Double, bins: Int) -> [Double] {
-        locate(low: low, high: high, bins: bins).filter { inside($0, low, high) }
+        ticks(low: low, high: high, scale: .linear, bins: bins).major
     }
 
     /// Whether `v` lies in `low…high` up to 10⁻¹⁰ of the span, as matplotlib decides which ticks to draw.
@@ -65,7 +77,80 @@ public enum Ticks {
         return v >= low - tolerance && v <= high + tolerance
     }
 
-    /// The locator's ticks, including the one beyond each end that matplotlib also returns.
+    /// The locator's ticks for `low…high` in the interval's own units: for an ordinary interval the values
+    /// themselves (`shift` 0); for an extreme one (see ``decimalShift(_:_:)``) the values over 10^shift.
+    struct Located {
+        /// The power of ten the values were divided by.
+        let shift: Int
+        /// The interval.
+        let ends: (low: Double, high: Double)
+        /// The interval divided by 10^shift.
+        let low: Double, high: Double
+        /// All the locator's ticks (one beyond each end included), divided by 10^shift.
+        let scaled: [Double]
+        /// The ticks inside the interval, divided by 10^shift, and as values.
+        let visibleScaled: [Double], visible: [Double]
+
+        init(low: Double, high: Double, bins: Int) {
+            let shift = decimalShift(low, high)
+            self.shift = shift
+            ends = (low, high)
+            (self.low, self.high) = (scaledByPowerOfTen(low, -shift), scaledByPowerOfTen(high, -shift))
+            scaled = locate(low: self.low, high: self.high, bins: bins)
+            let (a, b) = (self.low, self.high)
+            visibleScaled = scaled.filter { inside($0, a, b) }
+            visible = visibleScaled.map { scaledByPowerOfTen($0, shift) }
+        }
+
+        /// Whether `value`, meant to be the tick `scaled`, is finite and within 10⁻³ of the interval of it
+        /// (always for an ordinary interval).
+        func isFaithful(_ value: Double, _ scaled: Double) -> Bool {
+            shift == 0 || (value.isFinite && abs(scaledByPowerOfTen(value, -shift) - scaled) <= 1e-3 * (high - low))
+        }
+
+        /// Whether a faithful tick value also lies in the interval, to 10⁻¹⁰ of it (scaling can move a tick
+        /// at an end by a last bit).
+        func isInside(_ value: Double) -> Bool {
+            let tolerance = (ends.high / 2 - ends.low / 2) * 2e-10
+            return shift == 0 || (value >= ends.low - tolerance && value <= ends.high + tolerance)
+        }
+
+        /// The visible ticks that can be drawn where their labels say, their labels and multiplier.
+        ///
+        /// An interval of a few subnormal numbers may hold fewer than two such ticks (only multiples of
+        /// 4.9·10⁻³²⁴ exist there): its two ends are ticked and labelled instead.
+        func labelled(_ format: NumberFormat) -> (values: [Double], labels: [String], multiplier: String?) {
+            let kept = visible.indices.filter { isFaithful(visible[$0], visibleScaled[$0]) && isInside(visible[$0]) }
+            guard kept.count < 2, shift != 0, high > low else {
+                let (labels, multiplier) = scalarLabels(scaled, visible: visibleScaled, exponent: shift, format)
+                return (kept.map { visible[$0] }, kept.map { labels[$0] }, multiplier)
+            }
+            let (labels, multiplier) = scalarLabels([low, high], visible: [low, high], exponent: shift, format)
+            return ([ends.low, ends.high], labels, multiplier)
+        }
+
+        /// All the locator's ticks as values, without those that cannot be drawn where they belong.
+        var all: [Double] {
+            zip(scaled.map { scaledByPowerOfTen($0, shift) }, scaled).filter { isFaithful($0, $1) }.map(\.0)
+        }
+    }
+
+    /// 0 for an interval the locator's arithmetic handles as it is; for one whose larger end reaches 10³⁰⁰
+    /// in magnitude (its span, steps and outer ticks may overflow) or lies below 10⁻²⁸⁰ (steps would be
+    /// subnormal and imprecise), that end's decade k, so that the interval over 10ᵏ lies within ±10.
+    static func decimalShift(_ low: Double, _ high: Double) -> Int {
+        let m = max(abs(low), abs(high))
+        guard m.isFinite, m > 0, m >= 1e300 || m < 1e-280 else { return 0 }
+        return Int(log10(m).rounded(.down))
+    }
+
+    /// v·10ᵏ, in two factors so that neither overflows nor underflows for |k| up to 630.
+    static func scaledByPowerOfTen(_ v: Double, _ k: Int) -> Double {
+        k == 0 ? v : v * pow(10, Double(k / 2)) * pow(10, Double(k - k / 2))
+    }
+
+    /// The locator's ticks, including the one beyond each end that matplotlib also returns; empty when the
+    /// interval is not finite or would need an unbounded number of ticks.
     static func locate(low: Double, high: Double, bins: Int) -> [Double] {
         var (vmin, vmax) = nonsingular(low, high)
         let nbins = Double(max(1, bins))
@@ -81,6 +166,8 @@ public enum Ticks {
             let base = floorDivide(vmin, step) * step
             let low = edgeLow(vmin - base, step: step, offset: offset)
             let high = edgeHigh(vmax - base, step: step, offset: offset)
+            // At most 10·bins + 2 steps fit in the interval; anything else is a failure of the arithmetic.
+            guard low.isFinite, high.isFinite, high - low <= 10 * nbins + 2 else { return [] }
             ticks = stride(from: low, through: high, by: 1).map { $0 * step + base }
             if ticks.filter({ $0 >= vmin && $0 <= vmax }).count >= 2 { break }
         }
@@ -93,12 +180,17 @@ public enum Ticks {
     /// - Parameters:
     ///   - ticks: all the locator's ticks (the decimals are chosen over these, as matplotlib does).
     ///   - visible: the ticks to label.
-    static func scalarLabels(_ ticks: [Double], visible: [Double]) -> (labels: [String], multiplier: String?) {
+    ///   - shift: the ticks are the values over 10^shift (see ``Located``).
+    ///   - format: the decimal separator.
+    static func scalarLabels(
+        _ ticks: [Double], visible: [Double], exponent shift: Int = 0, _ format: NumberFormat = .decimalPoint
+    ) -> (labels: [String], multiplier: String?) {
         guard !ticks.isEmpty, !visible.isEmpty else { return ([], nil) }
         let largest = visible.map { abs($0) }.max()!
-        let order = largest == 0 ? 0 : Int(log10(largest).rounded(.down))
+        let order = (largest == 0 ? 0 : Int(log10(largest).rounded(.down))) + shift
         let magnitude = order <= -5 || order >= 6 ? order : 0
-        let scaled = ticks.map { $0 / pow(10, Double(magnitude)) }
+        let divisor = pow(10, Double(magnitude - shift))
+        let scaled = ticks.map { $0 / divisor }
         var range = (scaled.max()! - scaled.min()!)
         if range == 0 { range = scaled.map { abs($0) }.max()! }
         if range == 0 { range = 1 }
@@ -112,19 +204,29 @@ public enum Ticks {
         }
         decimals += 1
         let labels = visible.map { v -> String in
-            let x = v / pow(10, Double(magnitude))
-            return formatFixed(abs(x) < 1e-8 ? 0 : x, decimals: decimals)
+            let x = v / divisor
+            return formatFixed(abs(x) < 1e-8 ? 0 : x, decimals: decimals, format)
         }
         return (labels, magnitude == 0 ? nil : "×10$^{\(magnitude)}$")
     }
 
-    /// `value` with exactly `decimals` digits after the point (C's `%.*f`), with U+2212 for minus.
-    static func formatFixed(_ value: Double, decimals: Int) -> String {
+    /// Labels for values of any size, such as contour levels, each but zero with the shared multiplier (if
+    /// any) written after it, since no axis shows it.
+    static func valueLabels(_ values: [Double], _ format: NumberFormat) -> [String] {
+        guard let low = values.min(), let high = values.max() else { return [] }
+        let shift = decimalShift(low, high)
+        let scaled = values.map { scaledByPowerOfTen($0, -shift) }
+        let (labels, multiplier) = scalarLabels(scaled, visible: scaled, exponent: shift, format)
+        return zip(labels, values).map { label, v in v == 0 ? label : label + (multiplier ?? "") }
+    }
+
+    /// `value` with exactly `decimals` digits after the separator (C's `%.*f`), with U+2212 for minus.
+    static func formatFixed(_ value: Double, decimals: Int, _ format: NumberFormat = .decimalPoint) -> String {
         let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> String in
-            _ = withVaList([Int32(decimals), value]) { vsnprintf(buffer.baseAddress!, 64, "%.*f", $0) }
+            _ = withVaList([Int32(min(decimals, 40)), value]) { vsnprintf(buffer.baseAddress!, 64, "%.*f", $0) }
             return String(cString: buffer.baseAddress!)
         }
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        return format.apply(text.hasPrefix("-") ? "−" + text.dropFirst() : text)
     }
 
     // MARK: matplotlib's helpers, as arithmetic

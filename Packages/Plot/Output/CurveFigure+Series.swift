@@ -3,9 +3,11 @@ extension CurveFigure.Series {
     /// The series without the points whose x or y is NaN (a missing value, such as the empty
     /// `validation_loss` field of a metrics file read with missing values allowed).
     ///
-    /// Infinities are kept, so that drawing still reports them as non-finite data.
+    /// Infinities are kept, so that drawing still reports them as non-finite data. A series without
+    /// missing points is returned as it is, sharing its arrays.
     /// - Complexity: O(n).
     public func removingMissingPoints() -> Self {
+        guard x.contains(where: \.isNaN) || y.contains(where: \.isNaN) else { return self }
         var kept = Self(label: label, x: [], y: [])
         kept.x.reserveCapacity(x.count)
         kept.y.reserveCapacity(y.count)

@@ -44,6 +44,8 @@ public struct CurveFigure {
     public var legend: LegendLocation? = .best
     /// Where to find the fonts (nil: the default, see `TextRenderer`).
     public var fontDirectory: String?
+    /// The decimal separator of the tick labels (see ``Figure/numberFormat``): `.decimalPoint` by default.
+    public var numberFormat = NumberFormat.decimalPoint
 
     /// A figure of curves.
     public init(
@@ -62,6 +64,7 @@ public struct CurveFigure {
     public func figure() -> Figure {
         let figure = Figure(width: width, height: height)
         figure.fontDirectory = fontDirectory
+        figure.numberFormat = numberFormat
         let axes = figure.axes()
         for s in series { axes.line(s.x, s.y, label: s.label) }
         axes.title = title

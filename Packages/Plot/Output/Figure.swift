@@ -28,6 +28,11 @@ public final class Figure {
     public var fontDirectory: String?
     /// The figure's background.
     public var background: Color = .white
+    /// How the numbers Plot writes itself look in every panel: tick labels (linear and log axes, 3-D views,
+    /// colorbars), the ×10ᵏ multiplier and contour level labels. `.decimalPoint` (`0.5`) by default;
+    /// `.decimalComma` (`0,5`) for figures of a Spanish text. Titles, axis labels and legends are drawn as
+    /// given.
+    public var numberFormat = NumberFormat.decimalPoint
 
     enum Panel {
         case axes(Axes)
@@ -91,7 +96,7 @@ public final class Figure {
             }
         }
         let text = try TextRenderer(fontDirectory: fontDirectory)
-        let units = Units(scale: dpi / 72)
+        let units = Units(scale: dpi / 72, numberFormat: numberFormat)
         let canvas = Canvas(width: width, height: height, background: background)
         let placed = layout(units: units, text: text)
         for (index, panel) in panels.enumerated() {
