@@ -42,7 +42,9 @@ extension BackpropagationNotebook {
             network: network, inputs: data.inputs, targets: data.targets, loss: .mse, learningRate: 1)
         let v = { (values: [Double]) in ChapterSeven.array(values, decimals: 6) }
 
-        session.section("Evaluation question: the assignment's Figure 1 network (2 → 3 → 2 → 1, sigmoid hidden layers)")
+        session.section(
+            "Evaluation question: the assignment's Figure 1 network (2 → 3 → 2 → 1, sigmoid hidden layers)",
+            part: "figure1")
         session.say("model examples/figure1/model.json, data examples/figure1/data.csv (3 points)")
         session.say("loss: L = (1/3) Σ_i (f(x_i) − y_i)² (mean squared error); each point's term ℓ_i = (f(x_i) − y_i)²")
         for (i, point) in report.points.enumerated() {
@@ -100,7 +102,8 @@ extension BackpropagationNotebook {
             report.gradientCheck.maxAbsoluteError <= 1e-9,
             "max |fd − backprop| = \(ChapterSeven.scientific(report.gradientCheck.maxAbsoluteError)) (tolerance 1e-9)")
 
-        session.section("Evaluation question: one gradient-descent step θ ← θ − α ∂L/∂θ with α = 1")
+        session.section(
+            "Evaluation question: one gradient-descent step θ ← θ − α ∂L/∂θ with α = 1", part: "figure1-step")
         for k in 0..<3 {
             let lines = ChapterSeven.matrix(
                 report.updated.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)

@@ -52,7 +52,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
         let network = Self.network
         let (x, y) = (ChapterSeven.scalar(Self.x), ChapterSeven.scalar(Self.y))
         let lossFunction = Self.fn(Self.x, Self.beta, Self.omega) - Self.y
-        session.section("The model and its loss ℓ = (f[x, φ] − y)² at x = 2.3, y = 2.0")
+        session.section("The model and its loss ℓ = (f[x, φ] − y)² at x = 2.3, y = 2.0", part: "model")
         session.say("l_i=\(fixed(lossFunction * lossFunction, 3))")
         session.checkPrinted("l_i (the notebook's fn)", lossFunction * lossFunction, decimals: 3, stated: "0.139")
 
@@ -61,7 +61,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
         let loss = workspace.lossAndGradient(
             parameters: network.parameters, inputs: x, targets: y, loss: .sse, gradient: &gradient)
 
-        session.section("TODO 1: the forward pass (NetworkWorkspace.forward, eq. 7.24)")
+        session.section("TODO 1: the forward pass (NetworkWorkspace.forward, eq. 7.24)", part: "forward")
         let forward: [(String, Double, String, Double)] = [
             ("f0", workspace.preActivations(0).scalar, "1.230", 1.23),
             ("h1", workspace.activations(1).scalar, "0.942", 0.94248880193169748),
@@ -81,7 +81,9 @@ public struct BackpropagationToyModelNotebook: Notebook {
         session.checkPrinted("l_i from the forward pass", loss, decimals: 3, stated: "0.139")
         session.check("l_i from the forward pass", loss, 0.13858056641470326, tolerance: 1e-12)
 
-        session.section("TODO 2: the backward pass (NetworkWorkspace.backward, eq. 7.25 with a′ = cos, exp, −sin)")
+        session.section(
+            "TODO 2: the backward pass (NetworkWorkspace.backward, eq. 7.25 with a′ = cos, exp, −sin)", part: "backward"
+        )
         let backward: [(String, Double, String, Double)] = [
             ("dldf3", workspace.preActivationGradients(3).scalar, "0.745", 0.74452821683184922),
             ("dldh3", workspace.activationGradients(3).scalar, "2.234", 2.2335846504955477),
@@ -97,7 +99,8 @@ public struct BackpropagationToyModelNotebook: Notebook {
             session.check(name, value, solved, tolerance: 1e-12)
         }
 
-        session.section("TODO 3: the parameter derivatives ∂ℓ/∂β_k = ∂ℓ/∂f_k, ∂ℓ/∂ω_k = h_k·∂ℓ/∂f_k")
+        session.section(
+            "TODO 3: the parameter derivatives ∂ℓ/∂β_k = ∂ℓ/∂f_k, ∂ℓ/∂ω_k = h_k·∂ℓ/∂f_k", part: "parameters")
         // Flat order per layer: ω_k, then β_k.
         let solved = [
             5.2460714309895016, 2.2809006221693489, -16.079298656737866, -17.060466526267692,
@@ -128,7 +131,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
         session.check(
             "dldomega0_fd (forward difference, δ = 1e-5)", forwardFD.numeric[0], 5.2463183558670856, tolerance: 1e-9)
 
-        session.section("Every derivative against finite differences")
+        session.section("Every derivative against finite differences", part: "finite-differences")
         let central = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6)
         let titles = ["backprop", "forward δ = 1e-5", "central δ = 1e-6"].map {
             ChapterSeven.padded($0, 22, left: false)

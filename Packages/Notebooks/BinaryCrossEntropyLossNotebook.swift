@@ -28,7 +28,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
         let network = model(2.6)
         ChapterFive.describe(network, session)
 
-        session.section("TODO 1: sigmoid(z) = 1/(1 + exp(−z)), eq. 5.18")
+        session.section("TODO 1: sigmoid(z) = 1/(1 + exp(−z)), eq. 5.18", part: "sigmoid")
         session.say(
             "sigmoid(0), sigmoid(1), sigmoid(−2.5) = "
                 + [0, 1, -2.5].map { fixed(sigmoid.value($0), 6) }.joined(separator: ", "))
@@ -59,7 +59,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
                 0.38937999378989313, 0.7379517616127282, 0.03475119289392144, 0.7985947412935093, 0.8932561943716429,
             ], tolerance: 1e-14)
 
-        session.section("TODO 2: bernoulli_distribution(y, λ) = λ^y (1 − λ)^(1−y), eq. 5.17")
+        session.section("TODO 2: bernoulli_distribution(y, λ) = λ^y (1 − λ)^(1−y), eq. 5.17", part: "bernoulli")
         ChapterFive.correctAnswer(
             session, "bernoulli_distribution(0, 0.2)", Likelihood.bernoulli(0, probability: 0.2), stated: "0.800",
             decimals: 3)
@@ -67,7 +67,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             session, "bernoulli_distribution(1, 0.2)", Likelihood.bernoulli(1, probability: 0.2), stated: "0.200",
             decimals: 3)
 
-        session.section("TODOs 3–4: likelihood and negative log-likelihood (β1 = 2.6)")
+        session.section("TODOs 3–4: likelihood and negative log-likelihood (β1 = 2.6)", part: "likelihood")
         let likelihood = Likelihood.bernoulli(y, probabilities: lambda)
         ChapterFive.correctAnswer(session, "likelihood", likelihood, stated: "0.000070237", decimals: 9)
         session.checkRelative("likelihood", likelihood, 7.023671435616859e-05, tolerance: 1e-12)
@@ -81,7 +81,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
                 parameters: network.parameters, inputs: x, targets: data.targets, loss: .binaryCrossEntropy(.sum)),
             nll, tolerance: 1e-12, source: "−Σ log Bern")
 
-        session.section("Sweeping β1 over arange(−2, 6, 0.1)")
+        session.section("Sweeping β1 over arange(−2, 6, 0.1)", part: "sweep")
         let betas = Tensor.arange(-2, 6, step: 0.1).scalars
         var sweeps = [
             ChapterFive.Sweep(name: "likelihood", values: [], maximize: true),
@@ -115,6 +115,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             "Both criteria peak at the same β1 because −log is decreasing; the NLL's \(fixed(n.values[36], 3)) is the likelihood's \(fixed(l.values[36], 6)) on a usable scale."
         )
 
+        session.part("figures")
         try drawFigures(session, x: x.scalars, y: y.scalars, model: model, betas: betas, sweeps: sweeps)
     }
 

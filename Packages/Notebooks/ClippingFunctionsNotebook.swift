@@ -73,7 +73,8 @@ public struct ClippingFunctionsNotebook: Notebook {
         let network = Self.network()
         let base = Trace(network, x)
 
-        session.section("TODO: shallow_1_1_3_3, two hidden layers (eqs. 4.7–4.9) on x = arange(0, 1, 0.01)")
+        session.section(
+            "TODO: shallow_1_1_3_3, two hidden layers (eqs. 4.7–4.9) on x = arange(0, 1, 0.01)", part: "network")
         session.say(
             "θ = " + Self.theta.map { "(\($0.0), \($0.1))" }.joined(separator: ", ") + "; ψ rows = "
                 + Self.psi.map { "(" + $0.map { "\($0)" }.joined(separator: ", ") + ")" }.joined(separator: ", ")
@@ -136,7 +137,7 @@ public struct ClippingFunctionsNotebook: Notebook {
         ]
         var traces: [Trace] = []
         for (index, variation) in variations.enumerated() {
-            session.section("Question \(index + 1)")
+            session.section("Question \(index + 1)", part: index == 0 ? "questions" : nil)
             let trace = Trace(variation.network, x)
             traces.append(trace)
             let variationSum = pairwiseSum(trace.y)
@@ -159,6 +160,7 @@ public struct ClippingFunctionsNotebook: Notebook {
             session.answer(variation.question, variation.reasoning + ".")
         }
 
+        session.part("figures")
         try session.figure("4.2-layers") {
             ChapterFour.unitPanels(
                 x: x.scalars,

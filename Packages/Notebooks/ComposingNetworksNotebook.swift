@@ -47,7 +47,7 @@ public struct ComposingNetworksNotebook: Notebook {
         var net1Halved = net1
         net1Halved.outputWeights[0] *= 0.5
 
-        session.section("The two networks on x = arange(−1, 1, 0.001)")
+        session.section("The two networks on x = arange(−1, 1, 0.001)", part: "networks")
         session.say(ChapterFour.row(["x"] + Self.probes.map { fixed(x.scalars[$0], 3) }, width: 11))
         for (name, y) in [("net1(x)", net1(x)), ("net2(x)", net2(x))] {
             session.say(ChapterFour.row([name] + Self.probes.map { fixed(y.scalars[$0], 5) }, width: 11))
@@ -109,7 +109,8 @@ public struct ComposingNetworksNotebook: Notebook {
         var regionCounts: [Int] = []
         for (index, composition) in compositions.enumerated() {
             session.section(
-                index == 0 ? "TODO: feed net1's output into net2" : "Variation " + composition.name.prefix(3))
+                index == 0 ? "TODO: feed net1's output into net2" : "Variation " + composition.name.prefix(3),
+                part: [0: "composition", 1: "variations"][index])
             let y = composition(x)
             let regions = composition.network.linearRegions(from: -1, to: 1)
             regionCounts.append(regions.count - 1)
@@ -138,7 +139,7 @@ public struct ComposingNetworksNotebook: Notebook {
             }
         }
 
-        session.section("TODO: N copies of net1 fed into net2")
+        session.section("TODO: N copies of net1 fed into net2", part: "copies")
         var inner = net1.network
         var counts: [Double] = []
         for n in 1...6 {
@@ -156,6 +157,7 @@ public struct ComposingNetworksNotebook: Notebook {
             "4·3^N: every copy triples the pieces (each piece sweeps across both of net1's kinks) and net2 cuts each final piece into 4; N = 1…6 gives \(predicted.map(String.init).joined(separator: ", ")) regions from only 10(N + 1) parameters. A shallow network needs one hidden unit per kink, so 4·3^N − 1 units for the same count."
         )
 
+        session.part("figures")
         try session.figure("4.1-networks") {
             networksFigure(x, [(net1, net1Halved, "Net 1"), (net2, net2Flipped, "Net 2")])
         }

@@ -21,14 +21,14 @@ public struct GradientDescentNotebook: Notebook {
         try lineSearch(session)
         let problem = LineFittingProblem.notebook
 
-        session.section("TODO 1: compute_loss = Σᵢ (φ₀ + φ₁xᵢ − yᵢ)²")
+        session.section("TODO 1: compute_loss = Σᵢ (φ₀ + φ₁xᵢ − yᵢ)²", part: "loss")
         let phi = Tensor([0.6, -0.2])
         let loss = problem.loss(at: phi)
         session.say("Your loss = \(fixed(loss, 3)), Correct loss = 12.367")
         session.checkPrinted("loss at φ = (0.6, −0.2), printed %3.3f", loss, decimals: 3, stated: "12.367")
         session.check("loss at φ = (0.6, −0.2)", loss, 12.366904, tolerance: 1e-12)
 
-        session.section("TODO 2: compute_gradient = (Σ 2(φ₀ + φ₁xᵢ − yᵢ), Σ 2xᵢ(φ₀ + φ₁xᵢ − yᵢ))")
+        session.section("TODO 2: compute_gradient = (Σ 2(φ₀ + φ₁xᵢ − yᵢ), Σ 2xᵢ(φ₀ + φ₁xᵢ − yᵢ))", part: "gradient")
         let g = problem.gradient(at: phi)
         let fd = problem.forwardDifferenceGradient(at: phi, step: 1e-4)
         session.say("Your gradients: (\(fixed(g[0], 3)),\(fixed(g[1], 3)))")
@@ -50,7 +50,8 @@ public struct GradientDescentNotebook: Notebook {
                 + "and δ·Σx² = \(fixed(1e-4 * sumOfSquares, 4)) for φ₁; the measured differences are \(fixed(fd[0] - g[0], 4)) "
                 + "and \(fixed(fd[1] - g[1], 4)).")
 
-        session.section("TODO 3: gradient_descent_step — g = ∇L, α = line_search(−g, max_dist 0.1), φ ← φ − α·g")
+        session.section(
+            "TODO 3: gradient_descent_step — g = ∇L, α = line_search(−g, max_dist 0.1), φ ← φ − α·g", part: "descent")
         let start = Tensor([1.6, -0.5])
         let gStart = problem.gradient(at: start)
         session.check("loss at the start (1.6, −0.5)", problem.loss(at: start), 5.020124999999999, tolerance: 1e-12)
@@ -108,13 +109,15 @@ public struct GradientDescentNotebook: Notebook {
         )
 
         try answers(session, problem: problem, path: path, alphas: alphas, gradients: gradients)
+        session.part("figures")
         try figures(session, problem: problem, path: path, losses: losses)
     }
 
     /// Notebook 6.1's bracketing search on its one-dimensional function, with its printed trace.
     func lineSearch(_ session: NotebookSession) throws {
         session.section(
-            "Notebook 6.1's line search, the building block: f on [0, 1], threshold 1e−4, at most 10 passes")
+            "Notebook 6.1's line search, the building block: f on [0, 1], threshold 1e−4, at most 10 passes",
+            part: "line-search")
         let f = OneDimensionalTestFunction()
         let search = BracketingLineSearch.notebook61.minimize(f.value)
         for (n, pass) in search.passes.enumerated() {
@@ -182,7 +185,7 @@ public struct GradientDescentNotebook: Notebook {
     func answers(
         _ session: NotebookSession, problem: LineFittingProblem, path: [Tensor], alphas: [Double], gradients: [Tensor]
     ) throws {
-        session.section("Answers")
+        session.section("Answers", part: "answers")
         let cosines = zip(gradients, gradients.dropFirst()).map { dot($0, $1) / ($0.norm() * $1.norm()) }
         let worstCosine = cosines.map { Swift.abs($0) }.max()!
         let odd = alphas.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)

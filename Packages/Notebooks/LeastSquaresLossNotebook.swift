@@ -32,7 +32,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             "The lowest point, (\(fixed(x.scalars[lowest], 4)), \(fixed(y.scalars[lowest], 4))), lies below the notebook's plot limits y ∈ [−1, 1]; the figures here show [−1.5, 1.5]."
         )
 
-        session.section("TODO 1: normal_distribution(y, μ, σ), eq. 5.7")
+        session.section("TODO 1: normal_distribution(y, μ, σ), eq. 5.7", part: "normal")
         let density = Likelihood.normalDensity(1, mean: -1, standardDeviation: 2.3)
         ChapterFive.correctAnswer(session, "normal_distribution(1, −1, 2.3)", density, stated: "0.119", decimals: 3)
         session.check("normal_distribution(1, −1, 2.3)", density, 0.118846861853267, tolerance: 1e-14)
@@ -56,7 +56,8 @@ public struct LeastSquaresLossNotebook: Notebook {
             "Half as wide and twice as tall: the peak rises to \(fixed(peaks[3], 4)).")
 
         let mu = ChapterFive.outputs(network, x).reshaped([x.count])
-        session.section("TODOs 2–4: likelihood, negative log-likelihood and sum of squares (β1 = 0.1, σ = 0.2)")
+        session.section(
+            "TODOs 2–4: likelihood, negative log-likelihood and sum of squares (β1 = 0.1, σ = 0.2)", part: "likelihood")
         session.checkSeries(
             "μ_pred = shallow_nn(x_train)", mu.scalars,
             [
@@ -86,7 +87,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             Double(x.count) / 2 * Double.log(2 * Double.pi * sigma * sigma) + squares / (2 * sigma * sigma),
             tolerance: 1e-12, source: "closed form")
 
-        session.section("Sweeping β1 over arange(0, 1, 0.01) with σ = 0.2")
+        session.section("Sweeping β1 over arange(0, 1, 0.01) with σ = 0.2", part: "beta-sweep")
         let betas = Tensor.arange(0, 1, step: 0.01).scalars
         var betaSweep = [
             ChapterFive.Sweep(name: "likelihood", values: [], maximize: true),
@@ -121,7 +122,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             "log is increasing, so the likelihood and −NLL peak together; and with σ fixed NLL = N/2·log(2πσ²) + SSQ/(2σ²), an increasing affine function of the sum of squares (eq. 5.11)."
         )
 
-        session.section("Sweeping σ over arange(0.1, 0.5, 0.005) with β1 = 0.27")
+        session.section("Sweeping σ over arange(0.1, 0.5, 0.005) with β1 = 0.27", part: "sigma-sweep")
         let sigmas = Tensor.arange(0.1, 0.5, step: 0.005).scalars
         let best = ChapterFive.outputs(model(0.27), x).reshaped([x.count])
         let sigmaSweep = [
@@ -158,6 +159,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             "It does not depend on σ (flat at \(fixed(ssq, 3))); setting ∂NLL/∂σ = −SSQ/σ³ + N/σ to 0 gives σ* = √(SSQ/N) = \(fixed(sigmaStar, 4)), and the grid's best σ = \(fixed(sigmas[33], 3)) is its nearest point."
         )
 
+        session.part("figures")
         try drawFigures(
             session, x: x.scalars, y: y.scalars, model: model, betas: betas, betaSweep: betaSweep, sigmas: sigmas,
             sigmaSweep: sigmaSweep)

@@ -45,15 +45,15 @@ public struct MomentumNotebook: Notebook {
     /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         session.section(
-            "Setup: the Gabor data of 6.3; np.random.seed(1) before each run; 81 steps, batch 5, α = 0.6, from (−1.5, 6.5)"
-        )
+            "Setup: the Gabor data of 6.3; np.random.seed(1) before each run; 81 steps, batch 5, α = 0.6, from (−1.5, 6.5)",
+            part: "setup")
         let initial = problem.loss(at: Tensor(Self.start))
         session.say("Initial parameters, Loss = \(fixed(initial, 6))")
         session.check("loss at the start (−1.5, 6.5)", initial, 12.766467223816536, tolerance: 1e-12)
 
         var paths: [(name: String, path: [Tensor])] = []
         for method in try methods() {
-            session.section(method.name)
+            session.section(method.name, part: ["sgd", "momentum", "nesterov"][method.column / 2])
             let (path, batches) = minibatchRun(method.optimizer)
             paths.append((method.name, path))
             let final = path[Self.steps]
@@ -81,11 +81,12 @@ public struct MomentumNotebook: Notebook {
             }
         }
         try answers(session, paths: paths)
+        session.part("figures")
         try figures(session, paths: paths)
     }
 
     func answers(_ session: NotebookSession, paths: [(name: String, path: [Tensor])]) throws {
-        session.section("Answers")
+        session.section("Answers", part: "answers")
         let losses = paths.map { problem.loss(at: $0.path[Self.steps]) }
         session.check(
             "Nesterov does not improve on momentum here (the notebook's closing remark)", losses[2] > losses[1],

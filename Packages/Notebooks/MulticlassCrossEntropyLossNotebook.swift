@@ -33,7 +33,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         let network = ChapterFive.model(beta1: [2.0, -2, 0.0], omega1: Self.omega1)
         ChapterFive.describe(network, session)
 
-        session.section("TODO 1: softmax over the three outputs of each point, eq. 5.22")
+        session.section("TODO 1: softmax over the three outputs of each point, eq. 5.22", part: "softmax")
         session.say(
             "softmax([1, 2, 3]) = "
                 + Likelihood.softmax(Tensor([1, 2, 3]), stable: false).scalars.map { fixed($0, 6) }.joined(
@@ -61,7 +61,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
             "each point's λ sums to 1", (0..<x.count).map { lambda.row($0).sum() }, Array(repeating: 1, count: x.count),
             tolerance: 1e-15, source: "closed form")
 
-        session.section("categorical_distribution(y, λ) (given)")
+        session.section("categorical_distribution(y, λ) (given)", part: "categorical")
         let demo = Tensor([0.2, 0.5, 0.3])
         for (label, stated) in [(0, "0.200"), (1, "0.500"), (2, "0.300")] {
             ChapterFive.correctAnswer(
@@ -69,7 +69,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
                 Likelihood.categorical(label, probabilities: demo), stated: stated, decimals: 3)
         }
 
-        session.section("TODOs 2–3: likelihood and negative log-likelihood")
+        session.section("TODOs 2–3: likelihood and negative log-likelihood", part: "likelihood")
         let likelihood = Likelihood.categorical(y, probabilities: lambda)
         ChapterFive.correctAnswer(session, "likelihood", likelihood, stated: "0.000000041", decimals: 9)
         session.checkRelative("likelihood", likelihood, 4.076435184442612e-08, tolerance: 1e-12)
@@ -82,7 +82,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
             workspace.loss(parameters: network.parameters, inputs: x, targets: data.targets, loss: .crossEntropy(.sum)),
             nll, tolerance: 1e-12, source: "−Σ log λ_y")
 
-        session.section("Sweeping β1[0, 0] (the class-0 offset) over arange(−2, 6, 0.1)")
+        session.section("Sweeping β1[0, 0] (the class-0 offset) over arange(−2, 6, 0.1)", part: "sweep")
         let betas = Tensor.arange(-2, 6, step: 0.1).scalars
         var sweeps = [
             ChapterFive.Sweep(name: "likelihood", values: [], maximize: true),
@@ -113,6 +113,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
             "Points whose most probable class is their label: \(correct[0]) of 20 with β1[0, 0] = 2, \(correct[1]) of 20 with β1[0, 0] = \(fixed(betas[26], 1))."
         )
 
+        session.part("figures")
         try session.figure("5.3-model") {
             let figure = Figure(width: 1020, height: 820, rows: 2, columns: 2, dpi: 100)
             for (row, beta) in [2.0, betas[26]].enumerated() {
