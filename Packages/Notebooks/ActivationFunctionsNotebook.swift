@@ -113,9 +113,9 @@ public struct ActivationFunctionsNotebook: Notebook {
         try drawFigures(
             session, x: x, z: z,
             traces: [
-                ("ReLU", "3.4-relu-units", relu), ("sigmoid σ(10z)", "3.4-sigmoid-units", sigmoidNet),
+                ("ReLU", "3.4-relu-units", relu), ("sigmoide σ(10z)", "3.4-sigmoid-units", sigmoidNet),
                 ("Heaviside", "3.4-heaviside-units", heaviside),
-                ("linear (a = 0, b = 1)", "3.4-linear-units", linear[0]),
+                ("activación lineal (a = 0, b = 1)", "3.4-linear-units", linear[0]),
             ], shifted: linear[1])
     }
 
@@ -146,7 +146,8 @@ public struct ActivationFunctionsNotebook: Notebook {
                 ChapterFour.limits(axes, x: (-1, 1), y: name == "sigmoid" ? (0, 1) : (-2, 2))
                 figure.title =
                     name == "sigmoid"
-                    ? "The logistic sigmoid with input scale 10, 1/(1 + exp(−10z))" : "The Heaviside step, 1 for z ≥ 0"
+                    ? "La sigmoide logística con escala 10 en la entrada, 1/(1 + exp(−10z))"
+                    : "El escalón de Heaviside, 1 para z ≥ 0"
                 return figure
             }
         }
@@ -156,11 +157,12 @@ public struct ActivationFunctionsNotebook: Notebook {
                 return ChapterFour.unitPanels(
                     x: x.scalars,
                     stages: [
-                        .init(labels: Array(repeating: "Preactivation", count: 3), units: rows(trace.preActivations)),
-                        .init(labels: Array(repeating: "Activation", count: 3), units: rows(trace.activations)),
+                        .init(labels: Array(repeating: "Preactivación", count: 3), units: rows(trace.preActivations)),
+                        .init(labels: Array(repeating: "Activación", count: 3), units: rows(trace.activations)),
                         .init(
-                            labels: Array(repeating: "Weighted Act", count: 3), units: rows(trace.weightedActivations)),
-                    ], output: trace.output.scalars, title: "The ten panels of the \(name) network")
+                            labels: Array(repeating: "Act. ponderada", count: 3), units: rows(trace.weightedActivations)
+                        ),
+                    ], output: trace.output.scalars, title: "Los diez paneles de la red con \(name)")
             }
         }
         try session.figure("3.4-networks") {
@@ -170,14 +172,14 @@ public struct ActivationFunctionsNotebook: Notebook {
                 axes.line(
                     x.scalars, trace.output.scalars, label: index == 3 ? "a = 0, b = 1" : nil, color: Color.cycle[0])
                 if index == 3 {
-                    axes.line(x.scalars, shifted.output.scalars, label: "a = 0.5, b = −0.4", color: Color.cycle[1])
+                    axes.line(x.scalars, shifted.output.scalars, label: "a = 0,5, b = −0,4", color: Color.cycle[1])
                 }
-                axes.title = index == 3 ? "linear" : name
-                axes.xLabel = "Input, $x$"
-                axes.yLabel = "Output, $y$"
+                axes.title = index == 3 ? "lineal" : name
+                axes.xLabel = "Entrada, $x$"
+                axes.yLabel = "Salida, $y$"
                 ChapterFour.limits(axes, x: (0, 1), y: (-1, 1))
             }
-            figure.title = "The 1 → 3 → 1 network with four activations"
+            figure.title = "La red 1 → 3 → 1 con cuatro activaciones"
             return figure
         }
     }

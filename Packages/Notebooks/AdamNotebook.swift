@@ -125,8 +125,8 @@ public struct AdamNotebook: Notebook {
             "no correction, final loss", problem.loss(at: uncorrected[60]), 0.000386399900274, tolerance: 1e-9)
 
         let runs = [
-            ("GD, α = 0.08", slow), ("GD, α = 1.0", fast), ("normalized gradients, α = 0.08", normalized),
-            ("Adam, α = 0.05", adam), ("Adam without bias correction", uncorrected),
+            ("DG, α = 0,08", slow), ("DG, α = 1,0", fast), ("gradientes normalizados, α = 0,08", normalized),
+            ("Adam, α = 0,05", adam), ("Adam sin corrección de sesgo", uncorrected),
         ]
         answers(session, runs: runs)
         session.part("figures")
@@ -180,8 +180,8 @@ public struct AdamNotebook: Notebook {
         try session.figure("6.5-trajectories") {
             let figure = Figure(width: 1150, height: 1000, rows: 2, columns: 2, dpi: 100)
             let panels: [(title: String, runs: [Int])] = [
-                ("Gradient descent, α = 0.08, 200 steps", [0]), ("Gradient descent, α = 1.0, 40 steps", [1]),
-                ("Normalized gradients, α = 0.08, 40 steps", [2]), ("Adam, α = 0.05, 60 steps", [3, 4]),
+                ("Descenso de gradiente, α = 0,08, 200 pasos", [0]), ("Descenso de gradiente, α = 1,0, 40 pasos", [1]),
+                ("Gradientes normalizados, α = 0,08, 40 pasos", [2]), ("Adam, α = 0,05, 60 pasos", [3, 4]),
             ]
             for (index, panel) in panels.enumerated() {
                 let axes = figure.axes(row: index / 2, column: index % 2)
@@ -191,12 +191,12 @@ public struct AdamNotebook: Notebook {
                         axes, runs[run].1, label: runs[run].0, color: ChapterSix.pathColors[run == 4 ? 4 : 0])
                 }
                 axes.scatter(
-                    [0.7], [0], label: "minimum (0.7, 0)", color: Color(hex: 0xfde725), marker: .cross, size: 10)
+                    [0.7], [0], label: "mínimo (0,7; 0)", color: Color(hex: 0xfde725), marker: .cross, size: 10)
                 axes.xLimits = (-1, 1.09)
                 axes.yLimits = (-1, 0.99)
                 axes.title = panel.title
             }
-            figure.title = "L = 1 − exp(−2φ₁²)·exp(−(φ₀ − 0.7)²/8) from (−0.7, −0.9)"
+            figure.title = "L = 1 − exp(−2φ₁²)·exp(−(φ₀ − 0,7)²/8) desde (−0,7; −0,9)"
             return figure
         }
         try session.figure("6.5-loss-curves") {
@@ -207,9 +207,9 @@ public struct AdamNotebook: Notebook {
                 axes.line(steps, run.1.map(problem.loss(at:)), label: run.0, color: Color.cycle[index])
             }
             axes.yScale = .log
-            axes.xLabel = "step"
-            axes.yLabel = "loss"
-            axes.title = "Loss along each run"
+            axes.xLabel = "paso"
+            axes.yLabel = "pérdida"
+            axes.title = "La pérdida a lo largo de cada ejecución"
             axes.grid = .both
             axes.legendLocation = .upperRight
             return figure

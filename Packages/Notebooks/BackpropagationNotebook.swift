@@ -198,8 +198,8 @@ public struct BackpropagationNotebook: Notebook {
                 axes.colorbar(label: "∂L/∂$\\Omega_\(k)$")
                 axes.title = "∂L/∂$\\Omega_\(k)$"
                 axes.xTicks = (units, units.map { "\(Int($0))" })
-                axes.xLabel = "source unit j (of $h_\(k)$)"
-                axes.yLabel = "destination unit i"
+                axes.xLabel = "unidad de origen j (de $h_\(k)$)"
+                axes.yLabel = "unidad de destino i"
             }
             let layers = (0...5).map(Double.init)
             let norms = figure.axes(row: 0, column: 2)
@@ -210,9 +210,9 @@ public struct BackpropagationNotebook: Notebook {
                 layers.map { $0 + 0.2 }, (0...5).map { gradients.biases(ofLayer: $0).norm() }, width: 0.4,
                 label: "‖∂L/∂$\\beta_k$‖")
             norms.xTicks = (layers, (0...5).map { "\($0)" })
-            norms.xLabel = "layer k"
-            norms.title = "Gradient size per layer"
-            norms.yLabel = "Euclidean norm"
+            norms.xLabel = "capa k"
+            norms.title = "Tamaño del gradiente por capa"
+            norms.yLabel = "norma euclídea"
             norms.grid = .y
             norms.legendLocation = .upperLeft
 
@@ -220,16 +220,17 @@ public struct BackpropagationNotebook: Notebook {
             func worst(_ check: GradientCheck, _ layer: Layer) -> Double {
                 Swift.max(check.maxAbsoluteError(layer.weightOffset..<(layer.biasOffset + layer.outputs)), 1e-16)
             }
-            errors.line(layers, network.layers.map { worst(forward, $0) }, label: "forward difference", marker: .circle)
-            errors.line(layers, network.layers.map { worst(central, $0) }, label: "central difference", marker: .square)
+            errors.line(
+                layers, network.layers.map { worst(forward, $0) }, label: "diferencia hacia adelante", marker: .circle)
+            errors.line(layers, network.layers.map { worst(central, $0) }, label: "diferencia central", marker: .square)
             errors.yScale = .log
             errors.xTicks = (layers, (0...5).map { "\($0)" })
-            errors.xLabel = "layer k"
-            errors.title = "Finite differences, δ = 10$^{-6}$"
-            errors.yLabel = "max |fd − backprop| over $\\Omega_k$, $\\beta_k$"
+            errors.xLabel = "capa k"
+            errors.title = "Diferencias finitas, δ = 10$^{-6}$"
+            errors.yLabel = "máx. |df − retroprop.| en $\\Omega_k$, $\\beta_k$"
             errors.grid = .both
             figure.title =
-                "Notebook 7.2: the gradients of the seed-0 ReLU network (x = 1.2, y = 20); rows of zeros belong to units whose ReLU is off"
+                "Cuaderno 7.2: los gradientes de la red ReLU de semilla 0 (x = 1,2, y = 20); las filas de ceros son unidades con la ReLU apagada"
             return figure
         }
     }

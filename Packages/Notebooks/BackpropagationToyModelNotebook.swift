@@ -185,11 +185,11 @@ public struct BackpropagationToyModelNotebook: Notebook {
             let curve = figure.axes(column: 0)
             curve.line(xs.scalars, network(xs.reshaped([351, 1])).scalars, label: "f[x, φ]")
             curve.scatter(
-                [Self.x], [Self.y], label: "data (x, y) = (2.3, 2.0)", color: Color.cycle[3], marker: .star, size: 12)
+                [Self.x], [Self.y], label: "dato (x, y) = (2,3; 2,0)", color: Color.cycle[3], marker: .star, size: 12)
             curve.scatter(
-                [Self.x], [network(Tensor([Self.x])).scalars[0]], label: "f[2.3, φ] = 2.372", color: .black, size: 7)
-            curve.title = "The toy model"
-            curve.xLabel = "input x"
+                [Self.x], [network(Tensor([Self.x])).scalars[0]], label: "f[2,3; φ] = 2,372", color: .black, size: 7)
+            curve.title = "El modelo de juguete"
+            curve.xLabel = "entrada x"
             curve.yLabel = "f[x, φ]"
             curve.grid = .both
 
@@ -203,14 +203,14 @@ public struct BackpropagationToyModelNotebook: Notebook {
                     loss: .sse)
             }
             let slice = figure.axes(column: 1)
-            slice.line(omegas, losses, label: "ℓ as a function of $\\omega_0$")
+            slice.line(omegas, losses, label: "ℓ en función de $\\omega_0$")
             let tangent = [Self.omega[0] - 0.05, Self.omega[0] + 0.05]
             slice.line(
                 tangent, tangent.map { loss + gradient[0] * ($0 - Self.omega[0]) },
-                label: "slope ∂ℓ/∂$\\omega_0$ = 5.246 (backprop)",
+                label: "pendiente ∂ℓ/∂$\\omega_0$ = 5,246 (retropropagación)",
                 color: Color.cycle[3], width: 2, style: .dashed)
             slice.scatter([Self.omega[0]], [loss], color: .black, size: 7)
-            slice.title = "The loss along $\\omega_0$ and its derivative"
+            slice.title = "La pérdida a lo largo de $\\omega_0$ y su derivada"
             slice.xLabel = "$\\omega_0$"
             slice.yLabel = "ℓ = (f − y)$^2$"
             slice.grid = .both
@@ -220,17 +220,17 @@ public struct BackpropagationToyModelNotebook: Notebook {
                 "$\\beta_3$",
             ]
             let bars = figure.axes(column: 2)
-            bars.bar(categories: names, gradient.scalars, label: "backpropagation")
+            bars.bar(categories: names, gradient.scalars, label: "retropropagación")
             bars.scatter(
-                (0..<8).map(Double.init), forwardFD.numeric.scalars, label: "forward difference, δ = 10$^{-5}$",
+                (0..<8).map(Double.init), forwardFD.numeric.scalars, label: "diferencia hacia adelante, δ = 10$^{-5}$",
                 color: Color.cycle[1], marker: .diamond, size: 9)
             bars.horizontalLine(at: 0, color: .black, width: 0.8, style: .solid)
-            bars.title = "∂ℓ/∂φ for the eight parameters"
+            bars.title = "∂ℓ/∂φ de los ocho parámetros"
             bars.yLabel = "∂ℓ/∂φ"
             bars.grid = .y
             bars.legendLocation = .lowerRight
             figure.title =
-                "Notebook 7.1: backpropagation through f = β$_3$ + ω$_3$ cos[β$_2$ + ω$_2$ exp[β$_1$ + ω$_1$ sin[β$_0$ + ω$_0$x]]]"
+                "Cuaderno 7.1: retropropagación a través de f = β$_3$ + ω$_3$ cos[β$_2$ + ω$_2$ exp[β$_1$ + ω$_1$ sin[β$_0$ + ω$_0$x]]]"
             return figure
         }
     }

@@ -84,8 +84,8 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
         session.section("Sweeping β1 over arange(−2, 6, 0.1)", part: "sweep")
         let betas = Tensor.arange(-2, 6, step: 0.1).scalars
         var sweeps = [
-            ChapterFive.Sweep(name: "likelihood", values: [], maximize: true),
-            ChapterFive.Sweep(name: "negative log likelihood", values: [], maximize: false),
+            ChapterFive.Sweep(name: "verosimilitud", values: [], maximize: true),
+            ChapterFive.Sweep(name: "log-verosimilitud negativa", values: [], maximize: false),
         ]
         for beta in betas {
             let lambda = ChapterFive.outputs(model(beta), x).reshaped([x.count]).map(sigmoid.value)
@@ -134,7 +134,9 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
                 let color =
                     shown.count == 1 ? Color.cycle[0] : Colormap.viridis.color(at: Double(order) / Double(shown.count))
                 // A typographic minus in the legend, as in the tick labels.
-                let label = "β$_1$ = " + String(fixed(beta, 1).map { $0 == "-" ? "−" : $0 }) + (isBest ? " (best)" : "")
+                let label =
+                    "β$_1$ = " + String(fixedComma(beta, 1).map { $0 == "-" ? "−" : $0 })
+                    + (isBest ? " (el mejor)" : "")
                 output.line(
                     grid.scalars, logits, label: label, color: isBest ? .black : color, width: isBest ? 2.5 : 1.5,
                     style: isBest ? .dashed : .solid)
@@ -143,14 +145,14 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
                     width: isBest ? 2.5 : 1.5, style: isBest ? .dashed : .solid)
             }
             probability.scatter(x, y, color: ChapterFive.data)
-            output.xLabel = "Input, $x$"
-            output.yLabel = "Model output"
-            probability.xLabel = "Input, $x$"
-            probability.yLabel = "λ or Pr(y = 1|x)"
+            output.xLabel = "Entrada, $x$"
+            output.yLabel = "Salida del modelo"
+            probability.xLabel = "Entrada, $x$"
+            probability.yLabel = "λ o Pr(y = 1|x)"
             ChapterFour.limits(output, x: (0, 1), y: (-4, 4))
             ChapterFour.limits(probability, x: (0, 1), y: (-0.05, 1.05))
             if shown.count == 1 {
-                output.title = "β$_1$ = \(fixed(shown[0], 3))"
+                output.title = "β$_1$ = \(fixedComma(shown[0], 3))"
                 probability.title = output.title
                 output.legendLocation = nil
                 probability.legendLocation = nil
@@ -163,7 +165,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             let figure = Figure(width: 900, height: 820, rows: 2, columns: 2, dpi: 100)
             classification(figure, row: 0, betas: [2.6])
             classification(figure, row: 1, betas: [betas[36]])
-            figure.title = "Model output and λ = sig(output) with the labels: as given, and with the best β$_1$"
+            figure.title = "Salida del modelo y λ = sig(salida) con las etiquetas: como viene, y con el mejor β$_1$"
             return figure
         }
         try session.figure("5.2-beta-fits") {
@@ -171,12 +173,13 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             classification(
                 figure, row: 0, betas: stride(from: 0, to: betas.count, by: 20).map { betas[$0] } + [betas[36]],
                 highlight: betas[36])
-            figure.title = "Every 20th model of the β$_1$ sweep"
+            figure.title = "Uno de cada 20 modelos del barrido de β$_1$"
             return figure
         }
         try session.figure("5.2-beta-sweep") {
             ChapterFive.sweepFigure(
-                betas, sweeps, xLabel: "β$_1$", title: "Bernoulli likelihood and binary cross-entropy against β$_1$")
+                betas, sweeps, xLabel: "β$_1$",
+                title: "Verosimilitud de Bernoulli y entropía cruzada binaria frente a β$_1$")
         }
     }
 }

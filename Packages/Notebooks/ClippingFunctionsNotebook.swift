@@ -171,23 +171,23 @@ public struct ClippingFunctionsNotebook: Notebook {
                     .init(labels: (1...3).map { "$h′_{\($0)}$" }, units: base.clipped),
                     .init(labels: (1...3).map { "$\\phi_{\($0)} h′_{\($0)}$" }, units: base.weighted),
                 ], output: base.y,
-                title: "Two hidden layers: layer-2 pre-activations, clipped, weighted, and the output")
+                title: "Dos capas ocultas: preactivaciones de la capa 2, recortadas, ponderadas, y la salida")
         }
         try session.figure("4.2-variations") {
             let figure = Figure(width: 1200, height: 450, columns: 3, dpi: 100)
-            for (index, (trace, name)) in zip(traces, ["ψ$_{10}$ = 0.5", "ψ$_{2\\cdot}$ × (−1)", "φ$_3$ = −1"])
+            for (index, (trace, name)) in zip(traces, ["ψ$_{10}$ = 0,5", "ψ$_{2\\cdot}$ × (−1)", "φ$_3$ = −1"])
                 .enumerated()
             {
                 let axes = figure.axes(row: 0, column: index)
                 axes.line(x.scalars, base.y, label: "original", color: Color(gray: 0.55), style: .dashed)
                 axes.line(x.scalars, trace.y, label: name, color: ChapterFour.unitColors[index])
-                axes.title = "Question \(index + 1): " + name
-                axes.xLabel = "Input, $x$"
-                axes.yLabel = "Output, $y$"
+                axes.title = "Pregunta \(index + 1): " + name
+                axes.xLabel = "Entrada, $x$"
+                axes.yLabel = "Salida, $y$"
                 axes.legendLocation = .lowerLeft
                 ChapterFour.limits(axes, x: (0, 1), y: (-1, 1))
             }
-            figure.title = "The three changes of notebook 4.2"
+            figure.title = "Los tres cambios del cuaderno 4.2"
             return figure
         }
     }

@@ -159,31 +159,31 @@ public struct ComposingNetworksNotebook: Notebook {
 
         session.part("figures")
         try session.figure("4.1-networks") {
-            networksFigure(x, [(net1, net1Halved, "Net 1"), (net2, net2Flipped, "Net 2")])
+            networksFigure(x, [(net1, net1Halved, "Red 1"), (net2, net2Flipped, "Red 2")])
         }
         try session.figure("4.1-compositions") {
             let figure = Figure(width: 1200, height: 820, rows: 2, columns: 3, dpi: 100)
             for (index, composition) in compositions.enumerated() {
                 let axes = figure.axes(row: index / 3, column: index % 3)
                 axes.line(x.scalars, composition(x).scalars, color: ChapterFour.unitColors[2])
-                axes.title = composition.name + ", \(regionCounts[index]) regions"
-                axes.xLabel = "Net 1 input, $x$"
-                axes.yLabel = "Output"
+                axes.title = composition.name + ", \(regionCounts[index]) regiones"
+                axes.xLabel = "Entrada de la red 1, $x$"
+                axes.yLabel = "Salida"
                 ChapterFour.limits(axes, x: (-1, 1), y: (-1, 1))
             }
             let axes = figure.axes(row: 1, column: 2)
             axes.line(
                 (1...6).map(Double.init), predicted.map(Double.init), label: "4·3$^N$", color: .black, style: .dashed)
             axes.scatter(
-                (1...6).map(Double.init), counts, label: "counted", color: ChapterFour.unitColors[2], marker: .circle,
+                (1...6).map(Double.init), counts, label: "contadas", color: ChapterFour.unitColors[2], marker: .circle,
                 size: 7)
             axes.yScale = .log
             axes.title = "net2(net1$^N$(x))"
-            axes.xLabel = "copies of net 1, $N$"
-            axes.yLabel = "linear regions on [−1, 1]"
+            axes.xLabel = "copias de la red 1, $N$"
+            axes.yLabel = "regiones lineales en [−1, 1]"
             axes.grid = .both
             axes.legendLocation = .upperLeft
-            figure.title = "Compositions of two shallow ReLU networks"
+            figure.title = "Composiciones de dos redes ReLU poco profundas"
             return figure
         }
     }
@@ -197,13 +197,13 @@ public struct ComposingNetworksNotebook: Notebook {
             axes.line(x.scalars, original(x).scalars, label: name, color: color)
             axes.line(
                 x.scalars, changed(x).scalars,
-                label: column == 0 ? "net1′: φ1 × 0.5, for (b)" : "net2′: φ1 × −1, for (a)",
+                label: column == 0 ? "red 1′: φ1 × 0,5, para (b)" : "red 2′: φ1 × −1, para (a)",
                 color: color.withAlpha(0.6), style: .dashed)
-            axes.xLabel = "\(name) input"
-            axes.yLabel = "\(name) output"
+            axes.xLabel = "Entrada de la \(name.lowercased())"
+            axes.yLabel = "Salida de la \(name.lowercased())"
             ChapterFour.limits(axes, x: (-1, 1), y: (-1, 1))
         }
-        figure.title = "The two shallow networks of notebook 4.1"
+        figure.title = "Las dos redes poco profundas del cuaderno 4.1"
         return figure
     }
 

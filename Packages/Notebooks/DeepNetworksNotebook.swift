@@ -116,8 +116,8 @@ public struct DeepNetworksNotebook: Notebook {
         try session.figure("4.3-matrix-form") {
             let figure = Figure(width: 1000, height: 520, columns: 2, dpi: 100)
             let panels = [
-                ("Net 1", scalarOutput, matrixOutput, "shallow_1_1_3", "matrix form"),
-                ("net2(net1(x))", n2Out, composedOutput, "net 1 fed into net 2", "two hidden layers"),
+                ("Red 1", scalarOutput, matrixOutput, "shallow_1_1_3", "forma matricial"),
+                ("net2(net1(x))", n2Out, composedOutput, "red 1 seguida de la red 2", "dos capas ocultas"),
             ]
             for (index, (name, reference, matrix, referenceLabel, matrixLabel)) in panels.enumerated() {
                 let axes = figure.axes(row: 0, column: index)
@@ -126,11 +126,11 @@ public struct DeepNetworksNotebook: Notebook {
                     color: ChapterFour.unitColors[index].withAlpha(0.35), width: 5)
                 axes.line(x.scalars, matrix.scalars, label: matrixLabel, color: .black, style: .dashed)
                 axes.title = name
-                axes.xLabel = "Input"
-                axes.yLabel = "Output"
+                axes.xLabel = "Entrada"
+                axes.yLabel = "Salida"
                 ChapterFour.limits(axes, x: (-1, 1), y: (-1, 1))
             }
-            figure.title = "The same functions computed in matrix form"
+            figure.title = "Las mismas funciones calculadas en forma matricial"
             return figure
         }
     }

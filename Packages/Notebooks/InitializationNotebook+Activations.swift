@@ -153,7 +153,7 @@ extension InitializationNotebook {
                     axes.heatmap(ScalarField(x: x, y: y, values: values), colormap: .rdbu, range: (-limit, limit))
                     axes.colorbar(
                         label: backward
-                            ? "log$_{10}$ de(∂L/∂$f_k$)/de(∂L/∂$f_{49}$)" : "log$_{10}$ de($h_k$)/de($h_1$)")
+                            ? "log$_{10}$ desv(∂L/∂$f_k$)/desv(∂L/∂$f_{49}$)" : "log$_{10}$ desv($h_k$)/desv($h_1$)")
                     axes.horizontalLine(
                         at: Double.log10(he), label: "He 2/D", color: .black, width: 1.2, style: .dashed)
                     if let stable = backward ? run.stableBackward : run.stableForward {
@@ -168,7 +168,7 @@ extension InitializationNotebook {
                 }
             }
             figure.title =
-                "Cómo cambia la dispersión con la profundidad para cada varianza de los pesos (K = 50, D = 80; azul: se desvanece, rojo: explota; colores recortados en ±3 hacia adelante y ±10 hacia atrás)"
+                "La dispersión según la profundidad y la varianza de los pesos (K = 50, D = 80; azul: se desvanece, rojo: explota; recorte en ±3 y ±10)"
             return figure
         }
     }

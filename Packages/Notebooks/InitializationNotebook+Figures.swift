@@ -36,7 +36,8 @@ extension InitializationNotebook {
                     axes.yScale = .log
                     axes.grid = .both
                     axes.xLabel = "capa k"
-                    axes.yLabel = backward ? "de de ∂L/∂$f_k$ (100 entradas)" : "de de $h_k$ (1000 entradas)"
+                    axes.yLabel =
+                        backward ? "desv. est. de ∂L/∂$f_k$ (100 entradas)" : "desv. est. de $h_k$ (1000 entradas)"
                     axes.title = "\(panel.title): \(backward ? "hacia atrás" : "hacia adelante")"
                     axes.legendLocation = backward ? .best : .upperLeft
                     if panel.row == 0 { axes.xTicks = ((1...5).map(Double.init), (1...5).map { "\($0)" }) }
@@ -69,7 +70,7 @@ extension InitializationNotebook {
                 axes.yScale = .log
                 axes.grid = .both
                 axes.xLabel = "capa k"
-                axes.yLabel = backward ? "de de ∂L/∂$f_k$" : "de de $h_k$"
+                axes.yLabel = backward ? "desv. est. de ∂L/∂$f_k$" : "desv. est. de $h_k$"
                 axes.title = backward ? "Hacia atrás: gradientes" : "Hacia adelante: activaciones"
                 if backward {
                     axes.yLimits = (1e-30, 1e4)
@@ -103,14 +104,16 @@ extension InitializationNotebook {
                             label: label, color: Color.cycle[index], width: 2, style: style)
                     }
                     if name == "SELU" && !backward {
-                        axes.horizontalLine(at: 1, label: "punto fijo: de = 1", color: .black, width: 1, style: .dotted)
+                        axes.horizontalLine(
+                            at: 1, label: "punto fijo: desv. est. = 1", color: .black, width: 1, style: .dotted)
                     }
                     axes.yScale = .log
                     // Fixed limits show the suited runs' detail; the exploding runs leave through the top.
                     axes.yLimits = (1e-4, 1e3)
                     axes.grid = .both
                     axes.xLabel = "capa k"
-                    axes.yLabel = backward ? "de de ∂L/∂$f_k$ (100 entradas)" : "de de $h_k$ (1000 entradas)"
+                    axes.yLabel =
+                        backward ? "desv. est. de ∂L/∂$f_k$ (100 entradas)" : "desv. est. de $h_k$ (1000 entradas)"
                     axes.title = "\(name): \(backward ? "hacia atrás" : "hacia adelante")"
                     axes.legendLocation = .lowerRight
                 }

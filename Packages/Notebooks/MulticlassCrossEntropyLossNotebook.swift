@@ -85,8 +85,8 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         session.section("Sweeping β1[0, 0] (the class-0 offset) over arange(−2, 6, 0.1)", part: "sweep")
         let betas = Tensor.arange(-2, 6, step: 0.1).scalars
         var sweeps = [
-            ChapterFive.Sweep(name: "likelihood", values: [], maximize: true),
-            ChapterFive.Sweep(name: "negative log likelihood", values: [], maximize: false),
+            ChapterFive.Sweep(name: "verosimilitud", values: [], maximize: true),
+            ChapterFive.Sweep(name: "log-verosimilitud negativa", values: [], maximize: false),
         ]
         for beta in betas {
             let lambda = Self.probabilities(beta: beta, x).lambda
@@ -119,13 +119,13 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
             for (row, beta) in [2.0, betas[26]].enumerated() {
                 classification(figure, row: row, beta: beta, x: x.scalars, y: y.scalars)
             }
-            figure.title = "Outputs and λ = softmax(outputs) with the labels: as given, and with the best β$_1$[0, 0]"
+            figure.title = "Salidas y λ = softmax(salidas) con las etiquetas: como viene, y con el mejor β$_1$[0, 0]"
             return figure
         }
         try session.figure("5.3-beta-sweep") {
             ChapterFive.sweepFigure(
                 betas, sweeps, xLabel: "β$_1$[0, 0]",
-                title: "Categorical likelihood and multiclass cross-entropy against β$_1$[0, 0]")
+                title: "Verosimilitud categórica y entropía cruzada multiclase frente a β$_1$[0, 0]")
         }
     }
 
@@ -137,17 +137,17 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         let colors = [ChapterFour.unitColors[0], ChapterFour.unitColors[2], ChapterFour.unitColors[1]]
         let output = figure.axes(row: row, column: 0), probability = figure.axes(row: row, column: 1)
         for k in 0..<3 {
-            output.line(grid.scalars, logits.column(k).scalars, label: "class \(k)", color: colors[k])
-            probability.line(grid.scalars, lambda.column(k).scalars, label: "class \(k)", color: colors[k])
+            output.line(grid.scalars, logits.column(k).scalars, label: "clase \(k)", color: colors[k])
+            probability.line(grid.scalars, lambda.column(k).scalars, label: "clase \(k)", color: colors[k])
             let members = x.indices.filter { y[$0] == Double(k) }
             probability.scatter(members.map { x[$0] }, members.map { _ in -0.05 }, color: colors[k], size: 7)
         }
-        output.title = "β$_1$[0, 0] = \(fixed(beta, 3))"
+        output.title = "β$_1$[0, 0] = \(fixedComma(beta, 3))"
         probability.title = output.title
-        output.xLabel = "Input, $x$"
-        output.yLabel = "Model outputs"
-        probability.xLabel = "Input, $x$"
-        probability.yLabel = "λ or Pr(y = k|x)"
+        output.xLabel = "Entrada, $x$"
+        output.yLabel = "Salidas del modelo"
+        probability.xLabel = "Entrada, $x$"
+        probability.yLabel = "λ o Pr(y = k|x)"
         output.legendLocation = nil
         probability.legendLocation = .outsideRight
         ChapterFour.limits(output, x: (0, 1), y: (-4, 4))

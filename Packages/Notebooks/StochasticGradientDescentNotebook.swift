@@ -90,8 +90,8 @@ public struct StochasticGradientDescentNotebook: Notebook {
         try figures(
             session,
             runs: [
-                ("GD + line search", searched), ("fixed α = 0.2", fixedPath),
-                ("SGD, α = 0.8, batch 5", stochastic.path),
+                ("DG + búsqueda lineal", searched), ("α fija = 0,2", fixedPath),
+                ("SGD, α = 0,8, minilote 5", stochastic.path),
             ],
             experiments: experiments)
     }
