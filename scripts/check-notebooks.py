@@ -2,7 +2,8 @@
 
   check-notebooks.py validate FILE...
       Each file is read by nbformat and validated against the nbformat 4 schema; every code cell but the
-      first (the setup cell) must carry stored outputs, so the notebook shows everything without running.
+      first (the setup cell) must carry stored outputs, so the notebook shows everything without running; and
+      the file must be byte for byte what nbformat itself writes, so that saving it in Jupyter changes nothing.
 
   check-notebooks.py execute [--tool PATH] FILE...
       Each notebook is executed with `jupyter nbconvert --to notebook --execute` (the standard IPython
@@ -31,11 +32,15 @@ DEFAULT_TOOL = "../../../.build/release/notebook"
 def validate(path):
     notebook = nbformat.read(path, as_version=4)
     nbformat.validate(notebook)
+    problems = []
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     empty = [index for index, cell in enumerate(code[1:], start=2) if not cell.outputs]
     if empty:
-        return [f"code cells without stored output: {empty}"]
-    return []
+        problems.append(f"code cells without stored output: {empty}")
+    with open(path, encoding="utf-8") as file:
+        if file.read() != nbformat.writes(notebook) + "\n":
+            problems.append("not byte for byte what nbformat writes (Jupyter would rewrite it on saving)")
+    return problems
 
 
 def png_size(data):
