@@ -1,6 +1,7 @@
 # The project's commands. `make test` is what CI runs (.ci/run); `make study` is the main job.
 #
-#   make setup   install the Debian packages the build needs (only those missing)
+#   make setup   install the Debian packages the build needs (only those missing), and .venv/ with Jupyter's
+#                nbformat, nbconvert and ipykernel for the notebook tests
 #   make format  format the Swift sources (swift format, .swift-format); make lint checks it (part of test)
 #   make build   release build of every tool
 #   make test    setup, then the whole test suite (release mode: the numeric tests need the speed) and the
@@ -8,7 +9,8 @@
 #   make bench   performance figures (matmul GFLOP/s, training-step times)
 #   make gallery one PNG of every figure type of the Plot library into docs/gallery/
 #   make study   the optimizer study, the final model and the report (results/, docs/report/)
-#   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures
+#   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures,
+#                and the Jupyter notebooks (the 14 and the walkthrough recorrido.ipynb) into docs/notebooks/ipynb
 #   make docs    the libraries' DocC documentation into .build/docs/
 #   make clean   remove build products
 
@@ -23,6 +25,7 @@ TEST_FLAGS ?= $(BUILD_FLAGS) --disable-testable-imports
 
 setup:
 	@sh scripts/setup-system.sh
+	@sh scripts/setup-python.sh
 
 build: setup
 	$(SWIFT) build $(BUILD_FLAGS)
@@ -49,6 +52,7 @@ gallery: build
 
 notebooks: build
 	.build/release/notebook run all --figures docs/notebooks/figures --transcripts docs/notebooks/output
+	.build/release/notebook export all --format ipynb --output docs/notebooks/ipynb
 
 # The study: independent train runs in parallel (one per core), then summaries, the final model, figures
 # and the report. RESULTS/JOBS can be overridden; the run list is in $(RESULTS)/runs.txt.

@@ -126,6 +126,7 @@ let package = Package(
             [
                 "ToolSupport", "Datasets", "NN", "Plot", "Platform", "CLibPNG", "TestSupport",
                 "surface-data", "init-study", "train", "predict", "backprop-check", "surface-plot", "curve-plot",
+                "notebook",
             ]),
     ]
 )

@@ -31,12 +31,12 @@ public struct ActivationFunctionsNotebook: Notebook {
         )
 
         let relu = ShallowNetwork(theta: Self.theta, phi: [-0.3, 2.0, -1.0, 7.0], activation: .relu).trace(x)
-        session.section("The ReLU network (φ = −0.3, 2.0, −1.0, 7.0)")
+        session.section("The ReLU network (φ = −0.3, 2.0, −1.0, 7.0)", part: "relu")
         report(
             session, relu.output, expected: [0.3, 0.1, -0.2, -0.3, -0.8, -0.2755], sum: -33.608,
             extremes: [-0.8365, 0.3])
 
-        session.section("TODO 1: sigmoid(z) = 1/(1 + exp(−10 z))")
+        session.section("TODO 1: sigmoid(z) = 1/(1 + exp(−10 z))", part: "sigmoid")
         session.check("sigmoid(0.1)", sigmoid.value(0.1), 0.731058578630, tolerance: 1e-12)
         session.check("sigmoid(−0.2)", sigmoid.value(-0.2), 0.119202922022, tolerance: 1e-12)
         session.check("sigmoid(z[0] = −1)", sigmoid.value(z.scalars[0]), 0.000045397869, tolerance: 1e-12)
@@ -59,7 +59,7 @@ public struct ActivationFunctionsNotebook: Notebook {
             "Its slope vanishes once a unit saturates: d/dz σ(10z) = 10σ(1 − σ) is \(fixed(slopes[0], 2)) at z = 0 but \(fixed(slopes[1], 4)) at z = 0.5 and \(String(format4(slopes[2]))) at z = 1, so gradients through saturated units all but vanish when we fit the model (chapters 6–7); the ReLU's slope is 1 on its whole active half."
         )
 
-        session.section("TODO 2: heaviside(z) = 1 for z ≥ 0, else 0")
+        session.section("TODO 2: heaviside(z) = 1 for z ≥ 0, else 0", part: "heaviside")
         let steps = z.map(Activation.heaviside.value)
         session.check("heaviside(0)", Activation.heaviside.value(0), 1, tolerance: 0)
         session.check("Σ heaviside over arange(−1, 1, 0.01)", steps.sum(), 100, tolerance: 0)
@@ -74,7 +74,7 @@ public struct ActivationFunctionsNotebook: Notebook {
             "A piecewise-constant function: each unit switches its weight φ_d on or off at x = −θ_d0/θ_d1 (\(Self.theta.map { fixed(-$0.0 / $0.1, 3) }.joined(separator: ", ")) here), so the output jumps there and is flat in between. At x = 0.5 pre-activation 2 is exactly 0 and heaviside(0) = 1, so y = −0.7 (it would be 0.3 with heaviside(0) = 0). Its derivative is 0 almost everywhere, so gradient descent gets no signal from it."
         )
 
-        session.section("TODO 3: linear activation lin(z) = a + b z")
+        session.section("TODO 3: linear activation lin(z) = a + b z", part: "linear")
         var linear: [ShallowNetwork.Trace] = []
         var lines: [String] = []
         for (a, b) in [(0.0, 1.0), (0.5, -0.4)] {
@@ -109,12 +109,13 @@ public struct ActivationFunctionsNotebook: Notebook {
             "Still a straight line, only a different one (\(lines[1])): a and b just rescale and shift each unit's line, and composing affine maps gives an affine map. Without a nonlinearity there are no kinks to combine."
         )
 
+        session.part("figures")
         try drawFigures(
             session, x: x, z: z,
             traces: [
-                ("ReLU", "3.4-relu-units", relu), ("sigmoid σ(10z)", "3.4-sigmoid-units", sigmoidNet),
+                ("ReLU", "3.4-relu-units", relu), ("sigmoide σ(10z)", "3.4-sigmoid-units", sigmoidNet),
                 ("Heaviside", "3.4-heaviside-units", heaviside),
-                ("linear (a = 0, b = 1)", "3.4-linear-units", linear[0]),
+                ("activación lineal (a = 0, b = 1)", "3.4-linear-units", linear[0]),
             ], shifted: linear[1])
     }
 
@@ -145,7 +146,8 @@ public struct ActivationFunctionsNotebook: Notebook {
                 ChapterFour.limits(axes, x: (-1, 1), y: name == "sigmoid" ? (0, 1) : (-2, 2))
                 figure.title =
                     name == "sigmoid"
-                    ? "The logistic sigmoid with input scale 10, 1/(1 + exp(−10z))" : "The Heaviside step, 1 for z ≥ 0"
+                    ? "La sigmoide logística con escala 10 en la entrada, 1/(1 + exp(−10z))"
+                    : "El escalón de Heaviside, 1 para z ≥ 0"
                 return figure
             }
         }
@@ -155,11 +157,12 @@ public struct ActivationFunctionsNotebook: Notebook {
                 return ChapterFour.unitPanels(
                     x: x.scalars,
                     stages: [
-                        .init(labels: Array(repeating: "Preactivation", count: 3), units: rows(trace.preActivations)),
-                        .init(labels: Array(repeating: "Activation", count: 3), units: rows(trace.activations)),
+                        .init(labels: Array(repeating: "Preactivación", count: 3), units: rows(trace.preActivations)),
+                        .init(labels: Array(repeating: "Activación", count: 3), units: rows(trace.activations)),
                         .init(
-                            labels: Array(repeating: "Weighted Act", count: 3), units: rows(trace.weightedActivations)),
-                    ], output: trace.output.scalars, title: "The ten panels of the \(name) network")
+                            labels: Array(repeating: "Act. ponderada", count: 3), units: rows(trace.weightedActivations)
+                        ),
+                    ], output: trace.output.scalars, title: "Los diez paneles de la red con \(name)")
             }
         }
         try session.figure("3.4-networks") {
@@ -169,14 +172,14 @@ public struct ActivationFunctionsNotebook: Notebook {
                 axes.line(
                     x.scalars, trace.output.scalars, label: index == 3 ? "a = 0, b = 1" : nil, color: Color.cycle[0])
                 if index == 3 {
-                    axes.line(x.scalars, shifted.output.scalars, label: "a = 0.5, b = −0.4", color: Color.cycle[1])
+                    axes.line(x.scalars, shifted.output.scalars, label: "a = 0,5, b = −0,4", color: Color.cycle[1])
                 }
-                axes.title = index == 3 ? "linear" : name
-                axes.xLabel = "Input, $x$"
-                axes.yLabel = "Output, $y$"
+                axes.title = index == 3 ? "lineal" : name
+                axes.xLabel = "Entrada, $x$"
+                axes.yLabel = "Salida, $y$"
                 ChapterFour.limits(axes, x: (0, 1), y: (-1, 1))
             }
-            figure.title = "The 1 → 3 → 1 network with four activations"
+            figure.title = "La red 1 → 3 → 1 con cuatro activaciones"
             return figure
         }
     }

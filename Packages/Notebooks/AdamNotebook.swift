@@ -28,7 +28,8 @@ public struct AdamNotebook: Notebook {
     /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         session.section(
-            "The loss and its gradient (central differences, δ = 1e−5, as the notebook's get_loss_gradient)")
+            "The loss and its gradient (central differences, δ = 1e−5, as the notebook's get_loss_gradient)",
+            part: "loss")
         let start = Tensor(Self.start)
         let g = problem.gradient(at: start), exact = GaussianWellProblem(gradientMethod: .analytic).gradient(at: start)
         session.say("L(−0.7, −0.9) = \(problem.loss(at: start)),  ∇L ≈ (\(g[0]), \(g[1]))")
@@ -38,7 +39,7 @@ public struct AdamNotebook: Notebook {
         session.check("analytic ∂L/∂φ₀ at the start", exact[0], -0.054213673459717, tolerance: 1e-12)
         session.check("analytic ∂L/∂φ₁ at the start", exact[1], -0.557626355585665, tolerance: 1e-12)
 
-        session.section("Gradient descent, α = 0.08 for 200 steps and α = 1.0 for 40 steps")
+        session.section("Gradient descent, α = 0.08 for 200 steps and α = 1.0 for 40 steps", part: "gradient-descent")
         let slow = path(try SGD(learningRate: 0.08), steps: 200), fast = path(try SGD(learningRate: 1.0), steps: 40)
         report(session, "α = 0.08", slow)
         report(session, "α = 1.0", fast)
@@ -74,7 +75,8 @@ public struct AdamNotebook: Notebook {
             "α = 1.0, final loss (NumPy's value)", problem.loss(at: fast[40]), 0.073127790588963, tolerance: 2e-5)
 
         session.section(
-            "TODO: normalized gradients, m = ∇L, v = m², φ ← φ − α·m/(√v + ε) (eqs. 6.13–6.14), α = 0.08, 40 steps")
+            "TODO: normalized gradients, m = ∇L, v = m², φ ← φ − α·m/(√v + ε) (eqs. 6.13–6.14), α = 0.08, 40 steps",
+            part: "normalized")
         let normalized = path(try NormalizedGradientDescent(learningRate: 0.08), steps: 40)
         report(session, "normalized", normalized)
         let first: [(Double, Double)] = [
@@ -102,7 +104,7 @@ public struct AdamNotebook: Notebook {
             moves.allSatisfy { Swift.abs($0 - 0.08) < 1e-12 },
             "|Δφ| from \(fixed(moves.min()!, 15)) to \(fixed(moves.max()!, 15))")
 
-        session.section("TODO: Adam (eqs. 6.15–6.17), α = 0.05, β = 0.9, γ = 0.99, ε = 1e−20, 60 steps")
+        session.section("TODO: Adam (eqs. 6.15–6.17), α = 0.05, β = 0.9, γ = 0.99, ε = 1e−20, 60 steps", part: "adam")
         let adam = path(try AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20), steps: 60)
         report(session, "Adam", adam)
         session.check("Adam step 1 is exactly α·sign(g): φ₀ = −0.65", adam[1][0], -0.65, tolerance: 1e-15)
@@ -112,7 +114,7 @@ public struct AdamNotebook: Notebook {
             ChapterSixReference.adam65.map { ($0.step, $0.phi[0], $0.phi[1]) }, tolerance: 1e-9)
         session.check("Adam final loss", problem.loss(at: adam[60]), 0.001874291141445, tolerance: 1e-9)
 
-        session.section("Extra: Adam without bias correction (m̃ = m, ṽ = v), same settings")
+        session.section("Extra: Adam without bias correction (m̃ = m, ṽ = v), same settings", part: "no-bias-correction")
         let uncorrected = path(
             try AdamUDL(learningRate: 0.05, beta: 0.9, gamma: 0.99, epsilon: 1e-20, biasCorrection: false), steps: 60)
         report(session, "Adam, no bias correction", uncorrected)
@@ -123,10 +125,11 @@ public struct AdamNotebook: Notebook {
             "no correction, final loss", problem.loss(at: uncorrected[60]), 0.000386399900274, tolerance: 1e-9)
 
         let runs = [
-            ("GD, α = 0.08", slow), ("GD, α = 1.0", fast), ("normalized gradients, α = 0.08", normalized),
-            ("Adam, α = 0.05", adam), ("Adam without bias correction", uncorrected),
+            ("DG, α = 0,08", slow), ("DG, α = 1,0", fast), ("gradientes normalizados, α = 0,08", normalized),
+            ("Adam, α = 0,05", adam), ("Adam sin corrección de sesgo", uncorrected),
         ]
         answers(session, runs: runs)
+        session.part("figures")
         try figures(session, runs: runs)
     }
 
@@ -139,7 +142,7 @@ public struct AdamNotebook: Notebook {
     }
 
     func answers(_ session: NotebookSession, runs: [(String, [Tensor])]) {
-        session.section("Answers")
+        session.section("Answers", part: "answers")
         let (slow, fast, normalized, adam, uncorrected) = (runs[0].1, runs[1].1, runs[2].1, runs[3].1, runs[4].1)
         let settled = slow.firstIndex { Swift.abs($0[1]) < 1e-3 }!
         let flips = zip(fast, fast.dropFirst()).filter { $0[1] * $1[1] < 0 }.count
@@ -177,8 +180,8 @@ public struct AdamNotebook: Notebook {
         try session.figure("6.5-trajectories") {
             let figure = Figure(width: 1150, height: 1000, rows: 2, columns: 2, dpi: 100)
             let panels: [(title: String, runs: [Int])] = [
-                ("Gradient descent, α = 0.08, 200 steps", [0]), ("Gradient descent, α = 1.0, 40 steps", [1]),
-                ("Normalized gradients, α = 0.08, 40 steps", [2]), ("Adam, α = 0.05, 60 steps", [3, 4]),
+                ("Descenso de gradiente, α = 0,08, 200 pasos", [0]), ("Descenso de gradiente, α = 1,0, 40 pasos", [1]),
+                ("Gradientes normalizados, α = 0,08, 40 pasos", [2]), ("Adam, α = 0,05, 60 pasos", [3, 4]),
             ]
             for (index, panel) in panels.enumerated() {
                 let axes = figure.axes(row: index / 2, column: index % 2)
@@ -188,12 +191,12 @@ public struct AdamNotebook: Notebook {
                         axes, runs[run].1, label: runs[run].0, color: ChapterSix.pathColors[run == 4 ? 4 : 0])
                 }
                 axes.scatter(
-                    [0.7], [0], label: "minimum (0.7, 0)", color: Color(hex: 0xfde725), marker: .cross, size: 10)
+                    [0.7], [0], label: "mínimo (0,7; 0)", color: Color(hex: 0xfde725), marker: .cross, size: 10)
                 axes.xLimits = (-1, 1.09)
                 axes.yLimits = (-1, 0.99)
                 axes.title = panel.title
             }
-            figure.title = "L = 1 − exp(−2φ₁²)·exp(−(φ₀ − 0.7)²/8) from (−0.7, −0.9)"
+            figure.title = "L = 1 − exp(−2φ₁²)·exp(−(φ₀ − 0,7)²/8) desde (−0,7; −0,9)"
             return figure
         }
         try session.figure("6.5-loss-curves") {
@@ -204,9 +207,9 @@ public struct AdamNotebook: Notebook {
                 axes.line(steps, run.1.map(problem.loss(at:)), label: run.0, color: Color.cycle[index])
             }
             axes.yScale = .log
-            axes.xLabel = "step"
-            axes.yLabel = "loss"
-            axes.title = "Loss along each run"
+            axes.xLabel = "paso"
+            axes.yLabel = "pérdida"
+            axes.title = "La pérdida a lo largo de cada ejecución"
             axes.grid = .both
             axes.legendLocation = .upperRight
             return figure

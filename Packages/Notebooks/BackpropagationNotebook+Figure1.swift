@@ -42,7 +42,9 @@ extension BackpropagationNotebook {
             network: network, inputs: data.inputs, targets: data.targets, loss: .mse, learningRate: 1)
         let v = { (values: [Double]) in ChapterSeven.array(values, decimals: 6) }
 
-        session.section("Evaluation question: the assignment's Figure 1 network (2 → 3 → 2 → 1, sigmoid hidden layers)")
+        session.section(
+            "Evaluation question: the assignment's Figure 1 network (2 → 3 → 2 → 1, sigmoid hidden layers)",
+            part: "figure1")
         session.say("model examples/figure1/model.json, data examples/figure1/data.csv (3 points)")
         session.say("loss: L = (1/3) Σ_i (f(x_i) − y_i)² (mean squared error); each point's term ℓ_i = (f(x_i) − y_i)²")
         for (i, point) in report.points.enumerated() {
@@ -100,7 +102,8 @@ extension BackpropagationNotebook {
             report.gradientCheck.maxAbsoluteError <= 1e-9,
             "max |fd − backprop| = \(ChapterSeven.scientific(report.gradientCheck.maxAbsoluteError)) (tolerance 1e-9)")
 
-        session.section("Evaluation question: one gradient-descent step θ ← θ − α ∂L/∂θ with α = 1")
+        session.section(
+            "Evaluation question: one gradient-descent step θ ← θ − α ∂L/∂θ with α = 1", part: "figure1-step")
         for k in 0..<3 {
             let lines = ChapterSeven.matrix(
                 report.updated.weights(ofLayer: k).scalars, columns: network.layers[k].inputs, decimals: 6)
@@ -173,31 +176,32 @@ extension BackpropagationNotebook {
             path.line(rates, losses, label: "L(θ − α ∂L/∂θ)")
             let tangent = [0, report.lossBefore / squaredNorm]
             path.line(
-                tangent, tangent.map { report.lossBefore - $0 * squaredNorm }, label: "first order L − α‖∂L/∂θ‖$^2$",
+                tangent, tangent.map { report.lossBefore - $0 * squaredNorm }, label: "primer orden L − α‖∂L/∂θ‖$^2$",
                 color: .black, width: 1, style: .dashed)
             path.scatter(
-                [1], [report.lossAfter], label: "the step α = 1: L = \(fixed(report.lossAfter, 4))",
+                [1], [report.lossAfter], label: "el paso α = 1: L = \(fixedComma(report.lossAfter, 4))",
                 color: Color.cycle[3], size: 9)
             if let best = report.bestScannedRate {
                 path.scatter(
                     [best.rate], [best.loss],
-                    label: "best scanned α = \(fixed(best.rate, 3)): L = \(fixed(best.loss, 4))",
+                    label: "mejor α explorada = \(fixedComma(best.rate, 3)): L = \(fixedComma(best.loss, 4))",
                     color: Color.cycle[2], marker: .star, size: 12)
             }
             path.horizontalLine(
-                at: report.lossBefore, label: "L(θ) = \(fixed(report.lossBefore, 4))", color: Color.cycle[7], width: 1)
-            path.title = "The loss along the gradient step (MSE)"
-            path.xLabel = "learning rate α"
+                at: report.lossBefore, label: "L(θ) = \(fixedComma(report.lossBefore, 4))", color: Color.cycle[7],
+                width: 1)
+            path.title = "La pérdida a lo largo del paso de gradiente (ECM)"
+            path.xLabel = "tasa de aprendizaje α"
             path.yLabel = "L"
             path.grid = .both
             path.legendLocation = .upperLeft
 
             let bars = figure.axes(column: 1)
             let count = report.gradient.count
-            bars.bar((0..<count).map(Double.init), report.gradient.scalars, label: "backpropagation")
+            bars.bar((0..<count).map(Double.init), report.gradient.scalars, label: "retropropagación")
             bars.scatter(
                 (0..<count).map(Double.init), report.gradientCheck.numeric.scalars,
-                label: "central difference, δ = 10$^{-6}$",
+                label: "diferencia central, δ = 10$^{-6}$",
                 color: Color.cycle[1], marker: .diamond, size: 8)
             bars.horizontalLine(at: 0, color: .black, width: 0.8, style: .solid)
             var centres: [Double] = [], names: [String] = []
@@ -208,7 +212,7 @@ extension BackpropagationNotebook {
                 if k > 0 { bars.verticalLine(at: Double(w.lowerBound) - 0.5, color: Color.cycle[7], width: 0.8) }
             }
             bars.xTicks = (centres, names)
-            bars.title = "∂L/∂θ, all \(count) parameters"
+            bars.title = "∂L/∂θ, los \(count) parámetros"
             bars.yLabel = "∂L/∂θ"
             bars.grid = .y
             bars.legendLocation = .upperLeft
@@ -216,21 +220,21 @@ extension BackpropagationNotebook {
             let predictions = figure.axes(column: 2)
             let points = (0..<data.count).map(Double.init)
             predictions.bar(
-                points.map { $0 - 0.27 }, data.targets.scalars, width: 0.27, label: "target y", color: Color.cycle[7])
+                points.map { $0 - 0.27 }, data.targets.scalars, width: 0.27, label: "objetivo y", color: Color.cycle[7])
             predictions.bar(
-                points, report.network(data.inputs).scalars, width: 0.27, label: "f(x) before", color: Color.cycle[0])
+                points, report.network(data.inputs).scalars, width: 0.27, label: "f(x) antes", color: Color.cycle[0])
             predictions.bar(
-                points.map { $0 + 0.27 }, report.updated(data.inputs).scalars, width: 0.27, label: "f(x) after α = 1",
+                points.map { $0 + 0.27 }, report.updated(data.inputs).scalars, width: 0.27, label: "f(x) tras α = 1",
                 color: Color.cycle[3])
             predictions.horizontalLine(at: 0, color: .black, width: 0.8, style: .solid)
             predictions.xTicks = (points, ["x = (1, 1)", "x = (0, 2)", "x = (−1, 1)"])
-            predictions.title = "Predictions before and after the step"
-            predictions.yLabel = "output"
+            predictions.title = "Predicciones antes y después del paso"
+            predictions.yLabel = "salida"
             predictions.grid = .y
             predictions.yLimits = (-1, 1.6)
             predictions.legendLocation = .upperRight
             figure.title =
-                "Evaluation question: the Figure 1 network (sigmoid hidden layers), one gradient step with α = 1"
+                "Pregunta de evaluación: la red de la Figura 1 (capas ocultas sigmoides), un paso de gradiente con α = 1"
             return figure
         }
     }

@@ -44,7 +44,7 @@ public struct BackpropagationNotebook: Notebook {
             parameters: network.parameters, inputs: x, targets: y, loss: .sse, gradient: &gradient, inputGradient: true)
         let gradients = Network(network.architecture, parameters: gradient)  // ∂L/∂Ω_k and ∂L/∂β_k as layer views
 
-        session.section("TODO 1: the forward pass (NetworkWorkspace.forward, eq. 7.24), x = 1.2")
+        session.section("TODO 1: the forward pass (NetworkWorkspace.forward, eq. 7.24), x = 1.2", part: "forward")
         let output = workspace.output.scalar
         session.say("True output = 1.907, Your answer = \(fixed(output, 3))")
         session.checkPrinted("network output", output, decimals: 3, stated: "1.907")
@@ -70,14 +70,15 @@ public struct BackpropagationNotebook: Notebook {
             "ReLU pattern of h_1 … h_5", active == [[1, 2, 3, 4, 5], [2, 5], [3, 5, 6], [2, 3, 5, 6], [5]],
             "\(active) vs reference [[1…5], [2, 5], [3, 5, 6], [2, 3, 5, 6], [5]]")
 
-        session.section("The least-squares loss L = Σ(f − y)², y = 20")
+        session.section("The least-squares loss L = Σ(f − y)², y = 20", part: "loss")
         session.say("y = 20.000 Loss = \(fixed(loss, 3))")
         session.check(
             "loss prints 327.371", fixed(loss, 3) == "327.371",
             "prints \(fixed(loss, 3)), the reference's run prints 327.371")
         session.check("loss", loss, 327.37094270819063, tolerance: 1e-12)
 
-        session.section("TODO 2: the backward pass (NetworkWorkspace.backward, eq. 7.25 with 𝕀[f > 0])")
+        session.section(
+            "TODO 2: the backward pass (NetworkWorkspace.backward, eq. 7.25 with 𝕀[f > 0])", part: "backward")
         for (k, expected) in Self.biasGradients.enumerated() {
             ChapterSeven.check(session, "∂L/∂β_\(k)", gradients.biases(ofLayer: k).scalars, expected, tolerance: 1e-12)
         }
@@ -89,7 +90,8 @@ public struct BackpropagationNotebook: Notebook {
         session.check("∂L/∂x", inputGradient, -54.53747284585685, tolerance: 1e-12)
 
         session.section(
-            "The notebook's check: forward differences, δ = 1e-6, np.allclose(rtol=1e-5, atol=1e-8) per layer")
+            "The notebook's check: forward differences, δ = 1e-6, np.allclose(rtol=1e-5, atol=1e-8) per layer",
+            part: "finite-differences")
         let check = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6, difference: .forward)
         let fd = Network(network.architecture, parameters: check.numeric)
         for (kind, range) in [("Bias", ChapterSeven.biases), ("Weight", ChapterSeven.weights)]
@@ -196,8 +198,8 @@ public struct BackpropagationNotebook: Notebook {
                 axes.colorbar(label: "∂L/∂$\\Omega_\(k)$")
                 axes.title = "∂L/∂$\\Omega_\(k)$"
                 axes.xTicks = (units, units.map { "\(Int($0))" })
-                axes.xLabel = "source unit j (of $h_\(k)$)"
-                axes.yLabel = "destination unit i"
+                axes.xLabel = "unidad de origen j (de $h_\(k)$)"
+                axes.yLabel = "unidad de destino i"
             }
             let layers = (0...5).map(Double.init)
             let norms = figure.axes(row: 0, column: 2)
@@ -208,9 +210,9 @@ public struct BackpropagationNotebook: Notebook {
                 layers.map { $0 + 0.2 }, (0...5).map { gradients.biases(ofLayer: $0).norm() }, width: 0.4,
                 label: "‖∂L/∂$\\beta_k$‖")
             norms.xTicks = (layers, (0...5).map { "\($0)" })
-            norms.xLabel = "layer k"
-            norms.title = "Gradient size per layer"
-            norms.yLabel = "Euclidean norm"
+            norms.xLabel = "capa k"
+            norms.title = "Tamaño del gradiente por capa"
+            norms.yLabel = "norma euclídea"
             norms.grid = .y
             norms.legendLocation = .upperLeft
 
@@ -218,16 +220,17 @@ public struct BackpropagationNotebook: Notebook {
             func worst(_ check: GradientCheck, _ layer: Layer) -> Double {
                 Swift.max(check.maxAbsoluteError(layer.weightOffset..<(layer.biasOffset + layer.outputs)), 1e-16)
             }
-            errors.line(layers, network.layers.map { worst(forward, $0) }, label: "forward difference", marker: .circle)
-            errors.line(layers, network.layers.map { worst(central, $0) }, label: "central difference", marker: .square)
+            errors.line(
+                layers, network.layers.map { worst(forward, $0) }, label: "diferencia hacia adelante", marker: .circle)
+            errors.line(layers, network.layers.map { worst(central, $0) }, label: "diferencia central", marker: .square)
             errors.yScale = .log
             errors.xTicks = (layers, (0...5).map { "\($0)" })
-            errors.xLabel = "layer k"
-            errors.title = "Finite differences, δ = 10$^{-6}$"
-            errors.yLabel = "max |fd − backprop| over $\\Omega_k$, $\\beta_k$"
+            errors.xLabel = "capa k"
+            errors.title = "Diferencias finitas, δ = 10$^{-6}$"
+            errors.yLabel = "máx. |df − retroprop.| en $\\Omega_k$, $\\beta_k$"
             errors.grid = .both
             figure.title =
-                "Notebook 7.2: the gradients of the seed-0 ReLU network (x = 1.2, y = 20); rows of zeros belong to units whose ReLU is off"
+                "Cuaderno 7.2: los gradientes de la red ReLU de semilla 0 (x = 1,2, y = 20); las filas de ceros son unidades con la ReLU apagada"
             return figure
         }
     }

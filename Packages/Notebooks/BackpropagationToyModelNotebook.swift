@@ -52,7 +52,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
         let network = Self.network
         let (x, y) = (ChapterSeven.scalar(Self.x), ChapterSeven.scalar(Self.y))
         let lossFunction = Self.fn(Self.x, Self.beta, Self.omega) - Self.y
-        session.section("The model and its loss ℓ = (f[x, φ] − y)² at x = 2.3, y = 2.0")
+        session.section("The model and its loss ℓ = (f[x, φ] − y)² at x = 2.3, y = 2.0", part: "model")
         session.say("l_i=\(fixed(lossFunction * lossFunction, 3))")
         session.checkPrinted("l_i (the notebook's fn)", lossFunction * lossFunction, decimals: 3, stated: "0.139")
 
@@ -61,7 +61,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
         let loss = workspace.lossAndGradient(
             parameters: network.parameters, inputs: x, targets: y, loss: .sse, gradient: &gradient)
 
-        session.section("TODO 1: the forward pass (NetworkWorkspace.forward, eq. 7.24)")
+        session.section("TODO 1: the forward pass (NetworkWorkspace.forward, eq. 7.24)", part: "forward")
         let forward: [(String, Double, String, Double)] = [
             ("f0", workspace.preActivations(0).scalar, "1.230", 1.23),
             ("h1", workspace.activations(1).scalar, "0.942", 0.94248880193169748),
@@ -81,7 +81,9 @@ public struct BackpropagationToyModelNotebook: Notebook {
         session.checkPrinted("l_i from the forward pass", loss, decimals: 3, stated: "0.139")
         session.check("l_i from the forward pass", loss, 0.13858056641470326, tolerance: 1e-12)
 
-        session.section("TODO 2: the backward pass (NetworkWorkspace.backward, eq. 7.25 with a′ = cos, exp, −sin)")
+        session.section(
+            "TODO 2: the backward pass (NetworkWorkspace.backward, eq. 7.25 with a′ = cos, exp, −sin)", part: "backward"
+        )
         let backward: [(String, Double, String, Double)] = [
             ("dldf3", workspace.preActivationGradients(3).scalar, "0.745", 0.74452821683184922),
             ("dldh3", workspace.activationGradients(3).scalar, "2.234", 2.2335846504955477),
@@ -97,7 +99,8 @@ public struct BackpropagationToyModelNotebook: Notebook {
             session.check(name, value, solved, tolerance: 1e-12)
         }
 
-        session.section("TODO 3: the parameter derivatives ∂ℓ/∂β_k = ∂ℓ/∂f_k, ∂ℓ/∂ω_k = h_k·∂ℓ/∂f_k")
+        session.section(
+            "TODO 3: the parameter derivatives ∂ℓ/∂β_k = ∂ℓ/∂f_k, ∂ℓ/∂ω_k = h_k·∂ℓ/∂f_k", part: "parameters")
         // Flat order per layer: ω_k, then β_k.
         let solved = [
             5.2460714309895016, 2.2809006221693489, -16.079298656737866, -17.060466526267692,
@@ -128,7 +131,7 @@ public struct BackpropagationToyModelNotebook: Notebook {
         session.check(
             "dldomega0_fd (forward difference, δ = 1e-5)", forwardFD.numeric[0], 5.2463183558670856, tolerance: 1e-9)
 
-        session.section("Every derivative against finite differences")
+        session.section("Every derivative against finite differences", part: "finite-differences")
         let central = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6)
         let titles = ["backprop", "forward δ = 1e-5", "central δ = 1e-6"].map {
             ChapterSeven.padded($0, 22, left: false)
@@ -182,11 +185,11 @@ public struct BackpropagationToyModelNotebook: Notebook {
             let curve = figure.axes(column: 0)
             curve.line(xs.scalars, network(xs.reshaped([351, 1])).scalars, label: "f[x, φ]")
             curve.scatter(
-                [Self.x], [Self.y], label: "data (x, y) = (2.3, 2.0)", color: Color.cycle[3], marker: .star, size: 12)
+                [Self.x], [Self.y], label: "dato (x, y) = (2,3; 2,0)", color: Color.cycle[3], marker: .star, size: 12)
             curve.scatter(
-                [Self.x], [network(Tensor([Self.x])).scalars[0]], label: "f[2.3, φ] = 2.372", color: .black, size: 7)
-            curve.title = "The toy model"
-            curve.xLabel = "input x"
+                [Self.x], [network(Tensor([Self.x])).scalars[0]], label: "f[2,3; φ] = 2,372", color: .black, size: 7)
+            curve.title = "El modelo de juguete"
+            curve.xLabel = "entrada x"
             curve.yLabel = "f[x, φ]"
             curve.grid = .both
 
@@ -200,14 +203,14 @@ public struct BackpropagationToyModelNotebook: Notebook {
                     loss: .sse)
             }
             let slice = figure.axes(column: 1)
-            slice.line(omegas, losses, label: "ℓ as a function of $\\omega_0$")
+            slice.line(omegas, losses, label: "ℓ en función de $\\omega_0$")
             let tangent = [Self.omega[0] - 0.05, Self.omega[0] + 0.05]
             slice.line(
                 tangent, tangent.map { loss + gradient[0] * ($0 - Self.omega[0]) },
-                label: "slope ∂ℓ/∂$\\omega_0$ = 5.246 (backprop)",
+                label: "pendiente ∂ℓ/∂$\\omega_0$ = 5,246 (retropropagación)",
                 color: Color.cycle[3], width: 2, style: .dashed)
             slice.scatter([Self.omega[0]], [loss], color: .black, size: 7)
-            slice.title = "The loss along $\\omega_0$ and its derivative"
+            slice.title = "La pérdida a lo largo de $\\omega_0$ y su derivada"
             slice.xLabel = "$\\omega_0$"
             slice.yLabel = "ℓ = (f − y)$^2$"
             slice.grid = .both
@@ -217,17 +220,17 @@ public struct BackpropagationToyModelNotebook: Notebook {
                 "$\\beta_3$",
             ]
             let bars = figure.axes(column: 2)
-            bars.bar(categories: names, gradient.scalars, label: "backpropagation")
+            bars.bar(categories: names, gradient.scalars, label: "retropropagación")
             bars.scatter(
-                (0..<8).map(Double.init), forwardFD.numeric.scalars, label: "forward difference, δ = 10$^{-5}$",
+                (0..<8).map(Double.init), forwardFD.numeric.scalars, label: "diferencia hacia adelante, δ = 10$^{-5}$",
                 color: Color.cycle[1], marker: .diamond, size: 9)
             bars.horizontalLine(at: 0, color: .black, width: 0.8, style: .solid)
-            bars.title = "∂ℓ/∂φ for the eight parameters"
+            bars.title = "∂ℓ/∂φ de los ocho parámetros"
             bars.yLabel = "∂ℓ/∂φ"
             bars.grid = .y
             bars.legendLocation = .lowerRight
             figure.title =
-                "Notebook 7.1: backpropagation through f = β$_3$ + ω$_3$ cos[β$_2$ + ω$_2$ exp[β$_1$ + ω$_1$ sin[β$_0$ + ω$_0$x]]]"
+                "Cuaderno 7.1: retropropagación a través de f = β$_3$ + ω$_3$ cos[β$_2$ + ω$_2$ exp[β$_1$ + ω$_1$ sin[β$_0$ + ω$_0$x]]]"
             return figure
         }
     }

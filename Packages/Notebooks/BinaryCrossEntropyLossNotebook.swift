@@ -28,7 +28,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
         let network = model(2.6)
         ChapterFive.describe(network, session)
 
-        session.section("TODO 1: sigmoid(z) = 1/(1 + exp(−z)), eq. 5.18")
+        session.section("TODO 1: sigmoid(z) = 1/(1 + exp(−z)), eq. 5.18", part: "sigmoid")
         session.say(
             "sigmoid(0), sigmoid(1), sigmoid(−2.5) = "
                 + [0, 1, -2.5].map { fixed(sigmoid.value($0), 6) }.joined(separator: ", "))
@@ -59,7 +59,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
                 0.38937999378989313, 0.7379517616127282, 0.03475119289392144, 0.7985947412935093, 0.8932561943716429,
             ], tolerance: 1e-14)
 
-        session.section("TODO 2: bernoulli_distribution(y, λ) = λ^y (1 − λ)^(1−y), eq. 5.17")
+        session.section("TODO 2: bernoulli_distribution(y, λ) = λ^y (1 − λ)^(1−y), eq. 5.17", part: "bernoulli")
         ChapterFive.correctAnswer(
             session, "bernoulli_distribution(0, 0.2)", Likelihood.bernoulli(0, probability: 0.2), stated: "0.800",
             decimals: 3)
@@ -67,7 +67,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             session, "bernoulli_distribution(1, 0.2)", Likelihood.bernoulli(1, probability: 0.2), stated: "0.200",
             decimals: 3)
 
-        session.section("TODOs 3–4: likelihood and negative log-likelihood (β1 = 2.6)")
+        session.section("TODOs 3–4: likelihood and negative log-likelihood (β1 = 2.6)", part: "likelihood")
         let likelihood = Likelihood.bernoulli(y, probabilities: lambda)
         ChapterFive.correctAnswer(session, "likelihood", likelihood, stated: "0.000070237", decimals: 9)
         session.checkRelative("likelihood", likelihood, 7.023671435616859e-05, tolerance: 1e-12)
@@ -81,11 +81,11 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
                 parameters: network.parameters, inputs: x, targets: data.targets, loss: .binaryCrossEntropy(.sum)),
             nll, tolerance: 1e-12, source: "−Σ log Bern")
 
-        session.section("Sweeping β1 over arange(−2, 6, 0.1)")
+        session.section("Sweeping β1 over arange(−2, 6, 0.1)", part: "sweep")
         let betas = Tensor.arange(-2, 6, step: 0.1).scalars
         var sweeps = [
-            ChapterFive.Sweep(name: "likelihood", values: [], maximize: true),
-            ChapterFive.Sweep(name: "negative log likelihood", values: [], maximize: false),
+            ChapterFive.Sweep(name: "verosimilitud", values: [], maximize: true),
+            ChapterFive.Sweep(name: "log-verosimilitud negativa", values: [], maximize: false),
         ]
         for beta in betas {
             let lambda = ChapterFive.outputs(model(beta), x).reshaped([x.count]).map(sigmoid.value)
@@ -115,6 +115,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             "Both criteria peak at the same β1 because −log is decreasing; the NLL's \(fixed(n.values[36], 3)) is the likelihood's \(fixed(l.values[36], 6)) on a usable scale."
         )
 
+        session.part("figures")
         try drawFigures(session, x: x.scalars, y: y.scalars, model: model, betas: betas, sweeps: sweeps)
     }
 
@@ -133,7 +134,9 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
                 let color =
                     shown.count == 1 ? Color.cycle[0] : Colormap.viridis.color(at: Double(order) / Double(shown.count))
                 // A typographic minus in the legend, as in the tick labels.
-                let label = "β$_1$ = " + String(fixed(beta, 1).map { $0 == "-" ? "−" : $0 }) + (isBest ? " (best)" : "")
+                let label =
+                    "β$_1$ = " + String(fixedComma(beta, 1).map { $0 == "-" ? "−" : $0 })
+                    + (isBest ? " (el mejor)" : "")
                 output.line(
                     grid.scalars, logits, label: label, color: isBest ? .black : color, width: isBest ? 2.5 : 1.5,
                     style: isBest ? .dashed : .solid)
@@ -142,14 +145,14 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
                     width: isBest ? 2.5 : 1.5, style: isBest ? .dashed : .solid)
             }
             probability.scatter(x, y, color: ChapterFive.data)
-            output.xLabel = "Input, $x$"
-            output.yLabel = "Model output"
-            probability.xLabel = "Input, $x$"
-            probability.yLabel = "λ or Pr(y = 1|x)"
+            output.xLabel = "Entrada, $x$"
+            output.yLabel = "Salida del modelo"
+            probability.xLabel = "Entrada, $x$"
+            probability.yLabel = "λ o Pr(y = 1|x)"
             ChapterFour.limits(output, x: (0, 1), y: (-4, 4))
             ChapterFour.limits(probability, x: (0, 1), y: (-0.05, 1.05))
             if shown.count == 1 {
-                output.title = "β$_1$ = \(fixed(shown[0], 3))"
+                output.title = "β$_1$ = \(fixedComma(shown[0], 3))"
                 probability.title = output.title
                 output.legendLocation = nil
                 probability.legendLocation = nil
@@ -162,7 +165,7 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             let figure = Figure(width: 900, height: 820, rows: 2, columns: 2, dpi: 100)
             classification(figure, row: 0, betas: [2.6])
             classification(figure, row: 1, betas: [betas[36]])
-            figure.title = "Model output and λ = sig(output) with the labels: as given, and with the best β$_1$"
+            figure.title = "Salida del modelo y λ = sig(salida) con las etiquetas: como viene, y con el mejor β$_1$"
             return figure
         }
         try session.figure("5.2-beta-fits") {
@@ -170,12 +173,13 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
             classification(
                 figure, row: 0, betas: stride(from: 0, to: betas.count, by: 20).map { betas[$0] } + [betas[36]],
                 highlight: betas[36])
-            figure.title = "Every 20th model of the β$_1$ sweep"
+            figure.title = "Uno de cada 20 modelos del barrido de β$_1$"
             return figure
         }
         try session.figure("5.2-beta-sweep") {
             ChapterFive.sweepFigure(
-                betas, sweeps, xLabel: "β$_1$", title: "Bernoulli likelihood and binary cross-entropy against β$_1$")
+                betas, sweeps, xLabel: "β$_1$",
+                title: "Verosimilitud de Bernoulli y entropía cruzada binaria frente a β$_1$")
         }
     }
 }

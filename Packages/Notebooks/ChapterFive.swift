@@ -58,7 +58,7 @@ enum ChapterFive {
             let best = sweep.optimum
             axes.verticalLine(at: grid[best], color: Color(gray: 0.3), style: .dotted)
             axes.scatter([grid[best]], [sweep.values[best]], color: color, marker: .star, size: 13)
-            axes.title = (sweep.maximize ? "maximum" : "minimum") + " at \(xLabel) = \(fixed(grid[best], 3))"
+            axes.title = (sweep.maximize ? "máximo" : "mínimo") + " en \(xLabel) = \(fixedComma(grid[best], 3))"
         }
         axes.xLabel = xLabel
         axes.yLabel = sweep.name

@@ -38,8 +38,8 @@ enum ChapterFour {
         }
         let axes = figure.axes(row: stages.count, column: 1)
         axes.line(x, output, color: Color.cycle[0])
-        axes.xLabel = "Input, $x$"
-        axes.yLabel = "Output, $y$"
+        axes.xLabel = "Entrada, $x$"
+        axes.yLabel = "Salida, $y$"
         limits(axes, x: (0, 1), y: (-1, 1))
         figure.title = title
         return figure

@@ -91,7 +91,7 @@ enum ChapterSix {
         axes.contour(
             field, levels: Array(levels(lines).dropFirst().dropLast()), color: Color(gray: 0.55, alpha: 0.6), width: 0.6
         )
-        axes.colorbar(label: "loss L[φ]")
+        axes.colorbar(label: "pérdida L[φ]")
         axes.xLabel = "$\\phi_0$"
         axes.yLabel = "$\\phi_1$"
     }

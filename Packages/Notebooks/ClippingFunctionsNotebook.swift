@@ -73,7 +73,8 @@ public struct ClippingFunctionsNotebook: Notebook {
         let network = Self.network()
         let base = Trace(network, x)
 
-        session.section("TODO: shallow_1_1_3_3, two hidden layers (eqs. 4.7–4.9) on x = arange(0, 1, 0.01)")
+        session.section(
+            "TODO: shallow_1_1_3_3, two hidden layers (eqs. 4.7–4.9) on x = arange(0, 1, 0.01)", part: "network")
         session.say(
             "θ = " + Self.theta.map { "(\($0.0), \($0.1))" }.joined(separator: ", ") + "; ψ rows = "
                 + Self.psi.map { "(" + $0.map { "\($0)" }.joined(separator: ", ") + ")" }.joined(separator: ", ")
@@ -136,7 +137,7 @@ public struct ClippingFunctionsNotebook: Notebook {
         ]
         var traces: [Trace] = []
         for (index, variation) in variations.enumerated() {
-            session.section("Question \(index + 1)")
+            session.section("Question \(index + 1)", part: index == 0 ? "questions" : nil)
             let trace = Trace(variation.network, x)
             traces.append(trace)
             let variationSum = pairwiseSum(trace.y)
@@ -159,6 +160,7 @@ public struct ClippingFunctionsNotebook: Notebook {
             session.answer(variation.question, variation.reasoning + ".")
         }
 
+        session.part("figures")
         try session.figure("4.2-layers") {
             ChapterFour.unitPanels(
                 x: x.scalars,
@@ -169,23 +171,23 @@ public struct ClippingFunctionsNotebook: Notebook {
                     .init(labels: (1...3).map { "$h′_{\($0)}$" }, units: base.clipped),
                     .init(labels: (1...3).map { "$\\phi_{\($0)} h′_{\($0)}$" }, units: base.weighted),
                 ], output: base.y,
-                title: "Two hidden layers: layer-2 pre-activations, clipped, weighted, and the output")
+                title: "Dos capas ocultas: preactivaciones de la capa 2, recortadas, ponderadas, y la salida")
         }
         try session.figure("4.2-variations") {
             let figure = Figure(width: 1200, height: 450, columns: 3, dpi: 100)
-            for (index, (trace, name)) in zip(traces, ["ψ$_{10}$ = 0.5", "ψ$_{2\\cdot}$ × (−1)", "φ$_3$ = −1"])
+            for (index, (trace, name)) in zip(traces, ["ψ$_{10}$ = 0,5", "ψ$_{2\\cdot}$ × (−1)", "φ$_3$ = −1"])
                 .enumerated()
             {
                 let axes = figure.axes(row: 0, column: index)
                 axes.line(x.scalars, base.y, label: "original", color: Color(gray: 0.55), style: .dashed)
                 axes.line(x.scalars, trace.y, label: name, color: ChapterFour.unitColors[index])
-                axes.title = "Question \(index + 1): " + name
-                axes.xLabel = "Input, $x$"
-                axes.yLabel = "Output, $y$"
+                axes.title = "Pregunta \(index + 1): " + name
+                axes.xLabel = "Entrada, $x$"
+                axes.yLabel = "Salida, $y$"
                 axes.legendLocation = .lowerLeft
                 ChapterFour.limits(axes, x: (0, 1), y: (-1, 1))
             }
-            figure.title = "The three changes of notebook 4.2"
+            figure.title = "Los tres cambios del cuaderno 4.2"
             return figure
         }
     }

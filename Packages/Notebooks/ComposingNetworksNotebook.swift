@@ -47,7 +47,7 @@ public struct ComposingNetworksNotebook: Notebook {
         var net1Halved = net1
         net1Halved.outputWeights[0] *= 0.5
 
-        session.section("The two networks on x = arange(−1, 1, 0.001)")
+        session.section("The two networks on x = arange(−1, 1, 0.001)", part: "networks")
         session.say(ChapterFour.row(["x"] + Self.probes.map { fixed(x.scalars[$0], 3) }, width: 11))
         for (name, y) in [("net1(x)", net1(x)), ("net2(x)", net2(x))] {
             session.say(ChapterFour.row([name] + Self.probes.map { fixed(y.scalars[$0], 5) }, width: 11))
@@ -109,7 +109,8 @@ public struct ComposingNetworksNotebook: Notebook {
         var regionCounts: [Int] = []
         for (index, composition) in compositions.enumerated() {
             session.section(
-                index == 0 ? "TODO: feed net1's output into net2" : "Variation " + composition.name.prefix(3))
+                index == 0 ? "TODO: feed net1's output into net2" : "Variation " + composition.name.prefix(3),
+                part: [0: "composition", 1: "variations"][index])
             let y = composition(x)
             let regions = composition.network.linearRegions(from: -1, to: 1)
             regionCounts.append(regions.count - 1)
@@ -138,7 +139,7 @@ public struct ComposingNetworksNotebook: Notebook {
             }
         }
 
-        session.section("TODO: N copies of net1 fed into net2")
+        session.section("TODO: N copies of net1 fed into net2", part: "copies")
         var inner = net1.network
         var counts: [Double] = []
         for n in 1...6 {
@@ -156,32 +157,33 @@ public struct ComposingNetworksNotebook: Notebook {
             "4·3^N: every copy triples the pieces (each piece sweeps across both of net1's kinks) and net2 cuts each final piece into 4; N = 1…6 gives \(predicted.map(String.init).joined(separator: ", ")) regions from only 10(N + 1) parameters. A shallow network needs one hidden unit per kink, so 4·3^N − 1 units for the same count."
         )
 
+        session.part("figures")
         try session.figure("4.1-networks") {
-            networksFigure(x, [(net1, net1Halved, "Net 1"), (net2, net2Flipped, "Net 2")])
+            networksFigure(x, [(net1, net1Halved, "Red 1"), (net2, net2Flipped, "Red 2")])
         }
         try session.figure("4.1-compositions") {
             let figure = Figure(width: 1200, height: 820, rows: 2, columns: 3, dpi: 100)
             for (index, composition) in compositions.enumerated() {
                 let axes = figure.axes(row: index / 3, column: index % 3)
                 axes.line(x.scalars, composition(x).scalars, color: ChapterFour.unitColors[2])
-                axes.title = composition.name + ", \(regionCounts[index]) regions"
-                axes.xLabel = "Net 1 input, $x$"
-                axes.yLabel = "Output"
+                axes.title = composition.name + ", \(regionCounts[index]) regiones"
+                axes.xLabel = "Entrada de la red 1, $x$"
+                axes.yLabel = "Salida"
                 ChapterFour.limits(axes, x: (-1, 1), y: (-1, 1))
             }
             let axes = figure.axes(row: 1, column: 2)
             axes.line(
                 (1...6).map(Double.init), predicted.map(Double.init), label: "4·3$^N$", color: .black, style: .dashed)
             axes.scatter(
-                (1...6).map(Double.init), counts, label: "counted", color: ChapterFour.unitColors[2], marker: .circle,
+                (1...6).map(Double.init), counts, label: "contadas", color: ChapterFour.unitColors[2], marker: .circle,
                 size: 7)
             axes.yScale = .log
             axes.title = "net2(net1$^N$(x))"
-            axes.xLabel = "copies of net 1, $N$"
-            axes.yLabel = "linear regions on [−1, 1]"
+            axes.xLabel = "copias de la red 1, $N$"
+            axes.yLabel = "regiones lineales en [−1, 1]"
             axes.grid = .both
             axes.legendLocation = .upperLeft
-            figure.title = "Compositions of two shallow ReLU networks"
+            figure.title = "Composiciones de dos redes ReLU poco profundas"
             return figure
         }
     }
@@ -195,13 +197,13 @@ public struct ComposingNetworksNotebook: Notebook {
             axes.line(x.scalars, original(x).scalars, label: name, color: color)
             axes.line(
                 x.scalars, changed(x).scalars,
-                label: column == 0 ? "net1′: φ1 × 0.5, for (b)" : "net2′: φ1 × −1, for (a)",
+                label: column == 0 ? "red 1′: φ1 × 0,5, para (b)" : "red 2′: φ1 × −1, para (a)",
                 color: color.withAlpha(0.6), style: .dashed)
-            axes.xLabel = "\(name) input"
-            axes.yLabel = "\(name) output"
+            axes.xLabel = "Entrada de la \(name.lowercased())"
+            axes.yLabel = "Salida de la \(name.lowercased())"
             ChapterFour.limits(axes, x: (-1, 1), y: (-1, 1))
         }
-        figure.title = "The two shallow networks of notebook 4.1"
+        figure.title = "Las dos redes poco profundas del cuaderno 4.1"
         return figure
     }
 

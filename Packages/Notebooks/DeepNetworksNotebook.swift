@@ -25,7 +25,7 @@ public struct DeepNetworksNotebook: Notebook {
         let column = x.reshaped([x.count, 1])
         let (net1, net2) = (ChapterFour.net1, ChapterFour.net2)
 
-        session.section("TODO 1: network 1 in matrix form, h = ReLU(β0 + Ω0 x), y = β1 + Ω1 h")
+        session.section("TODO 1: network 1 in matrix form, h = ReLU(β0 + Ω0 x), y = β1 + Ω1 h", part: "matrix-form")
         // β_0 = [θ_10, θ_20, θ_30]ᵀ, Ω_0 = [θ_11, θ_21, θ_31]ᵀ, β_1 = [φ_0], Ω_1 = [φ_1 φ_2 φ_3].
         let matrixForm = Network(
             inputs: 1,
@@ -46,7 +46,7 @@ public struct DeepNetworksNotebook: Notebook {
             "n1_out at the six probes", Self.probes.map { matrixOutput.scalars[$0] },
             [-1.0, 0.0, 1.0, -0.5, -1.01, 1.006], tolerance: 1e-12)
 
-        session.section("TODO 2: net2(net1(x)) as a network with two hidden layers")
+        session.section("TODO 2: net2(net1(x)) as a network with two hidden layers", part: "composition")
         let composed = Network.composition(net2.network, after: matrixForm)
         printLayers(composed, session)
         // The notebook's hint, entry by entry: β1[i] = θ′_i0 + θ′_i1 φ_0 and Ω1[i, j] = θ′_i1 φ_j.
@@ -79,7 +79,8 @@ public struct DeepNetworksNotebook: Notebook {
             [0.1, 0.2, -0.3, 0.5, 0.09, -0.297], tolerance: 1e-12)
         session.check("Σ n2_out", composedOutput.sum(), 8.84, tolerance: 1e-10)
 
-        session.section("TODO 3: a deep network D_i = 4, D_1 = 5, D_2 = 2, D_3 = 4, D_o = 1 (seed 0)")
+        session.section(
+            "TODO 3: a deep network D_i = 4, D_1 = 5, D_2 = 2, D_3 = 4, D_o = 1 (seed 0)", part: "deep-network")
         // The notebook draws these unseeded; the reference's reproducible example seeds 0 and draws x, then
         // β_k, Ω_k layer by layer.
         var random = RandomState(seed: 0)
@@ -111,11 +112,12 @@ public struct DeepNetworksNotebook: Notebook {
             "β_k is D_{k+1} × 1 and Ω_k is D_{k+1} × D_k: β0 5×1, Ω0 5×4, β1 2×1, Ω1 2×5, β2 4×1, Ω2 4×2, β3 1×1, Ω3 1×4, \(deep.architecture.parameterCount) parameters in all. (The code cell sets D_3 = 1 while the text asks for D_3 = 4; this follows the text. Its shape checks compare ints with `is not` and always test h1.shape[1], so they would not catch a wrong n_data in h2, h3 or y.)"
         )
 
+        session.part("figures")
         try session.figure("4.3-matrix-form") {
             let figure = Figure(width: 1000, height: 520, columns: 2, dpi: 100)
             let panels = [
-                ("Net 1", scalarOutput, matrixOutput, "shallow_1_1_3", "matrix form"),
-                ("net2(net1(x))", n2Out, composedOutput, "net 1 fed into net 2", "two hidden layers"),
+                ("Red 1", scalarOutput, matrixOutput, "shallow_1_1_3", "forma matricial"),
+                ("net2(net1(x))", n2Out, composedOutput, "red 1 seguida de la red 2", "dos capas ocultas"),
             ]
             for (index, (name, reference, matrix, referenceLabel, matrixLabel)) in panels.enumerated() {
                 let axes = figure.axes(row: 0, column: index)
@@ -124,11 +126,11 @@ public struct DeepNetworksNotebook: Notebook {
                     color: ChapterFour.unitColors[index].withAlpha(0.35), width: 5)
                 axes.line(x.scalars, matrix.scalars, label: matrixLabel, color: .black, style: .dashed)
                 axes.title = name
-                axes.xLabel = "Input"
-                axes.yLabel = "Output"
+                axes.xLabel = "Entrada"
+                axes.yLabel = "Salida"
                 ChapterFour.limits(axes, x: (-1, 1), y: (-1, 1))
             }
-            figure.title = "The same functions computed in matrix form"
+            figure.title = "Las mismas funciones calculadas en forma matricial"
             return figure
         }
     }

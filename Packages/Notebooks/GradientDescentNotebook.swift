@@ -21,14 +21,14 @@ public struct GradientDescentNotebook: Notebook {
         try lineSearch(session)
         let problem = LineFittingProblem.notebook
 
-        session.section("TODO 1: compute_loss = Σᵢ (φ₀ + φ₁xᵢ − yᵢ)²")
+        session.section("TODO 1: compute_loss = Σᵢ (φ₀ + φ₁xᵢ − yᵢ)²", part: "loss")
         let phi = Tensor([0.6, -0.2])
         let loss = problem.loss(at: phi)
         session.say("Your loss = \(fixed(loss, 3)), Correct loss = 12.367")
         session.checkPrinted("loss at φ = (0.6, −0.2), printed %3.3f", loss, decimals: 3, stated: "12.367")
         session.check("loss at φ = (0.6, −0.2)", loss, 12.366904, tolerance: 1e-12)
 
-        session.section("TODO 2: compute_gradient = (Σ 2(φ₀ + φ₁xᵢ − yᵢ), Σ 2xᵢ(φ₀ + φ₁xᵢ − yᵢ))")
+        session.section("TODO 2: compute_gradient = (Σ 2(φ₀ + φ₁xᵢ − yᵢ), Σ 2xᵢ(φ₀ + φ₁xᵢ − yᵢ))", part: "gradient")
         let g = problem.gradient(at: phi)
         let fd = problem.forwardDifferenceGradient(at: phi, step: 1e-4)
         session.say("Your gradients: (\(fixed(g[0], 3)),\(fixed(g[1], 3)))")
@@ -50,7 +50,8 @@ public struct GradientDescentNotebook: Notebook {
                 + "and δ·Σx² = \(fixed(1e-4 * sumOfSquares, 4)) for φ₁; the measured differences are \(fixed(fd[0] - g[0], 4)) "
                 + "and \(fixed(fd[1] - g[1], 4)).")
 
-        session.section("TODO 3: gradient_descent_step — g = ∇L, α = line_search(−g, max_dist 0.1), φ ← φ − α·g")
+        session.section(
+            "TODO 3: gradient_descent_step — g = ∇L, α = line_search(−g, max_dist 0.1), φ ← φ − α·g", part: "descent")
         let start = Tensor([1.6, -0.5])
         let gStart = problem.gradient(at: start)
         session.check("loss at the start (1.6, −0.5)", problem.loss(at: start), 5.020124999999999, tolerance: 1e-12)
@@ -108,13 +109,15 @@ public struct GradientDescentNotebook: Notebook {
         )
 
         try answers(session, problem: problem, path: path, alphas: alphas, gradients: gradients)
+        session.part("figures")
         try figures(session, problem: problem, path: path, losses: losses)
     }
 
     /// Notebook 6.1's bracketing search on its one-dimensional function, with its printed trace.
     func lineSearch(_ session: NotebookSession) throws {
         session.section(
-            "Notebook 6.1's line search, the building block: f on [0, 1], threshold 1e−4, at most 10 passes")
+            "Notebook 6.1's line search, the building block: f on [0, 1], threshold 1e−4, at most 10 passes",
+            part: "line-search")
         let f = OneDimensionalTestFunction()
         let search = BracketingLineSearch.notebook61.minimize(f.value)
         for (n, pass) in search.passes.enumerated() {
@@ -148,13 +151,13 @@ public struct GradientDescentNotebook: Notebook {
             curve.line(grid, grid.map(f.value), label: "f(φ)", color: Color.cycle[0])
             let firstPass = search.passes[0].points
             curve.scatter(
-                firstPass, firstPass.map(f.value), label: "a, b, c, d (pass 1)", color: Color.cycle[1], size: 8)
+                firstPass, firstPass.map(f.value), label: "a, b, c, d (pasada 1)", color: Color.cycle[1], size: 8)
             curve.scatter(
-                [search.step], [f.value(search.step)], label: "(b + c)/2 after 10 passes", color: Color.cycle[3],
+                [search.step], [f.value(search.step)], label: "(b + c)/2 tras 10 pasadas", color: Color.cycle[3],
                 marker: .star, size: 14)
             curve.xLabel = "φ"
             curve.yLabel = "f(φ)"
-            curve.title = "The 1-D function of notebook 6.1"
+            curve.title = "La función de una variable del cuaderno 6.1"
             curve.grid = .both
             let brackets = figure.axes(row: 0, column: 1)
             for (n, pass) in search.passes.enumerated() {
@@ -171,8 +174,8 @@ public struct GradientDescentNotebook: Notebook {
                 marker: .star, size: 12)
             brackets.yLimits = (11.5, 0.5)
             brackets.xLabel = "φ"
-            brackets.yLabel = "pass"
-            brackets.title = "The bracket shrinks pass by pass"
+            brackets.yLabel = "pasada"
+            brackets.title = "El intervalo se estrecha pasada a pasada"
             brackets.grid = .x
             return figure
         }
@@ -182,7 +185,7 @@ public struct GradientDescentNotebook: Notebook {
     func answers(
         _ session: NotebookSession, problem: LineFittingProblem, path: [Tensor], alphas: [Double], gradients: [Tensor]
     ) throws {
-        session.section("Answers")
+        session.section("Answers", part: "answers")
         let cosines = zip(gradients, gradients.dropFirst()).map { dot($0, $1) / ($0.norm() * $1.norm()) }
         let worstCosine = cosines.map { Swift.abs($0) }.max()!
         let odd = alphas.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
@@ -224,19 +227,19 @@ public struct GradientDescentNotebook: Notebook {
             let axes = figure.axes()
             let x = Tensor.arange(0, 2, step: 0.01).scalars
             for (k, phi) in path.enumerated() {
-                let label = [0, 1, 2, 10].contains(k) ? "step \(k), L = \(fixed(losses[k], 3))" : nil
+                let label = [0, 1, 2, 10].contains(k) ? "paso \(k), L = \(fixedComma(losses[k], 3))" : nil
                 axes.line(
                     x, x.map { problem.prediction(phi, $0) }, label: label,
                     color: Colormap.viridis.color(at: 0.9 * Double(k) / 10),
                     width: k == 10 ? 2.5 : 1.3)
             }
-            axes.scatter(problem.x, problem.y, label: "data", color: Color.cycle[0], size: 7)
+            axes.scatter(problem.x, problem.y, label: "datos", color: Color.cycle[0], size: 7)
             axes.xLimits = (0, 2)
             axes.yLimits = (0, 2)
             axes.equalAspect = true
             axes.xLabel = "x"
             axes.yLabel = "y"
-            axes.title = "The line after each gradient-descent step"
+            axes.title = "La recta después de cada paso de descenso de gradiente"
             axes.legendLocation = .lowerRight
             return figure
         }
@@ -246,12 +249,13 @@ public struct GradientDescentNotebook: Notebook {
             let field = ChapterSix.lossField(problem.loss(at:), x: (0, 2, 0.02), y: (-1, 1, 0.002))
             ChapterSix.drawLossSurface(axes, field)
             ChapterSix.drawPath(
-                axes, path, label: "GD + line search, 10 steps", color: ChapterSix.pathColors[0], markerSize: 4)
+                axes, path, label: "DG + búsqueda lineal, 10 pasos", color: ChapterSix.pathColors[0], markerSize: 4)
             let optimum = leastSquaresOptimum(problem)
             axes.scatter(
-                [optimum[0]], [optimum[1]], label: "least-squares optimum", color: Color(hex: 0xfde725), marker: .cross,
+                [optimum[0]], [optimum[1]], label: "óptimo de mínimos cuadrados", color: Color(hex: 0xfde725),
+                marker: .cross,
                 size: 10)
-            axes.title = "Loss of the line model with the descent path"
+            axes.title = "Pérdida del modelo lineal con el camino del descenso"
             axes.legendLocation = .lowerLeft
             return figure
         }

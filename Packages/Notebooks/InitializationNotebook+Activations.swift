@@ -38,8 +38,8 @@ extension InitializationNotebook {
         let d = Double(width), he = 2 / d
         let grid = InitializationStudy.logGrid(from: 1e-3, to: 10, count: 25)
         session.section(
-            "Evaluation question: sigmoid and tanh next to ReLU (K = 50, D = 80), and what He initialisation does there"
-        )
+            "Evaluation question: sigmoid and tanh next to ReLU (K = 50, D = 80), and what He initialisation does there",
+            part: "sigmoid-tanh")
         session.say(
             "σ²_Ω swept over \(grid.count) values log-spaced from 1e-3 to 10; a stable σ² is where std(h_50)/std(h_1) (forward) or std(∂L/∂f_1)/std(∂L/∂f_49) (backward) crosses 1, interpolated in log σ²"
         )
@@ -130,6 +130,9 @@ extension InitializationNotebook {
         return runs
     }
 
+    /// The activation's name in the figures' Spanish text.
+    static func spanish(_ name: String) -> String { name == "sigmoid" ? "sigmoide" : name }
+
     /// log₁₀ of the spread at each layer relative to where the pass starts, over (layer, σ²) for each activation.
     private func drawSweep(_ session: NotebookSession, runs: [ActivationRun], he: Double) throws {
         try session.figure("7.3-sweep") {
@@ -150,22 +153,22 @@ extension InitializationNotebook {
                     axes.heatmap(ScalarField(x: x, y: y, values: values), colormap: .rdbu, range: (-limit, limit))
                     axes.colorbar(
                         label: backward
-                            ? "log$_{10}$ std(∂L/∂$f_k$)/std(∂L/∂$f_{49}$)" : "log$_{10}$ std($h_k$)/std($h_1$)")
+                            ? "log$_{10}$ desv(∂L/∂$f_k$)/desv(∂L/∂$f_{49}$)" : "log$_{10}$ desv($h_k$)/desv($h_1$)")
                     axes.horizontalLine(
                         at: Double.log10(he), label: "He 2/D", color: .black, width: 1.2, style: .dashed)
                     if let stable = backward ? run.stableBackward : run.stableForward {
                         axes.horizontalLine(
-                            at: Double.log10(stable), label: "stable σ² = \(fixed(stable, 4))", color: .black,
+                            at: Double.log10(stable), label: "σ² estable = \(fixedComma(stable, 4))", color: .black,
                             width: 1.2, style: .solid)
                     }
-                    axes.title = "\(run.name), \(backward ? "backward" : "forward")"
-                    axes.xLabel = "layer k"
+                    axes.title = "\(Self.spanish(run.name)), \(backward ? "hacia atrás" : "hacia adelante")"
+                    axes.xLabel = "capa k"
                     axes.yLabel = "log$_{10}$ $\\sigma_\\Omega^2$"
                     axes.legendLocation = .lowerRight
                 }
             }
             figure.title =
-                "How the spread changes with depth for each weight variance (K = 50, D = 80; blue: vanishes, red: explodes; colours clipped at ±3 forward, ±10 backward)"
+                "La dispersión según la profundidad y la varianza de los pesos (K = 50, D = 80; azul: se desvanece, rojo: explota; recorte en ±3 y ±10)"
             return figure
         }
     }

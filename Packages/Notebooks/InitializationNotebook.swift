@@ -43,7 +43,8 @@ public struct InitializationNotebook: Notebook {
 
     /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
-        session.section("Experiment 1: forward pass, K = 5 layers, D = 8 units, σ²_Ω = 1, 1000 inputs")
+        session.section(
+            "Experiment 1: forward pass, K = 5 layers, D = 8 units, σ²_Ω = 1, 1000 inputs", part: "experiment1")
         let small = Self.spreads(depth: 5, width: 8, variance: 1)
         let forward = [0.810840828685945, 1.472262339198876, 4.546916412160579, 8.896092020950714, 10.105919198452590]
         for spread in small {
@@ -51,7 +52,8 @@ public struct InitializationNotebook: Notebook {
             session.check("std of h_\(spread.layer)", spread.forward, forward[spread.layer - 1], tolerance: 1e-12)
         }
 
-        session.section("Experiment 2: backward pass, the same network, 100 inputs one at a time, y = 0")
+        session.section(
+            "Experiment 2: backward pass, the same network, 100 inputs one at a time, y = 0", part: "experiment2")
         session.say(
             "(the notebook labels these 'std of dl_dh' but stores and prints all_dl_df[layer]: they are std of ∂L/∂f_k)"
         )
@@ -78,7 +80,9 @@ public struct InitializationNotebook: Notebook {
 
         let (depth, width) = (50, 80)
         let he = 2 / Double(width)
-        session.section("TODO: 50 layers of 80 units, σ²_Ω = 1, then σ²_Ω = 2/D = \(fixed(he, 4)) (He) and 1/D")
+        session.section(
+            "TODO: 50 layers of 80 units, σ²_Ω = 1, then σ²_Ω = 2/D = \(fixed(he, 4)) (He) and 1/D",
+            part: "fifty-layers")
         let unit = Self.spreads(depth: depth, width: width, variance: 1)
         let heSpreads = Self.spreads(depth: depth, width: width, variance: he)
         let half = Self.spreads(depth: depth, width: width, variance: 1 / Double(width))
@@ -126,8 +130,11 @@ public struct InitializationNotebook: Notebook {
             "With σ²_Ω = 1 each layer multiplies the variance by D·σ²_Ω/2 = 40: the std grows ×\(fixed(growth, 2)) per layer forward and ×\(fixed(backGrowth, 2)) per layer backward (√40 = \(fixed(predicted, 2))), reaching \(ChapterSeven.scientific(unit[depth - 1].forward)) at layer 50 and \(ChapterSeven.scientific(unit[0].backward)) at layer 1. σ²_Ω = 1/D halves the variance per layer (×\(fixed(shrink, 3)) forward): activations and gradients vanish. He's σ²_Ω = 2/D = \(fixed(he, 4)) makes the factor 1: the forward std stays between \(fixed(heForward.min()!, 3)) and \(fixed(heForward.max()!, 3)), the backward between \(fixed(heBackward.min()!, 3)) and \(fixed(heBackward.max()!, 3)). The level is about 0.1, not 1, because Ω_0 (fan-in 1) is scaled by √(2/D) = \(fixed(he.squareRoot(), 3)) too: f_0 has std ≈ \(fixed(he.squareRoot(), 3))·std(x) and a ReLU keeps √(½ − 1/(2π)) = \(fixed(reluStd, 3)) of a centred normal's std, ≈ \(fixed(reluStd * he.squareRoot(), 3)) (measured at layer 1: \(fixed(heForward[0], 3))); from there on it stays level."
         )
 
-        let comparison = try compareActivations(session, depth: depth, width: width)
         try drawDepth(session, small: small, he5: he5, unit: unit, he: heSpreads, half: half)
+
+        let comparison = try compareActivations(session, depth: depth, width: width)
         try drawActivations(session, comparison)
+
+        try suitedInitializations(session, depth: depth, width: width)
     }
 }

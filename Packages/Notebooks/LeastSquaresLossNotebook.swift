@@ -32,7 +32,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             "The lowest point, (\(fixed(x.scalars[lowest], 4)), \(fixed(y.scalars[lowest], 4))), lies below the notebook's plot limits y ∈ [−1, 1]; the figures here show [−1.5, 1.5]."
         )
 
-        session.section("TODO 1: normal_distribution(y, μ, σ), eq. 5.7")
+        session.section("TODO 1: normal_distribution(y, μ, σ), eq. 5.7", part: "normal")
         let density = Likelihood.normalDensity(1, mean: -1, standardDeviation: 2.3)
         ChapterFive.correctAnswer(session, "normal_distribution(1, −1, 2.3)", density, stated: "0.119", decimals: 3)
         session.check("normal_distribution(1, −1, 2.3)", density, 0.118846861853267, tolerance: 1e-14)
@@ -56,7 +56,8 @@ public struct LeastSquaresLossNotebook: Notebook {
             "Half as wide and twice as tall: the peak rises to \(fixed(peaks[3], 4)).")
 
         let mu = ChapterFive.outputs(network, x).reshaped([x.count])
-        session.section("TODOs 2–4: likelihood, negative log-likelihood and sum of squares (β1 = 0.1, σ = 0.2)")
+        session.section(
+            "TODOs 2–4: likelihood, negative log-likelihood and sum of squares (β1 = 0.1, σ = 0.2)", part: "likelihood")
         session.checkSeries(
             "μ_pred = shallow_nn(x_train)", mu.scalars,
             [
@@ -86,12 +87,12 @@ public struct LeastSquaresLossNotebook: Notebook {
             Double(x.count) / 2 * Double.log(2 * Double.pi * sigma * sigma) + squares / (2 * sigma * sigma),
             tolerance: 1e-12, source: "closed form")
 
-        session.section("Sweeping β1 over arange(0, 1, 0.01) with σ = 0.2")
+        session.section("Sweeping β1 over arange(0, 1, 0.01) with σ = 0.2", part: "beta-sweep")
         let betas = Tensor.arange(0, 1, step: 0.01).scalars
         var betaSweep = [
-            ChapterFive.Sweep(name: "likelihood", values: [], maximize: true),
-            ChapterFive.Sweep(name: "negative log likelihood", values: [], maximize: false),
-            ChapterFive.Sweep(name: "sum of squares", values: [], maximize: false),
+            ChapterFive.Sweep(name: "verosimilitud", values: [], maximize: true),
+            ChapterFive.Sweep(name: "log-verosimilitud negativa", values: [], maximize: false),
+            ChapterFive.Sweep(name: "suma de cuadrados", values: [], maximize: false),
         ]
         for beta in betas {
             let mu = ChapterFive.outputs(model(beta), x).reshaped([x.count])
@@ -121,19 +122,19 @@ public struct LeastSquaresLossNotebook: Notebook {
             "log is increasing, so the likelihood and −NLL peak together; and with σ fixed NLL = N/2·log(2πσ²) + SSQ/(2σ²), an increasing affine function of the sum of squares (eq. 5.11)."
         )
 
-        session.section("Sweeping σ over arange(0.1, 0.5, 0.005) with β1 = 0.27")
+        session.section("Sweeping σ over arange(0.1, 0.5, 0.005) with β1 = 0.27", part: "sigma-sweep")
         let sigmas = Tensor.arange(0.1, 0.5, step: 0.005).scalars
         let best = ChapterFive.outputs(model(0.27), x).reshaped([x.count])
         let sigmaSweep = [
             ChapterFive.Sweep(
-                name: "likelihood", values: sigmas.map { Likelihood.normal(y, means: best, standardDeviation: $0) },
+                name: "verosimilitud", values: sigmas.map { Likelihood.normal(y, means: best, standardDeviation: $0) },
                 maximize: true),
             ChapterFive.Sweep(
-                name: "negative log likelihood",
+                name: "log-verosimilitud negativa",
                 values: sigmas.map { Likelihood.normalNegativeLogLikelihood(y, means: best, standardDeviation: $0) },
                 maximize: false),
             ChapterFive.Sweep(
-                name: "sum of squares", values: sigmas.map { _ in Likelihood.sumOfSquares(y, predictions: best) },
+                name: "suma de cuadrados", values: sigmas.map { _ in Likelihood.sumOfSquares(y, predictions: best) },
                 maximize: false, marked: false),
         ]
         let (sl, sn) = (sigmaSweep[0], sigmaSweep[1])
@@ -158,6 +159,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             "It does not depend on σ (flat at \(fixed(ssq, 3))); setting ∂NLL/∂σ = −SSQ/σ³ + N/σ to 0 gives σ* = √(SSQ/N) = \(fixed(sigmaStar, 4)), and the grid's best σ = \(fixed(sigmas[33], 3)) is its nearest point."
         )
 
+        session.part("figures")
         try drawFigures(
             session, x: x.scalars, y: y.scalars, model: model, betas: betas, betaSweep: betaSweep, sigmas: sigmas,
             sigmaSweep: sigmaSweep)
@@ -174,10 +176,10 @@ public struct LeastSquaresLossNotebook: Notebook {
                 grid.scalars, lower: mean.map { $0 - 2 * sigma }, upper: mean.map { $0 + 2 * sigma }, label: "μ ± 2σ",
                 color: Color(gray: 0.83), alpha: 1)
             axes.line(grid.scalars, mean, label: "μ = f[x, φ]", color: Color.cycle[0])
-            axes.scatter(x, y, label: "data", color: ChapterFive.data, size: 6)
-            axes.title = "β$_1$ = \(fixed(beta, 3)), σ = \(fixed(sigma, 3))"
-            axes.xLabel = "Input, $x$"
-            axes.yLabel = "Output, $y$"
+            axes.scatter(x, y, label: "datos", color: ChapterFive.data, size: 6)
+            axes.title = "β$_1$ = \(fixedComma(beta, 3)), σ = \(fixedComma(sigma, 3))"
+            axes.xLabel = "Entrada, $x$"
+            axes.yLabel = "Salida, $y$"
             // The notebook's y limits are [−1, 1], which hide the point (0.053, −1.244).
             ChapterFour.limits(axes, x: (0, 1), y: (-1.5, 1.5))
         }
@@ -188,19 +190,19 @@ public struct LeastSquaresLossNotebook: Notebook {
             for (mu, sigma) in [(0.0, 1.0), (1.0, 1.0), (0.0, 2.0), (0.0, 0.5)] {
                 axes.line(
                     ys, ys.map { Likelihood.normalDensity($0, mean: mu, standardDeviation: sigma) },
-                    label: "μ = \(fixed(mu, 0)), σ = \(sigma)")
+                    label: "μ = \(fixed(mu, 0)), σ = \(String("\(sigma)".map { $0 == "." ? "," : $0 }))")
             }
-            axes.xLabel = "Input, $y$"
-            axes.yLabel = "Probability Pr($y$)"
+            axes.xLabel = "$y$"
+            axes.yLabel = "Densidad Pr($y$)"
             ChapterFour.limits(axes, x: (-5, 5), y: (0, 1))
-            figure.title = "The normal distribution N(y; μ, σ²), eq. 5.7"
+            figure.title = "La distribución normal N(y; μ, σ²), ec. 5.7"
             return figure
         }
         try session.figure("5.1-model") {
             let figure = Figure(width: 1000, height: 500, columns: 2, dpi: 100)
             fit(figure.axes(row: 0, column: 0), beta: 0.1, sigma: 0.2)
             fit(figure.axes(row: 0, column: 1), beta: betas[27], sigma: sigmas[33])
-            figure.title = "The model's mean and ±2σ band: as given, and with the best β$_1$ and σ"
+            figure.title = "La media del modelo y su banda ±2σ: como viene, y con los mejores β$_1$ y σ"
             return figure
         }
         try session.figure("5.1-beta-fits") {
@@ -210,37 +212,37 @@ public struct LeastSquaresLossNotebook: Notebook {
                 let t = Double(index) / 100
                 axes.line(
                     grid.scalars, ChapterFive.outputs(model(betas[index]), grid).scalars,
-                    label: "β$_1$ = \(fixed(betas[index], 1))",
+                    label: "β$_1$ = \(fixedComma(betas[index], 1))",
                     color: Colormap.viridis.color(at: t))
             }
             axes.line(
-                grid.scalars, ChapterFive.outputs(model(betas[27]), grid).scalars, label: "β$_1$ = 0.27 (best)",
+                grid.scalars, ChapterFive.outputs(model(betas[27]), grid).scalars, label: "β$_1$ = 0,27 (el mejor)",
                 color: .black, width: 2.5, style: .dashed)
             axes.scatter(x, y, color: ChapterFive.data)
-            axes.xLabel = "Input, $x$"
-            axes.yLabel = "Output, $y$"
+            axes.xLabel = "Entrada, $x$"
+            axes.yLabel = "Salida, $y$"
             axes.legendLocation = .lowerRight
             ChapterFour.limits(axes, x: (0, 1), y: (-1.5, 1.5))
-            figure.title = "Every 20th model of the β$_1$ sweep"
+            figure.title = "Uno de cada 20 modelos del barrido de β$_1$"
             return figure
         }
         try session.figure("5.1-beta-sweep") {
             ChapterFive.sweepFigure(
                 betas, betaSweep, xLabel: "β$_1$",
-                title: "Likelihood, negative log-likelihood and least squares against β$_1$ (σ = 0.2)")
+                title: "Verosimilitud, log-verosimilitud negativa y suma de cuadrados frente a β$_1$ (σ = 0,2)")
         }
         try session.figure("5.1-sigma-fits") {
             let figure = Figure(width: 1500, height: 420, columns: 4, dpi: 100)
             for (column, index) in stride(from: 0, to: sigmas.count, by: 20).enumerated() {
                 fit(figure.axes(row: 0, column: column), beta: betas[27], sigma: sigmas[index])
             }
-            figure.title = "Every 20th σ of the σ sweep (β$_1$ = 0.27)"
+            figure.title = "Uno de cada 20 valores del barrido de σ (β$_1$ = 0,27)"
             return figure
         }
         try session.figure("5.1-sigma-sweep") {
             ChapterFive.sweepFigure(
                 sigmas, sigmaSweep, xLabel: "σ",
-                title: "Likelihood, negative log-likelihood and least squares against σ (β$_1$ = 0.27)")
+                title: "Verosimilitud, log-verosimilitud negativa y suma de cuadrados frente a σ (β$_1$ = 0,27)")
         }
     }
 }

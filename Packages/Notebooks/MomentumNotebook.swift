@@ -45,15 +45,15 @@ public struct MomentumNotebook: Notebook {
     /// Runs the notebook: its setup, printed values, checks, answers and figures.
     public func run(_ session: NotebookSession) throws {
         session.section(
-            "Setup: the Gabor data of 6.3; np.random.seed(1) before each run; 81 steps, batch 5, α = 0.6, from (−1.5, 6.5)"
-        )
+            "Setup: the Gabor data of 6.3; np.random.seed(1) before each run; 81 steps, batch 5, α = 0.6, from (−1.5, 6.5)",
+            part: "setup")
         let initial = problem.loss(at: Tensor(Self.start))
         session.say("Initial parameters, Loss = \(fixed(initial, 6))")
         session.check("loss at the start (−1.5, 6.5)", initial, 12.766467223816536, tolerance: 1e-12)
 
         var paths: [(name: String, path: [Tensor])] = []
         for method in try methods() {
-            session.section(method.name)
+            session.section(method.name, part: ["sgd", "momentum", "nesterov"][method.column / 2])
             let (path, batches) = minibatchRun(method.optimizer)
             paths.append((method.name, path))
             let final = path[Self.steps]
@@ -81,11 +81,12 @@ public struct MomentumNotebook: Notebook {
             }
         }
         try answers(session, paths: paths)
+        session.part("figures")
         try figures(session, paths: paths)
     }
 
     func answers(_ session: NotebookSession, paths: [(name: String, path: [Tensor])]) throws {
-        session.section("Answers")
+        session.section("Answers", part: "answers")
         let losses = paths.map { problem.loss(at: $0.path[Self.steps]) }
         session.check(
             "Nesterov does not improve on momentum here (the notebook's closing remark)", losses[2] > losses[1],
@@ -124,19 +125,23 @@ public struct MomentumNotebook: Notebook {
             ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
+    /// The three methods' names in the figures' Spanish text.
+    static let spanishNames = ["SGD", "momento (ec. 6.11)", "momento de Nesterov (ec. 6.12)"]
+
     func figures(_ session: NotebookSession, paths: [(name: String, path: [Tensor])]) throws {
         try session.figure("6.4-trajectories") {
             let figure = Figure(width: 1300, height: 620, rows: 1, columns: 2)
             let windows: [(String, (Double, Double, Double), (Double, Double, Double))] = [
-                ("The notebook's window", (-10, 10, 0.1), (2.5, 22.5, 0.1)),
-                ("Zoom on the paths", (-4, 2.5, 0.025), (6, 16, 0.025)),
+                ("La ventana del cuaderno", (-10, 10, 0.1), (2.5, 22.5, 0.1)),
+                ("Acercamiento a los caminos", (-4, 2.5, 0.025), (6, 16, 0.025)),
             ]
             for (column, (title, x, y)) in windows.enumerated() {
                 let axes = figure.axes(row: 0, column: column)
                 ChapterSix.drawLossSurface(axes, ChapterSix.lossField(problem.loss(at:), x: x, y: y))
                 for (index, run) in paths.enumerated() {
                     ChapterSix.drawPath(
-                        axes, run.path, label: run.name, color: ChapterSix.pathColors[[2, 0, 4][index]],
+                        axes, run.path, label: Self.spanishNames[index],
+                        color: ChapterSix.pathColors[[2, 0, 4][index]],
                         markerSize: column == 0 ? 1.5 : 3)
                 }
                 axes.xLimits = (x.0, x.1 - x.2)
@@ -144,7 +149,7 @@ public struct MomentumNotebook: Notebook {
                 axes.title = title
                 axes.legendLocation = column == 0 ? .upperLeft : nil
             }
-            figure.title = "81 steps on the same minibatches (seed 1, batch 5, α = 0.6, β = 0.6)"
+            figure.title = "81 pasos sobre los mismos minilotes (semilla 1, minilote 5, α = 0,6, β = 0,6)"
             return figure
         }
         try session.figure("6.4-loss-curves") {
@@ -153,12 +158,13 @@ public struct MomentumNotebook: Notebook {
             let steps = Array(0...Self.steps).map(Double.init)
             for (index, run) in paths.enumerated() {
                 axes.line(
-                    steps, run.path.map(problem.loss(at:)), label: run.name, color: Color.cycle[[0, 1, 2][index]])
+                    steps, run.path.map(problem.loss(at:)), label: Self.spanishNames[index],
+                    color: Color.cycle[[0, 1, 2][index]])
             }
             axes.yScale = .log
-            axes.xLabel = "step"
-            axes.yLabel = "full-data loss"
-            axes.title = "SGD, momentum and Nesterov momentum on the Gabor model"
+            axes.xLabel = "paso"
+            axes.yLabel = "pérdida sobre todos los datos"
+            axes.title = "SGD, momento y momento de Nesterov en el modelo de Gabor"
             axes.grid = .both
             return figure
         }

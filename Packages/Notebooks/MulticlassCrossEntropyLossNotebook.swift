@@ -33,7 +33,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         let network = ChapterFive.model(beta1: [2.0, -2, 0.0], omega1: Self.omega1)
         ChapterFive.describe(network, session)
 
-        session.section("TODO 1: softmax over the three outputs of each point, eq. 5.22")
+        session.section("TODO 1: softmax over the three outputs of each point, eq. 5.22", part: "softmax")
         session.say(
             "softmax([1, 2, 3]) = "
                 + Likelihood.softmax(Tensor([1, 2, 3]), stable: false).scalars.map { fixed($0, 6) }.joined(
@@ -61,7 +61,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
             "each point's λ sums to 1", (0..<x.count).map { lambda.row($0).sum() }, Array(repeating: 1, count: x.count),
             tolerance: 1e-15, source: "closed form")
 
-        session.section("categorical_distribution(y, λ) (given)")
+        session.section("categorical_distribution(y, λ) (given)", part: "categorical")
         let demo = Tensor([0.2, 0.5, 0.3])
         for (label, stated) in [(0, "0.200"), (1, "0.500"), (2, "0.300")] {
             ChapterFive.correctAnswer(
@@ -69,7 +69,7 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
                 Likelihood.categorical(label, probabilities: demo), stated: stated, decimals: 3)
         }
 
-        session.section("TODOs 2–3: likelihood and negative log-likelihood")
+        session.section("TODOs 2–3: likelihood and negative log-likelihood", part: "likelihood")
         let likelihood = Likelihood.categorical(y, probabilities: lambda)
         ChapterFive.correctAnswer(session, "likelihood", likelihood, stated: "0.000000041", decimals: 9)
         session.checkRelative("likelihood", likelihood, 4.076435184442612e-08, tolerance: 1e-12)
@@ -82,11 +82,11 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
             workspace.loss(parameters: network.parameters, inputs: x, targets: data.targets, loss: .crossEntropy(.sum)),
             nll, tolerance: 1e-12, source: "−Σ log λ_y")
 
-        session.section("Sweeping β1[0, 0] (the class-0 offset) over arange(−2, 6, 0.1)")
+        session.section("Sweeping β1[0, 0] (the class-0 offset) over arange(−2, 6, 0.1)", part: "sweep")
         let betas = Tensor.arange(-2, 6, step: 0.1).scalars
         var sweeps = [
-            ChapterFive.Sweep(name: "likelihood", values: [], maximize: true),
-            ChapterFive.Sweep(name: "negative log likelihood", values: [], maximize: false),
+            ChapterFive.Sweep(name: "verosimilitud", values: [], maximize: true),
+            ChapterFive.Sweep(name: "log-verosimilitud negativa", values: [], maximize: false),
         ]
         for beta in betas {
             let lambda = Self.probabilities(beta: beta, x).lambda
@@ -113,18 +113,19 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
             "Points whose most probable class is their label: \(correct[0]) of 20 with β1[0, 0] = 2, \(correct[1]) of 20 with β1[0, 0] = \(fixed(betas[26], 1))."
         )
 
+        session.part("figures")
         try session.figure("5.3-model") {
             let figure = Figure(width: 1020, height: 820, rows: 2, columns: 2, dpi: 100)
             for (row, beta) in [2.0, betas[26]].enumerated() {
                 classification(figure, row: row, beta: beta, x: x.scalars, y: y.scalars)
             }
-            figure.title = "Outputs and λ = softmax(outputs) with the labels: as given, and with the best β$_1$[0, 0]"
+            figure.title = "Salidas y λ = softmax(salidas) con las etiquetas: como viene, y con el mejor β$_1$[0, 0]"
             return figure
         }
         try session.figure("5.3-beta-sweep") {
             ChapterFive.sweepFigure(
                 betas, sweeps, xLabel: "β$_1$[0, 0]",
-                title: "Categorical likelihood and multiclass cross-entropy against β$_1$[0, 0]")
+                title: "Verosimilitud categórica y entropía cruzada multiclase frente a β$_1$[0, 0]")
         }
     }
 
@@ -136,17 +137,17 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
         let colors = [ChapterFour.unitColors[0], ChapterFour.unitColors[2], ChapterFour.unitColors[1]]
         let output = figure.axes(row: row, column: 0), probability = figure.axes(row: row, column: 1)
         for k in 0..<3 {
-            output.line(grid.scalars, logits.column(k).scalars, label: "class \(k)", color: colors[k])
-            probability.line(grid.scalars, lambda.column(k).scalars, label: "class \(k)", color: colors[k])
+            output.line(grid.scalars, logits.column(k).scalars, label: "clase \(k)", color: colors[k])
+            probability.line(grid.scalars, lambda.column(k).scalars, label: "clase \(k)", color: colors[k])
             let members = x.indices.filter { y[$0] == Double(k) }
             probability.scatter(members.map { x[$0] }, members.map { _ in -0.05 }, color: colors[k], size: 7)
         }
-        output.title = "β$_1$[0, 0] = \(fixed(beta, 3))"
+        output.title = "β$_1$[0, 0] = \(fixedComma(beta, 3))"
         probability.title = output.title
-        output.xLabel = "Input, $x$"
-        output.yLabel = "Model outputs"
-        probability.xLabel = "Input, $x$"
-        probability.yLabel = "λ or Pr(y = k|x)"
+        output.xLabel = "Entrada, $x$"
+        output.yLabel = "Salidas del modelo"
+        probability.xLabel = "Entrada, $x$"
+        probability.yLabel = "λ o Pr(y = k|x)"
         output.legendLocation = nil
         probability.legendLocation = .outsideRight
         ChapterFour.limits(output, x: (0, 1), y: (-4, 4))

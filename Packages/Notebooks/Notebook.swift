@@ -25,25 +25,84 @@ public struct NotebookCheck: Sendable, Equatable {
     public let detail: String
 }
 
+/// One part of a notebook's run: a named, consecutive slice of its transcript (one cell of the Jupyter
+/// notebook, e.g. `momentum` in notebook 6.4), started by ``NotebookSession/part(_:)``.
+public struct NotebookPart: Sendable, Equatable {
+    /// The part's name, e.g. `"momentum"`.
+    public let name: String
+    /// Its lines: indices into ``NotebookSession/transcript``.
+    public let lines: Range<Int>
+    /// The file names (`6.4-trajectories.png`) of the figures it drew.
+    public let figures: [String]
+}
+
 /// What a notebook prints and checks while it runs, and where its figures go.
 ///
 /// Lines go to `output` as they are produced (the `notebook` tool prints them) and are kept in
 /// ``transcript``; checks print as `[PASS]`/`[FAIL]` lines and are kept in ``checks``.
+///
+/// A notebook divides its run into named parts (``part(_:)``). Lines printed before the first part
+/// (the tool's heading) belong to the first one, lines printed after the run (the count of passed checks)
+/// to the last. With a `selectedPart` the whole notebook still runs, so every value is the one of a full
+/// run, but only that part's lines reach `output` and only its figures are drawn.
 public final class NotebookSession {
     /// The directory figures are written to, or nil to skip drawing.
     public let figureDirectory: String?
+    /// The directory named in the `figure:` lines (the one a reader's command wrote to), when it differs
+    /// from ``figureDirectory``.
+    public let shownFigureDirectory: String?
+    /// The only part whose lines are printed and whose figures are drawn, or nil for all of them.
+    public let selectedPart: String?
     /// Every line printed so far.
     public private(set) var transcript: [String] = []
     /// Every check so far.
     public private(set) var checks: [NotebookCheck] = []
     /// The figure files written so far.
     public private(set) var figures: [String] = []
+    /// The parts started so far: name, first line (0 for the first part) and figure files.
+    private var started: [(name: String, start: Int, figures: [String])] = []
+    /// Lines printed before the first part, held back until it is known whether that part is selected.
+    private var pending: [String] = []
     private let output: (String) -> Void
 
     /// A session writing lines to `output` and figures to `figureDirectory`.
-    public init(figureDirectory: String? = nil, output: @escaping (String) -> Void = { _ in }) {
+    ///
+    /// - Parameters:
+    ///   - figureDirectory: where figures are written, or nil to skip drawing.
+    ///   - shownFigureDirectory: the directory the `figure:` lines name instead of `figureDirectory`.
+    ///   - selectedPart: print only this part's lines and draw only its figures.
+    ///   - output: receives each printed line.
+    public init(
+        figureDirectory: String? = nil, shownFigureDirectory: String? = nil, selectedPart: String? = nil,
+        output: @escaping (String) -> Void = { _ in }
+    ) {
         self.figureDirectory = figureDirectory
+        self.shownFigureDirectory = shownFigureDirectory
+        self.selectedPart = selectedPart
         self.output = output
+    }
+
+    /// Whether lines printed now reach the output (and figures drawn now are drawn).
+    private var printing: Bool {
+        guard let selectedPart else { return true }
+        return started.last?.name == selectedPart
+    }
+
+    /// Starts the part `name`: what is printed from here to the next part belongs to it.
+    public func part(_ name: String) {
+        started.append((name, started.isEmpty ? 0 : transcript.count, []))
+        if started.count == 1 {
+            if printing { pending.forEach(output) }
+            pending = []
+        }
+    }
+
+    /// The parts so far, in order; the last one runs to the end of the transcript.
+    public var parts: [NotebookPart] {
+        started.indices.map { i in
+            let end = i + 1 < started.count ? started[i + 1].start : transcript.count
+            return NotebookPart(name: started[i].name, lines: started[i].start..<end, figures: started[i].figures)
+        }
     }
 
     /// True when every check passed.
@@ -52,11 +111,16 @@ public final class NotebookSession {
     /// Prints a line.
     public func say(_ line: String = "") {
         transcript.append(line)
-        output(line)
+        if started.isEmpty && selectedPart != nil {
+            pending.append(line)
+        } else if printing {
+            output(line)
+        }
     }
 
-    /// Prints a section heading.
-    public func section(_ title: String) {
+    /// Prints a section heading; with `part`, the section starts that part (see ``part(_:)``).
+    public func section(_ title: String, part name: String? = nil) {
+        if let name { part(name) }
         say()
         say("## " + title)
     }
@@ -98,13 +162,19 @@ public final class NotebookSession {
         say("A: " + answer)
     }
 
-    /// Draws a figure into `<figureDirectory>/<name>.png` (nothing when figures are off).
+    /// Draws a figure into `<figureDirectory>/<name>.png` (nothing when figures are off, or when another
+    /// part than the current one is selected).
+    ///
+    /// Every figure of every notebook passes through here: the one place for settings that all of them share.
     public func figure(_ name: String, _ make: () throws -> Figure) throws {
-        guard let directory = figureDirectory else { return }
-        let path = directory + "/" + name + ".png"
-        try make().write(to: path)
-        figures.append(path)
-        say("figure: \(path)")
+        guard let directory = figureDirectory, printing else { return }
+        let file = name + ".png"
+        let figure = try make()
+        figure.numberFormat = .decimalComma  // the pages are Spanish: 0,5 on the ticks
+        try figure.write(to: directory + "/" + file)
+        figures.append(directory + "/" + file)
+        if !started.isEmpty { started[started.count - 1].figures.append(file) }
+        say("figure: \(shownFigureDirectory ?? directory)/\(file)")
     }
 }
 
@@ -118,6 +188,11 @@ public func fixed(_ value: Double, _ decimals: Int) -> String {
         }
     }
     return String(decoding: buffer[0..<Int(min(length, 511))], as: UTF8.self)
+}
+
+/// `value` with a fixed number of decimals and a decimal comma, for the Spanish text of figures.
+func fixedComma(_ value: Double, _ decimals: Int) -> String {
+    String(fixed(value, decimals).map { $0 == "." ? "," : $0 })
 }
 
 /// A number in shortest round-trip form, for check messages.

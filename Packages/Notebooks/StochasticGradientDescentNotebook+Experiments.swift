@@ -18,7 +18,9 @@ extension StochasticGradientDescentNotebook {
     }
 
     func runExperiments(_ session: NotebookSession) throws -> Experiments {
-        session.section("Open TODO: other start points — line-search GD (max_dist 2) for 100 steps from a 5 × 5 grid")
+        session.section(
+            "Open TODO: other start points — line-search GD (max_dist 2) for 100 steps from a 5 × 5 grid",
+            part: "start-points")
         func lineSearchRun(_ start: [Double], steps: Int) throws -> [Tensor] {
             var optimizer = try LineSearchGradientDescent(search: BracketingLineSearch(maximumDistance: 2.0))
             return ChapterSix.path(from: start, steps: steps) { _, phi in optimizer.step(&phi, problem.objective) }
@@ -68,7 +70,8 @@ extension StochasticGradientDescentNotebook {
                 + "plateaus (L from \(fixed(stalled.min()!, 3)) to \(fixed(stalled.max()!, 3))) where the Gabor function lies away from "
                 + "the data, ŷ ≈ 0 and L ≈ Σy² = \(fixed(zeroModel, 3)): the gradient vanishes there too.")
 
-        session.section("Open TODO: vary α — fixed-rate gradient descent from (−1.5, 8.5), 200 steps")
+        session.section(
+            "Open TODO: vary α — fixed-rate gradient descent from (−1.5, 8.5), 200 steps", part: "learning-rates")
         var rates: [(rate: Double, losses: [Double])] = []
         for rate in [0.01, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6] {
             var optimizer = try SGD(learningRate: rate)
@@ -94,7 +97,8 @@ extension StochasticGradientDescentNotebook {
                 + "α = 0.4 is at \(loss(0.4, 21)) after 21 steps, and α ≥ 0.8 throws φ out of the valley to a plateau (\(loss(0.8, 200)), \(loss(1.6, 200)))."
         )
 
-        session.section("Open TODO: SGD with other batch sizes and learning rates (seed 1, from (3.5, 6.5))")
+        session.section(
+            "Open TODO: SGD with other batch sizes and learning rates (seed 1, from (3.5, 6.5))", part: "batch-sizes")
         var settings: [(batch: Int, rate: Double, at41: Double)] = []
         for (batch, rate) in [(1, 0.8), (2, 0.8), (5, 0.8), (10, 0.8), (30, 0.8), (5, 0.2), (5, 0.4), (5, 1.6)] {
             let path = try Self.sgd(problem, from: [3.5, 6.5], steps: 200, rate: rate, batchSize: batch).path
@@ -128,8 +132,8 @@ extension StochasticGradientDescentNotebook {
         constant: [Double], decayed: [Double], factor: Double, every: Int
     ) {
         session.section(
-            "Open TODO: learning-rate schedule α_k = α₀·β^⌊k/M⌋ (LearningRateSchedule.stepDecay), SGD α₀ = 0.8, batch 5"
-        )
+            "Open TODO: learning-rate schedule α_k = α₀·β^⌊k/M⌋ (LearningRateSchedule.stepDecay), SGD α₀ = 0.8, batch 5",
+            part: "schedule")
         let decay = LearningRateSchedule.stepDecay(every: 10, factor: 0.5)
         session.check(
             "α at step 40 with β = 0.5, M = 10 is 0.8·0.5⁴ (closed form)",

@@ -13,13 +13,13 @@ extension StochasticGradientDescentNotebook {
                 let last = path.count - 1
                 axes.line(
                     x, x.map { problem.prediction(path[0], $0) },
-                    label: "start, L = \(fixed(problem.loss(at: path[0]), 2))",
+                    label: "inicio, L = \(fixedComma(problem.loss(at: path[0]), 2))",
                     color: Color(gray: 0.55), style: .dashed)
                 axes.line(
                     x, x.map { problem.prediction(path[last], $0) },
-                    label: "step \(last), L = \(fixed(problem.loss(at: path[last]), 2))",
+                    label: "paso \(last), L = \(fixedComma(problem.loss(at: path[last]), 2))",
                     color: Color.cycle[6], width: 2)
-                axes.scatter(problem.x, problem.y, label: "data", color: Color.cycle[0], size: 6)
+                axes.scatter(problem.x, problem.y, label: "datos", color: Color.cycle[0], size: 6)
                 axes.xLimits = (-15, 15)
                 axes.yLimits = (-1, 1)
                 axes.xLabel = "x"
@@ -27,14 +27,14 @@ extension StochasticGradientDescentNotebook {
                 axes.title = name
                 axes.legendLocation = .lowerLeft
             }
-            figure.title = "The Gabor model before and after each run"
+            figure.title = "El modelo de Gabor antes y después de cada ejecución"
             return figure
         }
         try session.figure("6.3-loss-surface") {
             let figure = Figure(width: 1300, height: 620, rows: 1, columns: 2)
             let windows: [(String, (Double, Double, Double), (Double, Double, Double))] = [
-                ("The notebook's window", (-10, 10, 0.1), (2.5, 22.5, 0.1)),
-                ("Zoom on the paths", (-3.5, 4, 0.025), (6, 17, 0.025)),
+                ("La ventana del cuaderno", (-10, 10, 0.1), (2.5, 22.5, 0.1)),
+                ("Acercamiento a los caminos", (-3.5, 4, 0.025), (6, 17, 0.025)),
             ]
             for (column, (title, x, y)) in windows.enumerated() {
                 let axes = figure.axes(row: 0, column: column)
@@ -44,7 +44,7 @@ extension StochasticGradientDescentNotebook {
                         axes, path, label: name, color: ChapterSix.pathColors[index], markerSize: column == 0 ? 2 : 3.5)
                 }
                 axes.scatter(
-                    [experiments.minimum[0]], [experiments.minimum[1]], label: "global minimum",
+                    [experiments.minimum[0]], [experiments.minimum[1]], label: "mínimo global",
                     color: Color(hex: 0xfde725),
                     marker: .cross, size: 10)
                 axes.xLimits = (x.0, x.1 - x.2)
@@ -52,7 +52,7 @@ extension StochasticGradientDescentNotebook {
                 axes.title = title
                 axes.legendLocation = column == 0 ? .upperLeft : nil
             }
-            figure.title = "Gradient descent with line search, with a fixed α and SGD on the Gabor loss"
+            figure.title = "Descenso de gradiente con búsqueda lineal, con α fija y SGD sobre la pérdida de Gabor"
             return figure
         }
         try session.figure("6.3-local-minima") {
@@ -61,7 +61,7 @@ extension StochasticGradientDescentNotebook {
             let field = ChapterSix.lossField(problem.loss(at:), x: (-15, 22, 0.1), y: (0, 23, 0.1))
             ChapterSix.drawLossSurface(axes, field)
             let lowest = problem.loss(at: experiments.minimum)
-            let names = ["reaches the global minimum", "stops in a local minimum", "stalls on a plateau"]
+            let names = ["llega al mínimo global", "se detiene en un mínimo local", "se estanca en una meseta"]
             let colors = [Color(hex: 0x7fff7f), Color(hex: 0x4fd1c5), Color(gray: 0.78)]
             let kinds = experiments.starts.map { endKind(problem.loss(at: $0[$0.count - 1]), minimum: lowest) }
             for kind in 0..<3 {
@@ -73,7 +73,7 @@ extension StochasticGradientDescentNotebook {
             }
             axes.xLimits = (-15, 21.9)
             axes.yLimits = (0, 22.9)
-            axes.title = "Line-search gradient descent from 25 start points (100 steps)"
+            axes.title = "DG con búsqueda lineal desde 25 puntos de inicio (100 pasos)"
             axes.legendLocation = .lowerLeft
             return figure
         }
@@ -82,27 +82,30 @@ extension StochasticGradientDescentNotebook {
             let left = figure.axes(row: 0, column: 0)
             for (index, run) in experiments.rates.enumerated() {
                 left.line(
-                    Array(0..<run.losses.count).map(Double.init), run.losses, label: "α = \(run.rate)",
+                    Array(0..<run.losses.count).map(Double.init), run.losses,
+                    label: "α = " + String("\(run.rate)".map { $0 == "." ? "," : $0 }),
                     color: Colormap.viridis.color(at: Double(index) / Double(experiments.rates.count - 1)))
             }
             left.yScale = .log
-            left.xLabel = "step"
-            left.yLabel = "full-data loss"
-            left.title = "Fixed-rate gradient descent from (−1.5, 8.5)"
+            left.xLabel = "paso"
+            left.yLabel = "pérdida sobre todos los datos"
+            left.title = "Descenso de gradiente con α fija desde (−1,5; 8,5)"
             left.legendLocation = .outsideRight
             let right = figure.axes(row: 0, column: 1)
             let schedule = experiments.schedule
             let steps = Array(0..<schedule.constant.count).map(Double.init)
-            right.line(steps, schedule.constant, label: "constant α = 0.8", color: Color.cycle[1])
+            right.line(steps, schedule.constant, label: "α constante = 0,8", color: Color.cycle[1])
             right.line(
-                steps, schedule.decayed, label: "$\\alpha = 0.8 \\cdot \(schedule.factor)^{⌊k/\(schedule.every)⌋}$",
+                steps, schedule.decayed,
+                label:
+                    "$\\alpha = 0{,}8 \\cdot \(String("\(schedule.factor)".map { $0 == "." ? "," : $0 }))^{⌊k/\(schedule.every)⌋}$",
                 color: Color.cycle[0])
             right.horizontalLine(
-                at: problem.loss(at: experiments.minimum), label: "global minimum", color: Color(gray: 0.3))
+                at: problem.loss(at: experiments.minimum), label: "mínimo global", color: Color(gray: 0.3))
             right.yScale = .log
-            right.xLabel = "step"
-            right.yLabel = "full-data loss"
-            right.title = "SGD (seed 1, batch 5) from (3.5, 6.5)"
+            right.xLabel = "paso"
+            right.yLabel = "pérdida sobre todos los datos"
+            right.title = "SGD (semilla 1, minilote 5) desde (3,5; 6,5)"
             right.legendLocation = .upperRight
             return figure
         }

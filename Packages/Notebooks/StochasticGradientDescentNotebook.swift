@@ -23,7 +23,8 @@ public struct StochasticGradientDescentNotebook: Notebook {
     public func run(_ session: NotebookSession) throws {
         checkModelLossAndGradient(session)
 
-        session.section("(i) Gradient descent with line search (max_dist 2.0), 21 steps from (−1.5, 8.5)")
+        session.section(
+            "(i) Gradient descent with line search (max_dist 2.0), 21 steps from (−1.5, 8.5)", part: "line-search")
         var lineSearch = try LineSearchGradientDescent(search: BracketingLineSearch(maximumDistance: 2.0))
         var alphas: [Double] = []
         let searched = ChapterSix.path(from: [-1.5, 8.5], steps: 21) { _, phi in
@@ -40,7 +41,9 @@ public struct StochasticGradientDescentNotebook: Notebook {
         session.check("φ₀ after 21 steps", searched[21][0], 0.025038129373409, tolerance: 1e-9)
         session.check("φ₁ after 21 steps", searched[21][1], 14.908545518104468, tolerance: 1e-9)
 
-        session.section("(ii) TODO 2: gradient_descent_step_fixed_learning_rate, φ ← φ − α·∇L with α = 0.2, 21 steps")
+        session.section(
+            "(ii) TODO 2: gradient_descent_step_fixed_learning_rate, φ ← φ − α·∇L with α = 0.2, 21 steps",
+            part: "fixed-rate")
         var fixedRate = try SGD(learningRate: 0.2)
         let fixedPath = ChapterSix.path(from: [-1.5, 8.5], steps: 21) { _, phi in
             fixedRate.step(&phi, problem.objective)
@@ -55,7 +58,8 @@ public struct StochasticGradientDescentNotebook: Notebook {
         session.check("φ₁ after 21 steps", fixedPath[21][1], 13.469440111825431, tolerance: 1e-9)
 
         session.section(
-            "(iii) TODO 3: stochastic_gradient_descent_step, seed 1, α = 0.8, batch 5, 41 steps from (3.5, 6.5)")
+            "(iii) TODO 3: stochastic_gradient_descent_step, seed 1, α = 0.8, batch 5, 41 steps from (3.5, 6.5)",
+            part: "sgd")
         let stochastic = try Self.sgd(problem, from: [3.5, 6.5], steps: 41, rate: 0.8)
         printAndCheck(
             session, stochastic.path, every: 8, reference: ChapterSixReference.stochastic63,
@@ -82,11 +86,12 @@ public struct StochasticGradientDescentNotebook: Notebook {
                 + "at step 9 to \(noisy[3]) at step 17, yet it leaves the poor start (3.5, 6.5) and ends at \(end).")
 
         let experiments = try runExperiments(session)
+        session.part("figures")
         try figures(
             session,
             runs: [
-                ("GD + line search", searched), ("fixed α = 0.2", fixedPath),
-                ("SGD, α = 0.8, batch 5", stochastic.path),
+                ("DG + búsqueda lineal", searched), ("α fija = 0,2", fixedPath),
+                ("SGD, α = 0,8, minilote 5", stochastic.path),
             ],
             experiments: experiments)
     }
@@ -94,7 +99,7 @@ public struct StochasticGradientDescentNotebook: Notebook {
     /// The stated loss, the model's values, the given gradient against finite differences, and the losses
     /// and gradients at the start points (all from the reference).
     func checkModelLossAndGradient(_ session: NotebookSession) {
-        session.section("TODO 1: compute_loss = Σᵢ (ŷᵢ − yᵢ)²")
+        session.section("TODO 1: compute_loss = Σᵢ (ŷᵢ − yᵢ)²", part: "model")
         let loss = problem.loss(at: Tensor([0.6, -0.2]))
         session.say("Your loss = \(fixed(loss, 3)), Correct loss = 16.419")
         session.checkPrinted("loss at φ = (0.6, −0.2), printed %3.3f", loss, decimals: 3, stated: "16.419")

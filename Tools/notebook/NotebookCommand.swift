@@ -19,18 +19,30 @@ struct NotebookCommand: ParsableCommand {
               notebook list
               notebook run 6.4 --figures figures
               notebook run all --figures docs/notebooks/figures --transcripts docs/notebooks/output
+              notebook list --parts 6.4
+              notebook run 6.4 --part momentum
+              notebook export all --format ipynb --output docs/notebooks/ipynb
             """,
         version: toolkitVersion,
-        subcommands: [List.self, Run.self])
+        subcommands: [List.self, Run.self, Export.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the notebooks.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the notebooks, or the parts of one notebook (what 'run --part' accepts).")
 
-        func run() {
-            for notebook in NotebookCatalog.all {
-                print(
-                    "\(notebook.id.padding(toLength: 5, withPad: " ", startingAt: 0)) \(notebook.title)  (\(notebook.source))"
-                )
+        @Option(help: ArgumentHelp("List the parts of this notebook (e.g. 6.4) instead.", valueName: "id"))
+        var parts: String?
+
+        func validate() throws {
+            if let parts { try validateNotebook(parts) }
+        }
+
+        func run() throws {
+            try runReportingErrors(tool: "notebook") {
+                guard let id = parts else { return NotebookCatalog.listing.forEach { print($0) } }
+                let session = NotebookSession()
+                try NotebookCatalog.notebook(id)!.runReporting(session)
+                session.parts.forEach { print($0.name) }
             }
         }
     }
@@ -47,11 +59,22 @@ struct NotebookCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Also write each notebook's printed output to <dir>/<id>.txt.", valueName: "dir"))
         var transcripts: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Print only this part of the notebook (the whole notebook still runs); 'notebook list --parts <id>' lists them.",
+                valueName: "name"))
+        var part: String?
+
+        @Flag(help: "Print only each notebook's count of passed checks.")
+        var summary = false
+
         func validate() throws {
-            guard id == "all" || NotebookCatalog.notebook(id) != nil else {
-                throw ValidationError(
-                    "no notebook '\(id)'; choose one of \(NotebookCatalog.all.map(\.id).joined(separator: ", ")) or all"
-                )
+            if id != "all" { try validateNotebook(id) }
+            if part != nil {
+                guard id != "all" else { throw ValidationError("--part needs one notebook, not all") }
+                guard transcripts == nil, !summary else {
+                    throw ValidationError("--part cannot be combined with --transcripts or --summary")
+                }
             }
         }
 
@@ -62,25 +85,38 @@ struct NotebookCommand: ParsableCommand {
                 }
                 let notebooks = id == "all" ? NotebookCatalog.all : [NotebookCatalog.notebook(id)!]
                 var failures: [String] = []
+                var sessions: [NotebookSession] = []
                 for notebook in notebooks {
-                    let session = NotebookSession(figureDirectory: figures) { print($0) }
-                    session.say("# Notebook \(notebook.id): \(notebook.title)")
-                    try notebook.run(session)
-                    let failed = session.checks.filter { !$0.passed }.count
-                    session.say()
-                    session.say("\(session.checks.count - failed) of \(session.checks.count) checks passed")
-                    if failed > 0 { failures.append(notebook.id) }
+                    let session = NotebookSession(figureDirectory: figures, selectedPart: part) {
+                        if !summary { print($0) }
+                    }
+                    try notebook.runReporting(session)
+                    sessions.append(session)
+                    if !session.passed { failures.append(notebook.id) }
                     if let transcripts {
                         try OutputFile.write(
                             transcripts + "/\(notebook.id).txt",
                             bytes: Array((session.transcript.joined(separator: "\n") + "\n").utf8))
                     }
-                    print()
+                    if let part, !session.parts.contains(where: { $0.name == part }) {
+                        let names = session.parts.map(\.name).joined(separator: ", ")
+                        throw ToolError(.usage, "notebook \(notebook.id) has no part '\(part)'; its parts: \(names)")
+                    }
+                    if summary { print(NotebookCatalog.summary(notebook, session)) } else if part == nil { print() }
                 }
+                if summary, notebooks.count > 1 { print(NotebookCatalog.summaryTotal(sessions)) }
                 if !failures.isEmpty {
                     throw ToolError(.software, "checks failed in notebook(s) \(failures.joined(separator: ", "))")
                 }
             }
         }
+    }
+}
+
+/// Throws a usage error unless `id` is a notebook's number.
+func validateNotebook(_ id: String) throws {
+    guard NotebookCatalog.notebook(id) != nil else {
+        throw ValidationError(
+            "no notebook '\(id)'; choose one of \(NotebookCatalog.all.map(\.id).joined(separator: ", ")) or all")
     }
 }
