@@ -11,7 +11,7 @@ func nnBenchmarks() {
     // input gradient of every layer but the first.
     let layerProducts = architecture.layers.map { $0.inputs * $0.outputs }
     let flopsPerPoint = Double(2 * (3 * layerProducts.reduce(0, +) - layerProducts[0]))
-    var rates: [Int: Double] = [:]
+    var ratios: [Int: Double] = [:]
     var random = RandomState(seed: 1)
     for n in [40, 400, 1600] {
         let inputs = random.uniform(shape: [n, 2], low: -3, high: 3)
@@ -26,15 +26,15 @@ func nnBenchmarks() {
         let before = allocation_count()
         for _ in 0..<10 { step() }
         let allocations = (allocation_count() - before) / 10
-        let t = seconds(inner: max(1, 200_000 / n)) { step() }
         let flops = Double(n) * flopsPerPoint
-        rates[n] = flops / t / 1e9
+        let (rate, ratio) = rateAgainstSquare(flops: flops, inner: max(1, 20_000 / n), step)
+        ratios[n] = ratio
         report(
             "batch \(n)",
-            "\(fixed(t * 1e6, 1)) µs per step (\(fixed(flops / t / 1e9, 1)) GFLOP/s), "
+            "\(fixed(flops / rate / 1e3, 1)) µs per step (\(fixed(rate, 1)) GFLOP/s), "
                 + (allocation_counting_available() != 0
                     ? "\(allocations) allocations per step" : "allocations not counted"))
     }
-    reportRatio("batch 1600 / n = 512 matmul rate", rates[1600]!, of: squareRate, target: 0.70)
-    reportRatio("batch 40 / n = 512 matmul rate", rates[40]!, of: squareRate, target: 0.50)
+    reportRatio("batch 1600 / n = 512 matmul rate", ratios[1600]!, target: 0.70)
+    reportRatio("batch 40 / n = 512 matmul rate", ratios[40]!, target: 0.50)
 }

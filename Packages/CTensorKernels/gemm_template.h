@@ -186,9 +186,13 @@ TK_FN void TK_(pack_b_panel)(const tk_gemm *g, long p0, long kc, long j0, long c
             for (long q = cols; q < width; q++) out[q] = 0;
         }
     } else {
-        for (long q = 0; q < width; q++) {
-            const double *column = g->b + p0 * g->b_rs + (j0 + q) * g->b_cs;
-            for (long p = 0; p < kc; p++) panel[p * width + q] = q < cols ? column[p * g->b_rs] : 0;
+        // Row by row of the panel, so the writes are contiguous (a column-by-column loop vectorises into
+        // scatters); the reads of a transposed B then stride through memory, but it is a small block.
+        for (long p = 0; p < kc; p++) {
+            const double *row = g->b + (p0 + p) * g->b_rs + j0 * g->b_cs;
+            double *out = panel + p * width;
+            for (long q = 0; q < cols; q++) out[q] = row[q * g->b_cs];
+            for (long q = cols; q < width; q++) out[q] = 0;
         }
     }
 }
