@@ -193,6 +193,13 @@ public enum StudyPlan {
             + " || echo '[study] \(index)/\(count) \(run.name) FAILED'"
     }
 
+    /// The shell commands of a list of runs, numbered for their progress lines.
+    public static func commands(_ runs: [StudyRun], tools: String, results: String) -> [String] {
+        runs.enumerated().map { index, run in
+            command(run, index: index + 1, count: runs.count, tools: tools, results: results)
+        }
+    }
+
     /// A word for `sh`: as it is when it is plain, else in single quotes.
     static func shellWord(_ word: String) -> String {
         let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=,:".contains($0) }

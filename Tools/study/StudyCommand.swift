@@ -53,11 +53,8 @@ struct StudyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the runs, one shell command per line.")
         @OptionGroup var options: Options
         func run() {
-            let runs = StudyPlan.runs()
-            for (index, run) in runs.enumerated() {
-                print(
-                    StudyPlan.command(
-                        run, index: index + 1, count: runs.count, tools: options.tools, results: options.results))
+            for line in StudyPlan.commands(StudyPlan.runs(), tools: options.tools, results: options.results) {
+                print(line)
             }
         }
     }
@@ -78,11 +75,7 @@ struct StudyCommand: ParsableCommand {
         func run() throws {
             try runReportingErrors(tool: "study") {
                 let runs = StudyFinal.refitRuns(try StudyFinal.crossValidate(results: options.results))
-                for (index, run) in runs.enumerated() {
-                    print(
-                        StudyPlan.command(
-                            run, index: index + 1, count: runs.count, tools: options.tools, results: options.results))
-                }
+                for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) { print(line) }
             }
         }
     }
