@@ -46,7 +46,7 @@ public enum ReportBlocks {
     static func candidates(_ table: StudyTable) throws -> String {
         var rows = [
             "| candidato | red | parám. | épocas | MSE de validación | MSE limpio (mediana) | mín. | máx. |",
-            "|:--------------------|:------|-----:|-----:|------------:|------------:|---------:|---------:|",
+            "|:------------------------|:------|------:|------:|-----------:|-----------:|--------:|--------:|",
         ]
         for row in table.rows {
             let key = row[0]

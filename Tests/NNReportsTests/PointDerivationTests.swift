@@ -51,15 +51,15 @@ import Testing
             #expect(markdown.contains("\\mathbf f_{\(k)} &= "), "f_\(k)")
             #expect(
                 markdown.contains(
-                    " = \(Self.column(f[k])), & \\mathbf h_{\(k + 1)} &= \(a)[\\mathbf f_{\(k)}] = \(Self.column(h[k]))"
+                    " = \(Self.column(f[k])),\\quad & \\mathbf h_{\(k + 1)} &= \(a)[\\mathbf f_{\(k)}] = \(Self.column(h[k]))"
                 ), "h_\(k + 1)")
         }
         #expect(markdown.contains("\\boldsymbol\\Omega_{2}\\mathbf h_{2} = 0{,}2+"))
         let half = loss == "half-sse" ? "\\tfrac12" : ""
         #expect(
             markdown.contains(
-                "= \(Self.comma(f[2][0])), & \\ell_{\(i)} &= \(half)(f_{2}-y_{\(i)})^2 = \(half)(\(Self.comma(p["prediction"].double))-"
-                    + "\(["1", "1", "0"][point])))^2 = \(Self.comma(p["loss"].double))"))
+                "= \(Self.comma(f[2][0])),\\\\\n\\ell_{\(i)} &= \(half)(f_{2}-y_{\(i)})^2 = \(half)(\(Self.comma(p["prediction"].double))-"
+                    + "\(["1", "1", "0"][point]))^2 = \(Self.comma(p["loss"].double))"))
         // Backward: ∂ℓ_i/∂f_2 = 2(f_2 − y_i) (or without the 2 for the half), then a′ ⊙ (Ω^T ∂ℓ_i/∂f) and the
         // outer products.
         let df = p["df"].array.map(\.doubles), dh = p["dh"].array.map(\.doubles)

@@ -13,7 +13,7 @@ import Testing
     struct Build {
         /// xelatex's log.
         var log: String
-        /// The text of each page (`pdftotext -layout`), from page 1.
+        /// The text of each page (`pdftotext -raw`), from page 1.
         var pages: [String]
         /// `pdfimages -list`: two header lines, then one line per image.
         var images: String
@@ -83,8 +83,10 @@ import Testing
         return Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) ?? 0
     }
 
+    /// A page's text in the order the PDF draws it (`-raw`), which keeps an exponent after its base even
+    /// where it is set higher than the line.
     static func text(_ pdf: String, page: Int) throws -> String {
-        try poppler("pdftotext", ["-layout", "-f", "\(page)", "-l", "\(page)", pdf, "-"])
+        try poppler("pdftotext", ["-raw", "-f", "\(page)", "-l", "\(page)", pdf, "-"])
     }
 
     /// The build, or a recorded failure.
