@@ -8,7 +8,8 @@
 #                consumer test (packages depending on this one by version, scripts/test-consumers.sh)
 #   make bench   performance figures (matmul GFLOP/s, training-step times)
 #   make gallery one PNG of every figure type of the Plot library into docs/gallery/
-#   make study   the optimizer study, the final model and the report (results/, docs/report/)
+#   make study   the optimizer study, the final model and the report (results/, docs/report/, informe.pdf)
+#   make report  the report's PDF, docs/report/informe.pdf, from docs/report/informe.md (pandoc + xelatex)
 #   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures,
 #                and the Jupyter notebooks (the 14 and the walkthrough recorrido.ipynb) into docs/notebooks/ipynb
 #   make docs    the libraries' DocC documentation into .build/docs/
@@ -21,7 +22,7 @@ BUILD_FLAGS = -c release $(if $(TARGET_CPU),-Xswiftc -target-cpu -Xswiftc $(TARG
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
 TEST_FLAGS ?= $(BUILD_FLAGS) --disable-testable-imports
 
-.PHONY: setup build test format lint bench gallery notebooks study docs clean
+.PHONY: setup build test format lint bench gallery notebooks study report docs clean
 
 setup:
 	@sh scripts/setup-system.sh
@@ -54,30 +55,45 @@ notebooks: build
 	.build/release/notebook run all --figures docs/notebooks/figures --transcripts docs/notebooks/output
 	.build/release/notebook export all --format ipynb --output docs/notebooks/ipynb
 
-# The study: independent train runs in parallel (one per core), then summaries, the final model, figures
-# and the report. RESULTS/JOBS can be overridden; the run list is in $(RESULTS)/runs.txt.
+# The study: independent train runs in parallel (one per core), then summaries, the final model (its
+# candidates' cross-validation runs are in the plan; their refits on every point are a second list),
+# figures, the report and its PDF. RESULTS/JOBS can be overridden; the run lists are $(RESULTS)/runs.txt
+# and $(RESULTS)/refits.txt, one shell command per line.
 RESULTS ?= results
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 TOOLS = .build/release
+# Runs the commands of a list file ($(1)) on $(JOBS) cores.
+run_list = tr '\n' '\0' < $(1) | xargs -0 -P $(JOBS) -n 1 sh -c
+BACKPROP = $(TOOLS)/backprop-check --model examples/figure1/model.json --data examples/figure1/data.csv
 
 study: build
 	@mkdir -p models docs/report/figures $(RESULTS)/backprop
 	$(TOOLS)/study prepare --results $(RESULTS)
 	$(TOOLS)/study plan --results $(RESULTS) > $(RESULTS)/runs.txt
+	@date +%s > $(RESULTS)/runs.started
 	@echo "[study] $$(wc -l < $(RESULTS)/runs.txt) runs on $(JOBS) cores"
-	@start=$$(date +%s); tr '\n' '\0' < $(RESULTS)/runs.txt | xargs -0 -P $(JOBS) -n 1 sh -c; \
-		printf 'key,value\nruns_seconds,%s\njobs,%s\nruns,%s\n' $$(( $$(date +%s) - start )) $(JOBS) \
-		$$(wc -l < $(RESULTS)/runs.txt) > $(RESULTS)/duration.csv
+	$(call run_list,$(RESULTS)/runs.txt)
 	$(TOOLS)/study summarize --results $(RESULTS)
+	$(TOOLS)/study refits --results $(RESULTS) > $(RESULTS)/refits.txt
+	@echo "[study] $$(wc -l < $(RESULTS)/refits.txt) refits of the final candidates"
+	$(call run_list,$(RESULTS)/refits.txt)
+	@printf 'key,value\nruns_seconds,%s\njobs,%s\nruns,%s\n' $$(( $$(date +%s) - $$(cat $(RESULTS)/runs.started) )) \
+		$(JOBS) $$(cat $(RESULTS)/runs.txt $(RESULTS)/refits.txt | wc -l) > $(RESULTS)/duration.csv
 	@for activation in sigmoid tanh selu leaky-relu; do \
-		$(TOOLS)/backprop-check --model examples/figure1/model.json --data examples/figure1/data.csv \
-			--activation $$activation --format json -o $(RESULTS)/backprop/$$activation-mse.json || exit 1; \
-		$(TOOLS)/backprop-check --model examples/figure1/model.json --data examples/figure1/data.csv \
-			--activation $$activation --format markdown -o $(RESULTS)/backprop/$$activation-mse.md || exit 1; \
-	done; echo "[study] backpropagation exercise: $(RESULTS)/backprop/"
+		$(BACKPROP) --activation $$activation --format json -o $(RESULTS)/backprop/$$activation-mse.json || exit 1; \
+		$(BACKPROP) --activation $$activation --format markdown -o $(RESULTS)/backprop/$$activation-mse.md || exit 1; \
+	done
+	$(BACKPROP) --activation sigmoid --format markdown --point 1 --language es --decimals 4 \
+		-o $(RESULTS)/backprop/sigmoid-point1.md
+	@echo "[study] backpropagation exercise: $(RESULTS)/backprop/"
 	$(TOOLS)/study final --results $(RESULTS) && echo "[study] final model: models/optimal.json"
 	$(TOOLS)/study report --results $(RESULTS) --figures docs/report/figures \
 		--template docs/report/informe.template.md --output docs/report/informe.md
+	$(MAKE) --no-print-directory report
+
+# The PDF of the report (the PDF test in `make test` builds it again and checks it).
+report:
+	sh scripts/report-pdf.sh --input docs/report/informe.md --output docs/report/informe.pdf
 
 # The libraries' DocC catalogs (Packages/<Library>/<Library>.docc) as archives under .build/docs/.
 DOC_TARGETS = Tensor NN Optim Datasets Training Plot NNReports Study Notebooks

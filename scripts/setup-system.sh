@@ -3,7 +3,11 @@
 # Idempotent: a second run installs nothing. Works as root and, for other users, through sudo.
 set -eu
 
-packages="libpng-dev zlib1g-dev libfreetype-dev fonts-dejavu-core pkg-config"
+# The build: libpng, zlib, FreeType, the figures' font (DejaVu) and pkg-config. The report's PDF (make report,
+# and its test in make test): pandoc, XeLaTeX with Spanish hyphenation and captions, the Latin Modern fonts
+# and the standard PostScript fonts hyperref asks for, and poppler's pdfinfo/pdftotext/pdfimages/pdftoppm.
+packages="libpng-dev zlib1g-dev libfreetype-dev fonts-dejavu-core pkg-config \
+pandoc texlive-xetex texlive-lang-spanish texlive-fonts-recommended lmodern poppler-utils"
 
 missing=""
 for package in $packages; do

@@ -59,6 +59,15 @@ public struct BackpropagationReport: Sendable {
     /// finite-difference check straddles the kink.
     public let kinks: [(point: Int, layer: Int, unit: Int, value: Double)]
 
+    /// When the scan found rates that lower the loss: the rate α* where one step stops lowering it,
+    /// L(θ − α*∇L) = L(θ), refined by bisection between the scan's largest decreasing rate and the next
+    /// rate of the scan (to a relative width of 1e-13). Every rate of that bracket below α* lowers the loss.
+    public let thresholdRate: Double?
+    /// When the scan found rates that lower the loss: the rate of the lowest loss after one step, refined by
+    /// golden-section search between the two scan rates beside the scan's best one (to a relative width of
+    /// 1e-10), with that loss.
+    public let optimalRate: (rate: Double, loss: Double)?
+
     /// True when the step lowered the loss.
     public var decreased: Bool { lossAfter < lossBefore }
 
@@ -140,5 +149,9 @@ public struct BackpropagationReport: Sendable {
                 return (rate, lossAfterStep(rate).1)
             }
         }
+        let refined = LearningRateRefinement(
+            scan: learningRateScan, lossBefore: lossBefore, loss: { lossAfterStep($0).1 })
+        thresholdRate = refined.threshold
+        optimalRate = refined.optimum
     }
 }

@@ -130,15 +130,26 @@ struct Findings {
                 "No rate on the scan, down to $\(latexNumber(lowest))$, lowers the loss.")
         }
         let largestLoss = report.learningRateScan.first { $0.rate == largest }!.loss
-        return Written(
-            """
+        var text = """
             Largest rate on the scan that lowers the loss: α = \(n(largest)) (L = \(n(largestLoss))).
             Best rate on the scan: α = \(n(best.rate)) (L = \(n(best.loss))). Rerun with --lr \(n(best.rate)) to see that step.
-            """,
             """
+        var latex = """
             Largest rate on the scan that lowers the loss: $\\alpha = \(m(largest))$ ($L = \(m(largestLoss))$). \
             Best rate on the scan: $\\alpha = \(m(best.rate))$ ($L = \(m(best.loss))$); `--lr \(n(best.rate))` shows that step.
-            """)
+            """
+        if let threshold = report.thresholdRate, let optimum = report.optimalRate {
+            text += """
+
+                Refined: one step lowers the loss for every α < \(n(threshold)) (bisection), and the best step is \
+                α = \(n(optimum.rate)) with L = \(n(optimum.loss)) (golden-section search).
+                """
+            latex += """
+                 Refined: one step lowers the loss for every $\\alpha < \(m(threshold))$ (bisection), and the best \
+                step is $\\alpha = \(m(optimum.rate))$ with $L = \(m(optimum.loss))$ (golden-section search).
+                """
+        }
+        return Written(text, latex)
     }
 
     /// The scan as a table: rate, loss after one step, change, and whether it lowers the loss.

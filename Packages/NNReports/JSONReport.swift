@@ -5,7 +5,9 @@ import Tensor
 ///
 /// The shape is stable: `loss`, `formula`, `point_scale`, `learning_rate`, `loss_before`, `loss_after`,
 /// `decreased`, `gradient` (`{"layers": [{"weights": [[…]], "biases": […]}, …]}`), `gradient_check`,
-/// `kinks`, `learning_rate_scan`, `largest_decreasing_rate`, `best_rate`, `updated_model` (the model
+/// `kinks`, `learning_rate_scan`, `largest_decreasing_rate`, `best_rate` (both on the scan's grid),
+/// `threshold_rate` (bisection: one step lowers the loss for every rate below it), `optimal_rate`
+/// (golden-section: the rate of the lowest loss after one step, with that loss), `updated_model` (the model
 /// file's object) and `points`. Indices count from 0.
 public struct JSONReport {
     let report: BackpropagationReport
@@ -60,12 +62,10 @@ public struct JSONReport {
         let kinks = report.kinks.map {
             "{\"point\": \($0.point), \"layer\": \($0.layer), \"unit\": \($0.unit), \"value\": \(Self.number($0.value))}"
         }
-        let scan = report.learningRateScan.map {
-            "{\"learning_rate\": \(Self.number($0.rate)), \"loss\": \(Self.number($0.loss))}"
+        func rateAndLoss(_ entry: (rate: Double, loss: Double)) -> String {
+            "{\"learning_rate\": \(Self.number(entry.rate)), \"loss\": \(Self.number(entry.loss))}"
         }
-        let best = report.bestScannedRate.map {
-            "{\"learning_rate\": \(Self.number($0.rate)), \"loss\": \(Self.number($0.loss))}"
-        }
+        let scan = report.learningRateScan.map(rateAndLoss)
         let points = report.points.map { p in
             """
                 {"x": \(Self.array(p.input)), "y": \(Self.array(p.target)), "prediction": \(Self.array(p.prediction)), \
@@ -93,7 +93,9 @@ public struct JSONReport {
              "kinks": [\(kinks.joined(separator: ", "))],
              "learning_rate_scan": [\(scan.joined(separator: ",\n   "))],
              "largest_decreasing_rate": \(report.largestDecreasingRate.map(Self.number) ?? "null"),
-             "best_rate": \(best ?? "null"),
+             "best_rate": \(report.bestScannedRate.map(rateAndLoss) ?? "null"),
+             "threshold_rate": \(report.thresholdRate.map(Self.number) ?? "null"),
+             "optimal_rate": \(report.optimalRate.map(rateAndLoss) ?? "null"),
              "updated_model": \(updatedModel.dropLast()),
              "points": [
             \(points.joined(separator: ",\n"))]}

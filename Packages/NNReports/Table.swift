@@ -3,8 +3,13 @@ import Platform
 /// `x` with `digits` significant digits, as C's `%.*g` writes it (`0.408672639`, `-8.32667268e-17`, `1`);
 /// −0 is written `0`.
 func formatted(_ x: Double, digits: Int) -> String {
-    var buffer = [CChar](repeating: 0, count: 64)
-    _ = withVaList([Int32(digits), x + 0]) { vsnprintf(&buffer, buffer.count, "%.*g", $0) }
+    printed(x, "%.*g", digits)
+}
+
+/// `x` through C's `format` with one `*` precision (`%.*g`, `%.*f`); −0 is written `0`.
+func printed(_ x: Double, _ format: String, _ precision: Int) -> String {
+    var buffer = [CChar](repeating: 0, count: 400)
+    _ = withVaList([Int32(precision), x + 0]) { vsnprintf(&buffer, buffer.count, format, $0) }
     return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
 }
 

@@ -14,22 +14,30 @@ public struct OptimizerSetting: Sendable {
     public let options: [String: OptionValue]
     /// Rows per minibatch; `nil` for the full set (one step per epoch).
     public let batchSize: Int?
+    /// The learning-rate schedule in PyTorch's call syntax, e.g. `cosine(T_max=3000)`; `nil` for a constant
+    /// rate.
+    public let scheduleCall: String?
+    /// The learning-rate schedule.
+    public let schedule: LearningRateSchedule
 
-    /// A setting of the study's own table; `call` is in PyTorch's call syntax, e.g. `adam(lr=0.001)`.
-    init(_ label: String, _ title: String, _ call: String, batchSize: Int?) {
+    /// A setting of the study's own table; `call` (and `schedule`) are in PyTorch's call syntax, e.g.
+    /// `adam(lr=0.001)` and `cosine(T_max=3000)`.
+    init(_ label: String, _ title: String, _ call: String, batchSize: Int?, schedule: String? = nil) {
         self.label = label
         self.title = title
         do {
             (kind, options) = try OptimizerKind.parse(call)
+            self.schedule = try schedule.map(LearningRateSchedule.init(parsing:)) ?? .constant
         } catch {
             preconditionFailure("the study's setting \(label) is not a valid optimizer: \(error)")
         }
+        scheduleCall = schedule
         self.batchSize = batchSize
     }
 
     /// The setting as `train` flags, e.g. `--optimizer sgd --lr 0.1 --momentum 0.9 --nesterov --batch-size
     /// 400`: each explicit option under its flag (`max_iter` → `--max-iter`, `line_search_fn` →
-    /// `--line-search`), in PyTorch's order of the options.
+    /// `--line-search`), in PyTorch's order of the options, then `--schedule` when there is one.
     public var flags: [String] {
         var flags = ["--optimizer", kind.rawValue]
         for name in kind.optionNames {
@@ -43,6 +51,7 @@ public struct OptimizerSetting: Sendable {
             }
         }
         return flags + ["--batch-size", batchSize.map(String.init) ?? "full"]
+            + (scheduleCall.map { ["--schedule", $0] } ?? [])
     }
 
     /// The value of an explicit option, e.g. `lr`.

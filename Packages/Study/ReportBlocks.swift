@@ -1,104 +1,64 @@
 import Foundation
 
-/// Markdown fragments of the report generated from tool output: the backpropagation exercise's tables.
+/// Markdown fragments of the report generated from tool output and summaries: the replacement activations'
+/// table of II-B and the final model's candidates. (II-A's derivation is `backprop-check --point`'s own
+/// Markdown, included as it is.)
 public enum ReportBlocks {
-    /// The fragment called `name`: `backprop-forward`, `backprop-backward`, `backprop-gradient`,
-    /// `backprop-activations` (from `<results>/backprop/*.json`, written by `backprop-check --format json`).
+    /// The fragment called `name`: `backprop-activations` (from `<results>/backprop.csv`) or
+    /// `final-candidates` (from `<results>/final-candidates.csv`).
     public static func block(_ name: String, results: String) throws -> String {
         switch name {
-        case "backprop-forward": return try forward(load("\(results)/backprop/sigmoid-mse.json"))
-        case "backprop-backward": return try backward(load("\(results)/backprop/sigmoid-mse.json"))
-        case "backprop-gradient": return try gradient(load("\(results)/backprop/sigmoid-mse.json"))
-        case "backprop-activations":
-            return try activations(
-                ["tanh", "selu", "leaky-relu"].map { ($0, try load("\(results)/backprop/\($0)-mse.json")) })
+        case "backprop-activations": return try activations(StudyTable(path: "\(results)/backprop.csv"))
+        case "final-candidates": return try candidates(StudyTable(path: "\(results)/final-candidates.csv"))
         default: throw StudyError.unknownValue("block:\(name)")
         }
     }
 
-    /// The parts of `backprop-check --format json` the report shows.
-    struct Exercise: Decodable {
-        struct Layer: Decodable { var weights: [[Double]]; var biases: [Double] }
-        struct Layers: Decodable { var layers: [Layer] }
-        struct Point: Decodable {
-            var x: [Double], y: [Double], prediction: [Double], loss: Double
-            var f: [[Double]], h: [[Double]]
-            var dl_df: [[Double]]
+    /// A cell of `table` in a report format.
+    static func cell(_ table: StudyTable, _ key: String, _ column: String, _ style: String) throws -> String {
+        guard let value = table.value(key: key, column: column) else {
+            throw StudyError.unknownValue("\(key):\(column)")
         }
-        struct Check: Decodable { var max_abs_error: Double; var max_abs_error_away_from_kinks: Double? }
-        var loss_before: Double, loss_after: Double
-        var gradient: Layers
-        var gradient_check: Check
-        var updated_model: Layers
-        var points: [Point]
+        return try ReportTemplate.format(value, style, placeholder: "\(key):\(column)")
     }
 
-    static func load(_ path: String) throws -> Exercise {
-        guard let data = FileManager.default.contents(atPath: path) else { throw StudyError.missingRun(path) }
-        return try JSONDecoder().decode(Exercise.self, from: data)
-    }
-
-    /// Four decimals with a decimal comma and a true minus sign; integers without decimals; no "−0,0000".
-    static func n(_ x: Double) -> String {
-        if x == x.rounded() && abs(x) < 1e6 { return ReportTemplate.minus(String(Int(x))) }
-        let text = String(format: "%.4f", x)
-        return ReportTemplate.minus(ReportTemplate.spanish(text == "-0.0000" ? "0.0000" : text))
-    }
-    static func vector(_ v: [Double]) -> String { "(" + v.map(n).joined(separator: "; ") + ")" }
-
-    /// Per point: f_0, h_1, f_1, h_2, f_2 = f(x_i) and ℓ_i.
-    static func forward(_ e: Exercise) -> String {
+    /// For each hidden activation: the loss before and after the step with α = 1, the refined threshold and
+    /// best rate with its loss, and the largest finite-difference error away from kinks.
+    static func activations(_ table: StudyTable) throws -> String {
+        // The dashes give pandoc the columns' relative widths.
         var rows = [
-            "| $i$ | $\\mathbf{x}_i$ | $\\mathbf{f}_0$ | $\\mathbf{h}_1=\\sigma[\\mathbf{f}_0]$ | $\\mathbf{f}_1$ | $\\mathbf{h}_2=\\sigma[\\mathbf{f}_1]$ | $f_2=f(\\mathbf{x}_i)$ | $\\ell_i$ |",
-            "|---|---|---|---|---|---|---|---|",
+            "| activación | $L$ antes | $L$ tras $\\alpha=1$ | baja si $\\alpha<$ | mejor $\\alpha$ | $L$ mínima | error máx. |",
+            "|:----------|-------:|-------:|-------:|-------:|-------:|---------:|",
         ]
-        for (i, p) in e.points.enumerated() {
-            rows.append(
-                "| \(i + 1) | \(vector(p.x)) | \(vector(p.f[0])) | \(vector(p.h[0])) | \(vector(p.f[1])) | \(vector(p.h[1])) | \(n(p.f[2][0])) | \(n(p.loss)) |"
-            )
+        let names = ["sigmoid": "sigmoide", "tanh": "TanH", "selu": "SELU", "leaky-relu": "LeakyReLU"]
+        for key in ["sigmoid", "tanh", "selu", "leaky-relu"] {
+            let cells = try [
+                ("loss_before", "fix4"), ("loss_after", "num"), ("threshold_rate", "fix3"), ("optimal_rate", "fix3"),
+                ("optimal_loss", "fix4"), ("max_fd_error_away_from_kinks", "sci"),
+            ].map { try cell(table, key, $0.0, $0.1) }
+            rows.append("| \(names[key]!) | " + cells.joined(separator: " | ") + " |")
         }
         return rows.joined(separator: "\n")
     }
 
-    /// Per point: ∂ℓ_i/∂f_2, ∂ℓ_i/∂f_1, ∂ℓ_i/∂f_0.
-    static func backward(_ e: Exercise) -> String {
+    /// The final model's candidates: network, cross-validated epochs and MSE (what chose), and the clean
+    /// error of their refits over the seeds (reported only); the chosen one in bold.
+    static func candidates(_ table: StudyTable) throws -> String {
         var rows = [
-            "| $i$ | $\\partial\\ell_i/\\partial f_2$ | $\\partial\\ell_i/\\partial\\mathbf{f}_1$ | $\\partial\\ell_i/\\partial\\mathbf{f}_0$ |",
-            "|---|---|---|---|",
+            "| candidato | red | parám. | épocas | MSE de validación | MSE limpio (mediana) | mín. | máx. |",
+            "|:------------------------|:------|------:|------:|-----------:|-----------:|--------:|--------:|",
         ]
-        for (i, p) in e.points.enumerated() {
-            rows.append("| \(i + 1) | \(n(p.dl_df[2][0])) | \(vector(p.dl_df[1])) | \(vector(p.dl_df[0])) |")
-        }
-        return rows.joined(separator: "\n")
-    }
-
-    /// The batch gradient and the parameters after one step with α = 1, layer by layer.
-    static func gradient(_ e: Exercise) -> String {
-        var rows = [
-            "| capa | $\\partial L/\\partial\\boldsymbol\\Omega_k$ | $\\partial L/\\partial\\boldsymbol\\beta_k$ | $\\boldsymbol\\Omega_k$ nuevo | $\\boldsymbol\\beta_k$ nuevo |",
-            "|---|---|---|---|---|",
-        ]
-        for k in e.gradient.layers.indices {
-            let g = e.gradient.layers[k], u = e.updated_model.layers[k]
-            func matrix(_ m: [[Double]]) -> String { m.map(vector).joined(separator: " ") }
-            rows.append(
-                "| \(k) | \(matrix(g.weights)) | \(vector(g.biases)) | \(matrix(u.weights)) | \(vector(u.biases)) |")
-        }
-        return rows.joined(separator: "\n")
-    }
-
-    /// For each replacement activation: the loss before and after the step and the largest
-    /// finite-difference error away from kinks.
-    static func activations(_ cases: [(String, Exercise)]) -> String {
-        var rows = [
-            "| activación | $L$ antes | $L$ después ($\\alpha=1$) | error máx. vs. diferencias centrales (fuera de los quiebres) |",
-            "|---|---|---|---|",
-        ]
-        for (name, e) in cases {
-            let error = e.gradient_check.max_abs_error_away_from_kinks ?? e.gradient_check.max_abs_error
-            rows.append(
-                "| \(name) | \(n(e.loss_before)) | \(ReportTemplate.number(e.loss_after)) | \(ReportTemplate.scientific(error)) |"
-            )
+        for row in table.rows {
+            let key = row[0]
+            let bold = table.value(key: key, column: "chosen") == "yes" ? "**" : ""
+            let hidden = table.value(key: key, column: "hidden")!.split(separator: "x")
+            let cells = try [
+                bold + table.value(key: key, column: "brief_es")! + bold, "\(hidden.count) × \(hidden[0])",
+                cell(table, key, "parameters", "int"), cell(table, key, "cv_epoch", "int"),
+                bold + cell(table, key, "cv_loss", "fix5") + bold, cell(table, key, "test_median", "sci"),
+                cell(table, key, "test_min", "sci"), cell(table, key, "test_max", "sci"),
+            ]
+            rows.append("| " + cells.joined(separator: " | ") + " |")
         }
         return rows.joined(separator: "\n")
     }
@@ -106,8 +66,9 @@ public enum ReportBlocks {
 
 extension ReportBlocks {
     /// Writes `<results>/backprop.csv`: per activation (key), the loss before and after the step with α = 1,
-    /// the largest finite-difference error (overall and away from kinks), and the learning-rate scan's
-    /// largest decreasing rate and best rate with its loss.
+    /// the largest finite-difference error (overall and away from kinks), the learning-rate scan's largest
+    /// decreasing rate and best rate with its loss, and their refinements (the threshold rate below which
+    /// one step lowers the loss, the optimal rate and its loss).
     public static func summarizeBackpropagation(results: String) throws {
         struct Summary: Decodable {
             struct Best: Decodable { var learning_rate: Double; var loss: Double }
@@ -116,11 +77,13 @@ extension ReportBlocks {
             var gradient_check: Check
             var largest_decreasing_rate: Double?
             var best_rate: Best?
+            var threshold_rate: Double?
+            var optimal_rate: Best?
             var kinks: [[String: Double]]?
         }
         var table = StudyTable(columns: [
             "key", "loss_before", "loss_after", "ratio", "max_fd_error", "max_fd_error_away_from_kinks", "kinks",
-            "largest_rate", "best_rate", "best_loss",
+            "largest_rate", "best_rate", "best_loss", "threshold_rate", "optimal_rate", "optimal_loss",
         ])
         for activation in ["sigmoid", "tanh", "selu", "leaky-relu"] {
             let path = "\(results)/backprop/\(activation)-mse.json"
@@ -133,7 +96,8 @@ extension ReportBlocks {
                 n(s.gradient_check.max_abs_error_away_from_kinks ?? s.gradient_check.max_abs_error),
                 "\(s.kinks?.count ?? 0)",
                 s.largest_decreasing_rate.map(n) ?? "", s.best_rate.map { n($0.learning_rate) } ?? "",
-                s.best_rate.map { n($0.loss) } ?? "",
+                s.best_rate.map { n($0.loss) } ?? "", s.threshold_rate.map(n) ?? "",
+                s.optimal_rate.map { n($0.learning_rate) } ?? "", s.optimal_rate.map { n($0.loss) } ?? "",
             ])
         }
         try table.write(to: "\(results)/backprop.csv")

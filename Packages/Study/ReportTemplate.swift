@@ -5,10 +5,13 @@ import Foundation
 /// again from the committed results and compares.
 ///
 /// A placeholder is `{{table:key:column|format}}`: the cell `column` of the row whose key is `key` in
-/// `<results>/<table>.csv` (e.g. `{{comparison-summary:adam400:test_median|num}}`), or `{{block:name}}` for a
-/// generated Markdown fragment (``ReportBlocks``). Formats write Spanish numbers (decimal comma):
+/// `<results>/<table>.csv` (e.g. `{{comparison-summary:adam400:test_median|num}}`), `{{block:name}}` for a
+/// generated Markdown fragment (``ReportBlocks``), or `{{include:path}}` for a Markdown file under the
+/// results (e.g. `backprop-check`'s derivation). Formats write Spanish numbers (decimal comma):
 /// `num` (3 significant digits, scientific notation outside [0.01, 1000)), `sci` (always scientific),
 /// `fix0` … `fix6` (fixed decimals), `int`, `pct` (a fraction as a percentage), `text` (the cell as is).
+/// Scientific notation is LaTeX mathematics, `$1{,}23\cdot10^{-4}$`, which a forge and pandoc both render
+/// (Unicode superscripts are missing from most text fonts).
 public enum ReportTemplate {
     /// The rendered text.
     ///
@@ -34,6 +37,11 @@ public enum ReportTemplate {
         let path = parts[0].split(separator: ":").map(String.init)
         if path.count == 2 && path[0] == "block" {
             return try ReportBlocks.block(path[1], results: results)
+        }
+        if path.count == 2 && path[0] == "include" && !path[1].contains("..") {
+            var text = try StudyPreparation.readText("\(results)/\(path[1])")
+            while text.hasSuffix("\n") { text.removeLast() }
+            return text
         }
         guard path.count == 3 else { throw StudyError.unknownValue(placeholder) }
         if tables[path[0]] == nil {
@@ -76,21 +84,23 @@ public enum ReportTemplate {
         return scientific(x)
     }
 
-    /// `1,23·10⁻⁴`.
+    /// `$1{,}23\cdot10^{-4}$`: three significant digits times a power of ten, in LaTeX mathematics.
     public static func scientific(_ x: Double) -> String {
         let text = String(format: "%.2e", x)
         let parts = text.split(separator: "e")
         let exponent = Int(parts[1])!
-        let mantissa = spanish(String(parts[0]))
-        return exponent == 0 ? mantissa : mantissa + "·10" + superscript(exponent)
+        let mantissa = String(parts[0]).replacingOccurrences(of: ".", with: "{,}")
+        return "$" + mantissa + (exponent == 0 ? "" : "\\cdot10^{\(exponent)}") + "$"
     }
 
+    /// A number printed with a decimal point, with a decimal comma and a true minus sign.
     static func spanish(_ text: String) -> String { minus(text.replacingOccurrences(of: ".", with: ",")) }
 
     /// A leading hyphen as the minus sign.
     static func minus(_ text: String) -> String { text.hasPrefix("-") ? "−" + text.dropFirst() : text }
 
-    /// An integer with its thousands separated by a thin space from five digits on (RAE's rule).
+    /// An integer with its thousands separated by a space from five digits on (RAE's rule; a no-break
+    /// space, which every text font has).
     static func grouped(_ n: Int) -> String {
         let digits = String(abs(n))
         guard digits.count >= 5 else { return (n < 0 ? "−" : "") + digits }
@@ -101,11 +111,7 @@ public enum ReportTemplate {
             rest = rest.dropLast(3)
         }
         groups.insert(String(rest), at: 0)
-        return (n < 0 ? "−" : "") + groups.joined(separator: "\u{2009}")
+        return (n < 0 ? "−" : "") + groups.joined(separator: "\u{00A0}")
     }
 
-    static func superscript(_ n: Int) -> String {
-        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return (n < 0 ? "⁻" : "") + String(abs(n)).map { digits[Int(String($0))!] }
-    }
 }

@@ -1,8 +1,10 @@
 /// One training run of the optimizer study: which experiment, which optimizer, which data and network.
 public struct StudyRun: Sendable, Equatable {
-    /// The experiment: `comparison`, `noise` or `size`.
+    /// The experiment: `comparison`, `noise` or `size`; for the final model, `final` (a cross-validation
+    /// fold of a candidate) or `refit` (a candidate trained on every point).
     public var experiment: String
-    /// The optimizer's label in the study (a key of ``StudyPlan/optimizers``).
+    /// The optimizer's label in the study (a key of ``StudyPlan/optimizers``), or for `final` and `refit`
+    /// runs the label of a ``StudyFinal/candidates`` entry.
     public var optimizer: String
     /// The seed of the initial weights and of the minibatch order.
     public var seed: Int
@@ -12,20 +14,33 @@ public struct StudyRun: Sendable, Equatable {
     public var hidden: [Int]
     /// The number of epochs.
     public var epochs: Int
+    /// The cross-validation fold held out for validation (`final` runs only).
+    public var fold: Int?
 
-    /// A unique file-friendly name, e.g. `comparison-adam400-n0-h50x50x50-s1`.
+    /// A unique file-friendly name, e.g. `comparison-adam400-n0-h50x50x50-s1` or
+    /// `final-adamw-n0.1-h50x50x50-s2-f2`.
     public var name: String {
         "\(experiment)-\(optimizer)-n\(StudyPlan.label(noise))-h\(hidden.map(String.init).joined(separator: "x"))-s\(seed)"
+            + (fold.map { "-f\($0)" } ?? "")
+    }
+
+    /// The optimizer setting: the study's, or the final candidate's for `final` and `refit` runs.
+    public var setting: OptimizerSetting {
+        experiment == "final" || experiment == "refit"
+            ? StudyFinal.candidate(optimizer).setting : StudyPlan.setting(optimizer)
     }
 
     /// A run of an experiment.
-    public init(experiment: String, optimizer: String, seed: Int, noise: Double, hidden: [Int], epochs: Int) {
+    public init(
+        experiment: String, optimizer: String, seed: Int, noise: Double, hidden: [Int], epochs: Int, fold: Int? = nil
+    ) {
         self.experiment = experiment
         self.optimizer = optimizer
         self.seed = seed
         self.noise = noise
         self.hidden = hidden
         self.epochs = epochs
+        self.fold = fold
     }
 }
 
@@ -35,9 +50,12 @@ public struct StudyRun: Sendable, Equatable {
 ///   `max_iter=1`, whose line search has no budget) plus plain momentum, AdamW, RMSprop, Adadelta and an
 ///   L-BFGS whose line search can work, on Net3L(50, 50, 50) and the noise-free surface, 2,500 epochs,
 ///   seeds 0, 1, 2 (each seed one initial model shared by all optimizers, as the course copies one net);
-/// - noise: σ ∈ {0, 0.01, 0.05, 0.1, 0.2, 0.5}, five optimizers, training loss against the clean-target
-///   test loss;
-/// - size: widths {4, 10, 20, 50, 100} × depths 1 … 4, three optimizers, 1,000 epochs.
+/// - noise: σ ∈ {0, 0.01, 0.05, 0.1, 0.2, 0.5}, five optimizers, the comparison's seeds, training loss
+///   against the clean-target test loss (σ = 0 is the comparison's run);
+/// - size: widths {4, 10, 20, 50, 100} × depths 1 … 4, three optimizers, 1,000 epochs;
+/// - final: the final model's candidates (``StudyFinal/candidates``), each trained on the folds of a
+///   cross-validation of the σ = 0.1 data; after them `study refits` lists the candidates' refits on every
+///   point.
 ///
 /// Every run writes its metrics to `<results>/runs/<name>.csv`; the run list is one shell command per line,
 /// ready for `xargs -P` or a batch scheduler.
@@ -99,12 +117,14 @@ public enum StudyPlan {
                         hidden: courseNetwork, epochs: epochs))
             }
         }
-        for noise in noiseLevels where noise != 0 {
-            for optimizer in noiseOptimizers {
-                runs.append(
-                    StudyRun(
-                        experiment: "noise", optimizer: optimizer, seed: 0, noise: noise, hidden: courseNetwork,
-                        epochs: epochs))
+        for seed in seeds {
+            for noise in noiseLevels where noise != 0 {
+                for optimizer in noiseOptimizers {
+                    runs.append(
+                        StudyRun(
+                            experiment: "noise", optimizer: optimizer, seed: seed, noise: noise, hidden: courseNetwork,
+                            epochs: epochs))
+                }
             }
         }
         for depth in depths {
@@ -117,11 +137,12 @@ public enum StudyPlan {
                 }
             }
         }
+        runs += StudyFinal.crossValidationRuns
         return runs.sorted { cost($0) > cost($1) }
     }
 
     /// A rough relative cost of a run (multiply-adds per point × epochs × evaluations), for ordering.
-    static func cost(_ run: StudyRun) -> Double {
+    public static func cost(_ run: StudyRun) -> Double {
         let widths = [2] + run.hidden + [1]
         let macs = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
         let evaluations = run.optimizer.hasPrefix("lbfgs") ? 2.0 : 1.0
@@ -139,18 +160,50 @@ public enum StudyPlan {
 
     /// The shell command of a run, relative to the repository: `train` with the run's flags, metrics into
     /// `<results>/runs/<name>.csv`, then a progress line.
+    ///
+    /// The experiments' runs score the clean surface as their validation set (the test error, which picks
+    /// nothing there); a `final` run trains on its fold's training part and validates on the fold; a `refit`
+    /// run trains on every noisy point without a validation set and saves its last model to
+    /// `<results>/final/<name>.json`.
     public static func command(_ run: StudyRun, index: Int, count: Int, tools: String, results: String) -> String {
-        let flags = setting(run.optimizer).flags
-        let arguments =
-            [
-                "--init-model", "\(results)/\(initialModel(hidden: run.hidden, seed: run.seed))",
+        var data: [String]
+        switch (run.experiment, run.fold) {
+        case let ("final", fold?):
+            data = [
+                "--data", "\(results)/\(StudyFinal.foldFile(fold, part: "train"))",
+                "--validation", "\(results)/\(StudyFinal.foldFile(fold, part: "validation"))",
+            ]
+        case ("refit", _):
+            data = [
+                "--data", "\(results)/\(dataFile(noise: run.noise))",
+                "--save", "\(results)/\(StudyFinal.refitModel(run))",
+            ]
+        default:
+            data = [
                 "--data", "\(results)/\(dataFile(noise: run.noise))",
                 "--validation", "\(results)/\(cleanFile)", "--validation-target", "z_clean",
-                "--epochs", "\(run.epochs)", "--eval-every", "5", "--seed", "\(run.seed)",
-            ] + flags + ["--metrics", "\(results)/runs/\(run.name).csv", "--quiet"]
-        return "\(tools)/train " + arguments.joined(separator: " ")
+            ]
+        }
+        let arguments =
+            ["--init-model", "\(results)/\(initialModel(hidden: run.hidden, seed: run.seed))"] + data
+            + ["--epochs", "\(run.epochs)", "--eval-every", "5", "--seed", "\(run.seed)"] + run.setting.flags
+            + ["--metrics", "\(results)/runs/\(run.name).csv", "--quiet"]
+        return "\(tools)/train " + arguments.map(shellWord).joined(separator: " ")
             + " 2>/dev/null && echo '[study] \(index)/\(count) \(run.name)'"
             + " || echo '[study] \(index)/\(count) \(run.name) FAILED'"
+    }
+
+    /// The shell commands of a list of runs, numbered for their progress lines.
+    public static func commands(_ runs: [StudyRun], tools: String, results: String) -> [String] {
+        runs.enumerated().map { index, run in
+            command(run, index: index + 1, count: runs.count, tools: tools, results: results)
+        }
+    }
+
+    /// A word for `sh`: as it is when it is plain, else in single quotes.
+    static func shellWord(_ word: String) -> String {
+        let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=,:".contains($0) }
+        return plain && !word.isEmpty ? word : "'" + word.replacing("'", with: "'\\''") + "'"
     }
 
     /// A number as it appears in file names: `0`, `0.05`.

@@ -6,17 +6,27 @@ import Tensor
 /// Writes what the runs read: the surface at every noise level, the clean surface, and one initial model
 /// per architecture and seed.
 public enum StudyPreparation {
-    /// Creates `<results>/data`, `<results>/init` and `<results>/runs` and fills the first two.
+    /// Creates `<results>/data`, `<results>/init`, `<results>/runs` and `<results>/final`, and fills the
+    /// first two: the data sets, the final experiment's cross-validation folds (``StudyFinal``), and the
+    /// initial models of every run and refit.
     ///
     /// Every noise level draws its noise from seed 0, as the course's notebook draws one `ruido·N(0, 1)`
     /// per point. Initial models use PyTorch's `nn.Linear` initialisation from the run's seed.
     public static func prepare(results: String) throws {
-        for directory in ["", "/data", "/init", "/runs"] { try makeDirectory(results + directory) }
+        for directory in ["", "/data", "/init", "/runs", "/final"] { try makeDirectory(results + directory) }
+        try StudyFinal.prepareFolds(results: results)
         try write(SurfaceData(noise: 0).table(includingClean: true), to: "\(results)/\(StudyPlan.cleanFile)")
         for noise in StudyPlan.noiseLevels {
             try write(SurfaceData(noise: noise, seed: 0).table(), to: "\(results)/\(StudyPlan.dataFile(noise: noise))")
         }
-        for run in StudyPlan.runs() {
+        let refits = StudyFinal.candidates.flatMap { candidate in
+            StudyPlan.seeds.map {
+                StudyRun(
+                    experiment: "refit", optimizer: candidate.label, seed: $0, noise: StudyFinal.noise,
+                    hidden: candidate.hidden, epochs: candidate.epochs)
+            }
+        }
+        for run in StudyPlan.runs() + refits {
             let path = "\(results)/\(StudyPlan.initialModel(hidden: run.hidden, seed: run.seed))"
             guard access(path, F_OK) != 0 else { continue }
             let architecture = Architecture(inputs: 2, hidden: run.hidden, activation: .relu, outputs: 1)

@@ -7,13 +7,17 @@ import RealModule
 /// - `comparison-summary.csv`: one row per optimizer (key `optimizer`): median, minimum and maximum over
 ///   seeds of the final test loss, the median seconds, and the median epochs and seconds to reach each
 ///   threshold (over the seeds that reach it, with their count);
-/// - `noise.csv`: one row per optimizer and noise level (key `optimizer/σ`);
+/// - `noise.csv`: one row per optimizer and noise level (key `optimizer/σ`): medians over the comparison's
+///   seeds of the final training and test losses and of each run's best test loss and its epoch, with the
+///   range of the final losses (σ = 0 is the comparison's runs, so both tables agree there);
 /// - `size.csv`: one row per optimizer, depth and width (key `optimizer/dDEPTH/wWIDTH`).
 public enum StudySummary {
     /// Reads every run of the plan and writes the tables.
     public static func summarize(results: String) throws -> [String: StudyTable] {
         var metrics: [String: RunMetrics] = [:]
-        for run in StudyPlan.runs() { metrics[run.name] = try RunMetrics(run: run, results: results) }
+        for run in StudyPlan.runs() where ["comparison", "noise", "size"].contains(run.experiment) {
+            metrics[run.name] = try RunMetrics(run: run, results: results)
+        }
         func find(
             _ experiment: String, _ optimizer: String, seed: Int = 0, noise: Double = 0,
             hidden: [Int] = StudyPlan.courseNetwork
@@ -69,17 +73,24 @@ public enum StudySummary {
         tables["comparison-summary"] = summary
 
         var noise = StudyTable(columns: [
-            "key", "optimizer", "noise", "final_train", "final_test", "best_test", "best_epoch", "completed",
+            "key", "optimizer", "noise", "final_train", "final_train_min", "final_train_max", "final_test",
+            "final_test_min", "final_test_max", "best_test", "best_epoch", "seeds", "completed",
         ])
         for optimizer in StudyPlan.noiseOptimizers {
             for sigma in StudyPlan.noiseLevels {
-                guard let r = find(sigma == 0 ? "comparison" : "noise", optimizer, noise: sigma) else { continue }
-                let best = r.testLoss.indices.min { r.testLoss[$0] < r.testLoss[$1] }!
+                let runs = StudyPlan.seeds.compactMap {
+                    find(sigma == 0 ? "comparison" : "noise", optimizer, seed: $0, noise: sigma)
+                }
+                guard !runs.isEmpty else { continue }
+                let bests = runs.map { r in r.testLoss.indices.min { r.testLoss[$0] < r.testLoss[$1] }! }
+                let train = runs.map(\.finalTrainLoss), test = runs.map(\.finalTestLoss)
                 noise.append([
                     "\(optimizer)/\(StudyPlan.label(sigma))", optimizer, StudyPlan.label(sigma),
-                    number(r.finalTrainLoss),
-                    number(r.finalTestLoss), number(r.testLoss[best]), number(r.epochs[best]),
-                    r.completed ? "yes" : "no",
+                    number(median(train)), number(train.min()!), number(train.max()!),
+                    number(median(test)), number(test.min()!), number(test.max()!),
+                    number(median(zip(runs, bests).map { $0.testLoss[$1] })),
+                    number(median(zip(runs, bests).map { $0.epochs[$1] })), "\(runs.count)",
+                    runs.allSatisfy(\.completed) ? "yes" : "no",
                 ])
             }
         }
@@ -116,7 +127,7 @@ public enum StudySummary {
     }
 
     /// A number in shortest round-trip form, as stored in the tables.
-    static func number(_ x: Double) -> String {
+    public static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     }
 

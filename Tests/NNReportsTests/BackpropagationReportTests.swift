@@ -93,6 +93,18 @@ import Testing
             expectClose(
                 report.learningRateScan.map(\.loss), scan.map { $0[1].double }, absolute: 1e-11, relative: 1e-11, label)
         }
+        // The refined rates against SciPy's brentq and bounded minimize_scalar: the crossing to 1e-11, the
+        // minimiser to 1e-6 (a smooth minimum pins its loss far better than its place) and its loss to 1e-12.
+        if expected["threshold_rate"].isNull {
+            #expect(report.thresholdRate == nil && report.optimalRate == nil, "\(label)")
+        } else if let threshold = report.thresholdRate, let optimum = report.optimalRate {
+            expectClose(threshold, expected["threshold_rate"].double, absolute: 0, relative: 1e-11, label)
+            expectClose(optimum.rate, expected["optimal_rate"][0].double, absolute: 0, relative: 1e-6, label)
+            expectClose(optimum.loss, expected["optimal_rate"][1].double, absolute: 0, relative: 1e-12, label)
+            #expect(optimum.loss <= report.bestScannedRate!.loss, "\(label)")
+        } else {
+            Issue.record("\(label): no refined rates, NumPy has them")
+        }
         let gradient = Network(report.network.architecture, parameters: report.gradient)
         for k in 0..<3 {
             expectClose(

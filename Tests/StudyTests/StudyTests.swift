@@ -15,17 +15,20 @@ import Testing
         #expect(parsed.value(key: "c", column: "value") == nil)
     }
 
+    /// Decimal commas, true minus signs, and powers of ten as LaTeX mathematics (which both a forge and
+    /// pandoc render; Unicode superscripts are missing from the report's font).
     @Test func spanishNumbers() throws {
-        #expect(ReportTemplate.number(1.2345e-4) == "1,23·10⁻⁴")
+        #expect(ReportTemplate.number(1.2345e-4) == "$1{,}23\\cdot10^{-4}$")
         #expect(ReportTemplate.number(0.0123456) == "0,0123")
         #expect(ReportTemplate.number(0.40867263857) == "0,409")
         #expect(ReportTemplate.number(12.345) == "12,3")
-        #expect(ReportTemplate.number(2500) == "2,50·10³")
-        #expect(ReportTemplate.scientific(0.0061186) == "6,12·10⁻³")
+        #expect(ReportTemplate.number(2500) == "$2{,}50\\cdot10^{3}$")
+        #expect(ReportTemplate.scientific(0.0061186) == "$6{,}12\\cdot10^{-3}$")
+        #expect(ReportTemplate.scientific(-2.5) == "$-2{,}50$")
         #expect(try ReportTemplate.format("0.25", "pct") == "25 %")
         #expect(try ReportTemplate.format("3.14159", "fix2") == "3,14")
         #expect(try ReportTemplate.format("2499.6", "int") == "2500")
-        #expect(try ReportTemplate.format("100000", "int") == "100\u{2009}000")
+        #expect(try ReportTemplate.format("100000", "int") == "100\u{00A0}000")
         #expect(try ReportTemplate.format("-0.5", "fix1") == "−0,5")
         #expect(try ReportTemplate.format("", "num") == "—")
     }
@@ -39,7 +42,12 @@ import Testing
         try table.write(to: directory + "/comparison-summary.csv")
         let text = try ReportTemplate.render(
             "Adam: {{comparison-summary:adam400:test_median|num}}.", results: directory)
-        #expect(text == "Adam: 1,23·10⁻⁴.")
+        #expect(text == "Adam: $1{,}23\\cdot10^{-4}$.")
+        try "**A** $x$\n\n".write(toFile: directory + "/part.md", atomically: true, encoding: .utf8)
+        #expect(try ReportTemplate.render("[{{include:part.md}}]", results: directory) == "[**A** $x$]")
+        #expect(throws: StudyError.unknownValue("include:../part.md")) {
+            try ReportTemplate.render("{{include:../part.md}}", results: directory)
+        }
         #expect(throws: StudyError.unknownValue("comparison-summary:sgd:test_median|num")) {
             try ReportTemplate.render("{{comparison-summary:sgd:test_median|num}}", results: directory)
         }
@@ -47,7 +55,8 @@ import Testing
 
     @Test func thePlanCoversEveryExperimentOnce() {
         let runs = StudyPlan.runs()
-        #expect(runs.count == 3 * 10 + 5 * 5 + 4 * 5 * 3)
+        // The comparison, the noise levels over the same seeds, the sizes, and the final candidates' folds.
+        #expect(runs.count == 3 * 10 + 3 * 5 * 5 + 4 * 5 * 3 + StudyFinal.candidates.count * StudyFinal.folds)
         #expect(Set(runs.map(\.name)).count == runs.count)
         let line = StudyPlan.command(runs[0], index: 1, count: runs.count, tools: "bin", results: "r")
         #expect(line.hasPrefix("bin/train --init-model r/init/"))
@@ -70,6 +79,71 @@ import Testing
         #expect(StudyPlan.setting("gd").flags == ["--optimizer", "sgd", "--lr", "0.05", "--batch-size", "full"])
         #expect(StudyFinal.spanishTitle("nesterov400") == "SGD (lr 0,1, momento 0,9, Nesterov, lotes de 400)")
         #expect(StudyFinal.spanishTitle("gd") == "SGD (lr 0,05, lote completo)")
+        let deep = StudyFinal.candidate("adamw-deep")
+        #expect(
+            deep.setting.flags == [
+                "--optimizer", "adamw", "--lr", "0.003", "--weight-decay", "0.3", "--batch-size", "400", "--schedule",
+                "cosine(T_max=3000)",
+            ])
+        #expect(
+            StudyFinal.spanishTitle(deep.setting) == "AdamW (lr 0,003, decaimiento 0,3, coseno, lotes de 400)")
+        // In the run list the schedule is quoted for the shell.
+        let fold = StudyFinal.crossValidationRuns.first { $0.optimizer == "adamw-deep" && $0.fold == 2 }!
+        let line = StudyPlan.command(fold, index: 1, count: 1, tools: "bin", results: "r")
+        #expect(line.contains("--schedule 'cosine(T_max=3000)'"))
+        #expect(line.contains("--data r/data/folds/noise-0.1-fold2-train.csv"))
+        #expect(line.contains("--validation r/data/folds/noise-0.1-fold2-validation.csv --epochs 3000"))
+        #expect(line.contains("--init-model r/init/h50x50x50x50-s2.json"))
+    }
+
+    /// The folds partition the σ = 0.1 points: each point is validated in exactly one fold and trained on
+    /// in the others; a candidate's validation curve is the mean of its folds', its epochs the curve's
+    /// minimum, and the refits train every candidate on all points for those epochs.
+    @Test func crossValidationAndRefits() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cv-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: directory + "/runs", withIntermediateDirectories: true)
+        try StudyFinal.prepareFolds(results: directory)
+        var validated: [String] = [], total = 0
+        for fold in 0..<StudyFinal.folds {
+            let train = try StudyTable(path: directory + "/" + StudyFinal.foldFile(fold, part: "train"))
+            let validation = try StudyTable(path: directory + "/" + StudyFinal.foldFile(fold, part: "validation"))
+            #expect(train.rows.count == 1280 && validation.rows.count == 320)
+            #expect(
+                Set(train.rows.map { $0[0] + "," + $0[1] }).isDisjoint(
+                    with: validation.rows.map { $0[0] + "," + $0[1] }))
+            validated += validation.rows.map { $0[0] + "," + $0[1] }
+            total += train.rows.count + validation.rows.count
+        }
+        #expect(validated.count == 1600 && Set(validated).count == 1600 && total == 5 * 1600)
+
+        // Synthetic fold curves: validation loss (e − m)²/10⁶ + 0.01 + fold/1000 with the minimum m of each
+        // candidate at a different epoch; the mean curve's minimum is at m.
+        for (index, candidate) in StudyFinal.candidates.enumerated() {
+            let minimum = 100.0 * Double(index + 1)
+            for run in StudyFinal.crossValidationRuns where run.optimizer == candidate.label {
+                var text = "epoch,seconds,train_loss,validation_loss,batch_loss\n"
+                for epoch in stride(from: 0, through: 1000, by: 5) {
+                    let loss =
+                        (Double(epoch) - minimum) * (Double(epoch) - minimum) / 1e6 + 0.01
+                        + Double(index) / 1e4 + Double(run.fold!) / 1000
+                    text += "\(epoch),0,\(loss),\(loss),\n"
+                }
+                try text.write(toFile: "\(directory)/runs/\(run.name).csv", atomically: true, encoding: .utf8)
+            }
+        }
+        let validations = try StudyFinal.crossValidate(results: directory)
+        #expect(validations.map(\.epoch) == [100, 200, 300, 400, 500])
+        #expect(abs(validations[0].loss - (0.01 + 0.002)) < 1e-12)
+        #expect(StudyFinal.choose(validations).label == StudyFinal.candidates[0].label)
+        let refits = StudyFinal.refitRuns(validations)
+        #expect(refits.count == StudyFinal.candidates.count * StudyPlan.seeds.count)
+        let refit = refits.first { $0.optimizer == "adamw-deep" && $0.seed == 1 }!
+        #expect(refit.epochs == 500 && refit.hidden == [50, 50, 50, 50])
+        let line = StudyPlan.command(refit, index: 1, count: 1, tools: "bin", results: "r")
+        #expect(line.contains("--data r/data/noise-0.1.csv --save r/final/\(refit.name).json --epochs 500"))
+        #expect(!line.contains("--validation"))
     }
 
     /// The committed report is the committed template rendered with the committed results: the two cannot

@@ -23,9 +23,16 @@ struct BackpropCheckCommand: ParsableCommand {
             columns the targets (e.g. x1,x2,y). The JSON output has the keys loss, formula, point_scale, \
             learning_rate, loss_before, loss_after, decreased, gradient {layers: [{weights, biases}]}, \
             gradient_check {step, max_abs_error, max_abs_error_away_from_kinks, max_relative_error, numeric, \
-            inputs}, kinks, learning_rate_scan, largest_decreasing_rate, best_rate, updated_model (the model \
-            file's object) and points [{x, y, prediction, loss, f, h, dl_df, dl_dh, a_prime, gradient}]; \
-            its indices count from 0, h[0] is h_1 and a_prime[k] is a′[f_k].
+            inputs}, kinks, learning_rate_scan, largest_decreasing_rate, best_rate, threshold_rate, optimal_rate, \
+            updated_model (the model file's object) and points [{x, y, prediction, loss, f, h, dl_df, dl_dh, \
+            a_prime, gradient}]; its indices count from 0, h[0] is h_1 and a_prime[k] is a′[f_k]. When the step \
+            does not lower the loss, the scan's two findings are refined: threshold_rate (bisection) is the rate \
+            below which one step lowers the loss, optimal_rate (golden-section search) the rate of the lowest \
+            loss after one step, with that loss.
+
+            --point N writes the exercise as a student works it by hand for data point N: every quantity of eqs. \
+            7.24 and 7.25 with its numbers substituted, then the other points in a table, the batch gradient and \
+            the new weights (--language es: in Spanish, with decimal commas).
 
             Examples, in examples/figure1 (the assignment's Figure 1):
               backprop-check --model model.json --data data.csv
@@ -33,6 +40,8 @@ struct BackpropCheckCommand: ParsableCommand {
                   --loss half-sse --format markdown > backprop-tanh.md
               backprop-check --model model.json --data data.csv --lr 0.2 --emit-model |
                   backprop-check --model - --data data.csv
+              backprop-check --model model.json --data data.csv --format markdown --point 1 \\
+                  --language es --decimals 4 > punto1.md
               backprop-check --model m.json --data d.csv --inputs a,b --targets y \\
                   --format json | jq .gradient_check.max_abs_error
             """,
@@ -66,6 +75,21 @@ struct BackpropCheckCommand: ParsableCommand {
     @Option(help: "text (aligned tables), markdown (LaTeX mathematics) or json.")
     var format: ReportFormat = .text
 
+    @Option(
+        help: ArgumentHelp(
+            "With --format markdown: the exercise worked by hand for data point N (from 1): every quantity of eqs. "
+                + "7.24 and 7.25 with its numbers, then the other points, the batch gradient and the new weights.",
+            valueName: "N"))
+    var point: Int?
+
+    @Option(help: "The language of --point's derivation: en, or es (Spanish words, decimal commas).")
+    var language: ReportLanguage = .english
+
+    @Option(
+        help: ArgumentHelp(
+            "Fixed decimals of --point's numbers (default: --digits significant digits).", valueName: "n"))
+    var decimals: Int?
+
     @Flag(help: "Write only the updated model JSON (to chain steps).")
     var emitModel = false
 
@@ -90,6 +114,16 @@ struct BackpropCheckCommand: ParsableCommand {
             )
         }
         guard (3...17).contains(digits) else { throw ValidationError("--digits must be from 3 to 17, got \(digits)") }
+        if point != nil && (format != .markdown || emitModel) {
+            throw ValidationError("--point writes a Markdown derivation: use it with --format markdown")
+        }
+        if point == nil && (language != .english || decimals != nil) {
+            throw ValidationError("--language and --decimals apply to --point's derivation")
+        }
+        if let point, point < 1 { throw ValidationError("--point counts the data points from 1, got \(point)") }
+        if let decimals, !(0...17).contains(decimals) {
+            throw ValidationError("--decimals must be from 0 to 17, got \(decimals)")
+        }
     }
 
     func run() throws {
@@ -130,7 +164,21 @@ struct BackpropCheckCommand: ParsableCommand {
             case (false, .json):
                 text = JSONReport(report: report, lossName: loss.rawValue).render(updatedModel: updatedModel)
             case (false, .markdown):
-                text = WrittenReport(report: report, lossName: loss.rawValue, source: source, digits: digits).markdown()
+                if let point {
+                    guard point <= report.points.count else {
+                        throw ToolError(
+                            .usage,
+                            "--point \(point): \(InputFile.name(data)) has \(report.points.count) data point\(report.points.count == 1 ? "" : "s")"
+                        )
+                    }
+                    text = PointDerivation(
+                        report: report, point: point - 1, lossName: loss.rawValue, language: language,
+                        precision: decimals.map { .decimals($0) } ?? .significant(digits)
+                    ).markdown()
+                } else {
+                    text = WrittenReport(report: report, lossName: loss.rawValue, source: source, digits: digits)
+                        .markdown()
+                }
             case (false, .text):
                 text = WrittenReport(report: report, lossName: loss.rawValue, source: source, digits: digits).text()
             }
@@ -146,6 +194,8 @@ enum LossConvention: String, ExpressibleByArgument, CaseIterable {
 
     var loss: Loss { Loss(name: rawValue)! }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}
 
 /// `--format`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

@@ -17,15 +17,19 @@ struct StudyCommand: ParsableCommand {
               study prepare --results results
               study plan --results results | tr '\\n' '\\0' | xargs -0 -P 8 -n 1 sh -c
               study summarize --results results
+              study refits --results results | tr '\\n' '\\0' | xargs -0 -P 8 -n 1 sh -c
               study final --results results
               study report --results results --figures docs/report/figures \\
                     --template docs/report/informe.template.md --output docs/report/informe.md
 
-            On a cluster, give each machine its share of the plan's lines and copy results/runs/ back before \
-            `summarize`.
+            The plan includes the final model's cross-validation runs; `refits` lists, from their validation \
+            curves, each candidate's refit on every point. `final` chooses the candidate by validation alone, \
+            scores the refits on the clean surface and writes the optimal model. On a cluster, give each \
+            machine its share of a list's lines and copy results/runs/ and results/final/ back before the \
+            next step.
             """,
         version: toolkitVersion,
-        subcommands: [Prepare.self, Plan.self, Summarize.self, Final.self, Report.self])
+        subcommands: [Prepare.self, Plan.self, Summarize.self, Refits.self, Final.self, Report.self])
 
     struct Options: ParsableArguments {
         @Option(help: ArgumentHelp("The results directory.", valueName: "dir"))
@@ -49,11 +53,8 @@ struct StudyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the runs, one shell command per line.")
         @OptionGroup var options: Options
         func run() {
-            let runs = StudyPlan.runs()
-            for (index, run) in runs.enumerated() {
-                print(
-                    StudyPlan.command(
-                        run, index: index + 1, count: runs.count, tools: options.tools, results: options.results))
+            for line in StudyPlan.commands(StudyPlan.runs(), tools: options.tools, results: options.results) {
+                print(line)
             }
         }
     }
@@ -67,24 +68,39 @@ struct StudyCommand: ParsableCommand {
         }
     }
 
-    struct Final: ParsableCommand {
+    struct Refits: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Train the final model with the setting of lowest test error at σ = 0.1 (after summarize).")
+            abstract: "Print the final candidates' refits on every point, one shell command per line (after the plan).")
         @OptionGroup var options: Options
         func run() throws {
             try runReportingErrors(tool: "study") {
-                let optimizer = StudyFinal.chooseOptimizer(try StudyTable(path: "\(options.results)/noise.csv"))
-                for warning in StudyPlan.setting(optimizer).makeOptimizer().warnings {
-                    StandardError.write("study: warning: \(warning)\n")
-                }
-                try StudyFinal.train(optimizer: optimizer, results: options.results, model: options.model)
+                let runs = StudyFinal.refitRuns(try StudyFinal.crossValidate(results: options.results))
+                for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) { print(line) }
+            }
+        }
+    }
+
+    struct Final: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Choose the final candidate by cross-validation, score the refits and write the optimal model (after refits)."
+        )
+        @OptionGroup var options: Options
+        func run() throws {
+            try runReportingErrors(tool: "study") {
+                let table = try StudyFinal.summarize(results: options.results, model: options.model)
+                let value = { (key: String) in table.value(key: key, column: "value") ?? "?" }
+                StandardError.write(
+                    "study: final model \(value("candidate")) (\(value("cv_epoch")) epochs, validation MSE "
+                        + "\(value("cv_loss"))); clean-surface MSE \(value("test_median")) "
+                        + "[\(value("test_min")), \(value("test_max"))] over \(value("seeds")) seeds\n")
             }
         }
     }
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score the optimal model, draw the figures and render the report.")
+            abstract: "Summarise the backpropagation exercise, draw the figures and render the report (after final).")
         @OptionGroup var options: Options
         @Option(help: ArgumentHelp("Directory of the report's figures.", valueName: "dir"))
         var figures = "docs/report/figures"
@@ -96,29 +112,19 @@ struct StudyCommand: ParsableCommand {
         func run() throws {
             try runReportingErrors(tool: "study") {
                 let results = options.results
-                let optimizer = StudyFinal.chooseOptimizer(try StudyTable(path: "\(results)/noise.csv"))
-                _ = try StudyFinal.summarize(optimizer: optimizer, results: results, model: options.model)
                 try ReportBlocks.summarizeBackpropagation(results: results)
                 let summary = try StudyTable(path: "\(results)/comparison-summary.csv")
                 let drawings: [(String, () throws -> Figure)] = [
                     ("surface", { StudyFigures.assignmentSurface() }),
-                    (
-                        "comparison-epochs",
-                        { try StudyFigures.comparisonCurves(results: results, againstSeconds: false) }
-                    ),
-                    (
-                        "comparison-seconds",
-                        { try StudyFigures.comparisonCurves(results: results, againstSeconds: true) }
-                    ),
-                    ("comparison-final", { StudyFigures.comparisonFinal(summary) }),
+                    ("comparison", { try StudyFigures.comparison(results: results, summary: summary) }),
+                    ("comparison-seconds", { try StudyFigures.comparisonSeconds(results: results) }),
                     ("noise", { StudyFigures.noise(try StudyTable(path: "\(results)/noise.csv")) }),
                     ("size", { StudyFigures.size(try StudyTable(path: "\(results)/size.csv")) }),
                     ("backprop-learning-rate", { try StudyFigures.learningRateScan(results: results) }),
-                    ("final-surface", { try StudyFinal.surfaceFigure(model: options.model) }),
-                    ("final-loss", { try StudyFinal.lossFigure(results: results) }),
+                    ("final-model", { try StudyFigures.finalModel(results: results, model: options.model) }),
                 ]
                 for (name, make) in drawings {
-                    try make().write(to: "\(figures)/\(name).png")
+                    try StudyFigures.spanish(make()).write(to: "\(figures)/\(name).png")
                     StandardError.write("study: figure \(figures)/\(name).png\n")
                 }
                 let text = try ReportTemplate.render(try InputFileText.read(template), results: results)

@@ -7,8 +7,10 @@ activation replaced by tanh, SELU and LeakyReLU(0.01): per-point forward values 
 dl/df_k, dl/dh_k, the per-point gradients dl_i/dOmega_k and dl_i/dbeta_k, the batch gradient, its central
 finite differences (step 1e-6, every parameter and every input), the weights after one gradient step with
 learning rate 1, the loss before and after, and, when the loss did not go down, the loss after one step
-with each rate of the scan 10^(-j/10), j = 0 ... 40. Written independently of the Swift code, with plain NumPy
-loops.
+with each rate of the scan 10^(-j/10), j = 0 ... 40, and then the two refined rates: the rate where one step
+stops lowering the loss (SciPy's brentq on L(rate) - L(0) between the scan's largest decreasing rate and the
+next rate above it) and the rate of the lowest loss after one step (SciPy's bounded minimize_scalar between
+the neighbours of the scan's best rate). Written independently of the Swift code, with plain NumPy loops.
 Run: python3 scripts/reference/backprop_figure1.py
 """
 import json
@@ -16,6 +18,7 @@ import math
 import pathlib
 
 import numpy as np
+from scipy import optimize
 
 OMEGA = [np.array([[0.2, -0.1], [0.5, 0.6], [-1.3, 1.2]]), np.array([[1.3, 0.6, -0.7], [-0.2, 0.1, 0.4]]),
          np.array([[-0.9, 2.1]])]
@@ -111,21 +114,38 @@ for act in ACTIVATIONS:
         new_omega = [OMEGA[k] - gw[k] for k in range(3)]
         new_beta = [BETA[k] - gb[k] for k in range(3)]
         after = total_loss(new_omega, new_beta, act, half, scale)
-        scan = []
+        def after_step(rate):
+            return total_loss([OMEGA[k] - rate * gw[k] for k in range(3)],
+                              [BETA[k] - rate * gb[k] for k in range(3)], act, half, scale)
+
+        scan, threshold, optimum = [], None, None
         if not after < before:
             for j in range(41):
                 rate = 10 ** (-j / 10)
-                scan.append([rate, total_loss([OMEGA[k] - rate * gw[k] for k in range(3)],
-                                              [BETA[k] - rate * gb[k] for k in range(3)], act, half, scale)])
+                scan.append([rate, after_step(rate)])
+            lowering = [j for j in range(41) if scan[j][1] < before]
+            if lowering:
+                j = min(lowering)  # the largest rate that lowers the loss (rates decrease with j)
+                threshold = optimize.brentq(lambda r: after_step(r) - before, scan[j][0], scan[j - 1][0],
+                                            xtol=1e-15, rtol=1e-14)
+                b = min(range(41), key=lambda j: scan[j][1])
+                found = optimize.minimize_scalar(after_step, bounds=(scan[min(b + 1, 40)][0], scan[max(b - 1, 0)][0]),
+                                                 method="bounded", options={"xatol": 1e-12})
+                optimum = [found.x, found.fun]
         out["cases"].append({
             "activation": act, "loss": name, "loss_before": before, "loss_after": after, "points": points,
             "gradient": {"weights": [w.tolist() for w in gw], "biases": [b.tolist() for b in gb]},
             "updated": {"weights": [w.tolist() for w in new_omega], "biases": [b.tolist() for b in new_beta]},
             "central_differences": central_differences(act, half, scale), "scan": scan,
+            "threshold_rate": threshold, "optimal_rate": optimum,
         })
 
 path = pathlib.Path(__file__).resolve().parents[2] / "Tests/Fixtures/nn/figure1.json"
 path.write_text(json.dumps(out, indent=1) + "\n")
 print("wrote", path)
 for case in out["cases"]:
-    print(f'{case["activation"]:>10} {case["loss"]:>8}: {case["loss_before"]:.9f} -> {case["loss_after"]:.9f}')
+    refined = ""
+    if case["threshold_rate"] is not None:
+        refined = f'; lowers for rate < {case["threshold_rate"]:.6f}, best rate {case["optimal_rate"][0]:.6f} ' \
+                  f'(L = {case["optimal_rate"][1]:.6f})'
+    print(f'{case["activation"]:>10} {case["loss"]:>8}: {case["loss_before"]:.9f} -> {case["loss_after"]:.9f}{refined}')
