@@ -144,9 +144,23 @@ extension BackpropagationNotebook {
         session.say(
             "rates scanned from 1 down to 1e-4 (41, log-spaced): largest that lowers L: \(fixed(largest, 4)); best: α = \(fixed(best.rate, 4)) with L = \(fixed(best.loss, 6))"
         )
+        // Between the grid's points: the exact threshold L(θ − α*∇L) = L(θ) (bisection) and the best rate
+        // (golden section), against SciPy's brentq and minimize_scalar (scripts/reference/backprop_figure1.py).
+        if let threshold = report.thresholdRate, let optimum = report.optimalRate {
+            session.say(
+                "refined: one step lowers L for every α < \(fixed(threshold, 6)); the best step is α = \(fixed(optimum.rate, 6)) with L = \(fixed(optimum.loss, 6))"
+            )
+            session.check(
+                "threshold rate (bisection)", threshold, 0.40915987037043877, tolerance: 1e-9, source: "SciPy")
+            session.check(
+                "best rate (golden section)", optimum.rate, 0.20411456173310838, tolerance: 1e-6, source: "SciPy")
+            session.check("L at the best rate", optimum.loss, 0.2797941804815248, tolerance: 1e-10, source: "SciPy")
+        } else {
+            session.check("the learning-rate scan brackets a threshold and an optimum", false, "none found")
+        }
         session.answer(
             "Did the step with learning rate 1 lower the loss?",
-            "No. The mean squared error rises from \(fixed(report.lossBefore, 6)) to \(fixed(report.lossAfter, 6)) (×\(fixed(report.lossAfter / report.lossBefore, 2))), and the sum and half-sum conventions rise too. The gradient is right (finite differences agree to \(ChapterSeven.scientific(report.gradientCheck.maxAbsoluteError))) and points downhill (L falls at rate ‖g‖² = \(fixed(squaredNorm, 4)) for small steps), but α = 1 is far past the minimum along −g: the step overshoots. Rates up to \(fixed(largest, 4)) lower the loss; α = \(fixed(best.rate, 4)) brings it to \(fixed(best.loss, 6))."
+            "No. The mean squared error rises from \(fixed(report.lossBefore, 6)) to \(fixed(report.lossAfter, 6)) (×\(fixed(report.lossAfter / report.lossBefore, 2))), and the sum and half-sum conventions rise too. The gradient is right (finite differences agree to \(ChapterSeven.scientific(report.gradientCheck.maxAbsoluteError))) and points downhill (L falls at rate ‖g‖² = \(fixed(squaredNorm, 4)) for small steps), but α = 1 is far past the minimum along −g: the step overshoots. Every rate below \(fixed(report.thresholdRate ?? largest, 3)) lowers the loss; the best, α = \(fixed(report.optimalRate?.rate ?? best.rate, 3)), brings it to \(fixed(report.optimalRate?.loss ?? best.loss, 4))."
         )
 
         try drawFigure1(session, report: report, data: data)

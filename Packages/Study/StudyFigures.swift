@@ -27,7 +27,7 @@ public enum StudyFigures {
     /// Every figure of the report passes through here before it is written: its text is Spanish already,
     /// and here its tick labels get decimal commas.
     public static func spanish(_ figure: Figure) -> Figure {
-        // numberFormat = .decimalComma once Plot has it
+        figure.numberFormat = .decimalComma
         return figure
     }
 
