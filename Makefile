@@ -4,11 +4,14 @@
 #                nbformat, nbconvert and ipykernel for the notebook tests
 #   make format  format the Swift sources (swift format, .swift-format); make lint checks it (part of test)
 #   make build   release build of every tool
-#   make test    setup, then the whole test suite (release mode: the numeric tests need the speed) and the
-#                consumer test (packages depending on this one by version, scripts/test-consumers.sh)
+#   make test    setup, then the whole test suite (release mode: the numeric tests need the speed), the
+#                consumer test (packages depending on this one by version, scripts/test-consumers.sh) and
+#                the study on a one-node Slurm (scripts/test-slurm.sh, about a minute; make test-slurm alone)
 #   make bench   performance figures (matmul GFLOP/s, training-step times)
 #   make gallery one PNG of every figure type of the Plot library into docs/gallery/
-#   make study   the optimizer study, the final model and the report (results/, docs/report/, informe.pdf)
+#   make study   the optimizer study, the final model and the report (results/, docs/report/, informe.pdf);
+#                RUNNER=slurm runs it on a Slurm cluster, SEEDS/EPOCHS/SIZE_EPOCHS/WIDTHS/DEPTHS size it,
+#                an interrupted study resumes, FRESH=1 starts over (README: "The study on a cluster")
 #   make report  the report's PDF, docs/report/informe.pdf, from docs/report/informe.md (pandoc + xelatex)
 #   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures,
 #                and the Jupyter notebooks (the 14 and the walkthrough recorrido.ipynb) into docs/notebooks/ipynb
@@ -22,7 +25,7 @@ BUILD_FLAGS = -c release $(if $(TARGET_CPU),-Xswiftc -target-cpu -Xswiftc $(TARG
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
 TEST_FLAGS ?= $(BUILD_FLAGS) --disable-testable-imports
 
-.PHONY: setup build test format lint bench gallery notebooks study report docs clean
+.PHONY: setup build test format lint bench gallery notebooks study study-runs test-slurm report docs clean
 
 setup:
 	@sh scripts/setup-system.sh
@@ -35,6 +38,7 @@ test: setup lint
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(TEST_FLAGS)
 	sh scripts/test-consumers.sh
+	sh scripts/test-slurm.sh
 
 # The Swift sources are formatted by the toolchain's swift-format with the committed .swift-format.
 FORMAT_PATHS = Package.swift Packages Tools Tests Benchmarks
@@ -62,23 +66,36 @@ notebooks: build
 RESULTS ?= results
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 TOOLS = .build/release
-# Runs the commands of a list file ($(1)) on $(JOBS) cores.
-run_list = tr '\n' '\0' < $(1) | xargs -0 -P $(JOBS) -n 1 sh -c
 BACKPROP = $(TOOLS)/backprop-check --model examples/figure1/model.json --data examples/figure1/data.csv
+# Where the runs run: local (xargs -P $(JOBS)) or slurm (a job array through sbatch; SLURM_PARTITION,
+# SLURM_TIME, SLURM_PARALLEL, SLURM_JOB_NAME), both resuming: only unfinished runs are started.
+RUNNER ?= local
+export RUNNER JOBS TOOLS SLURM_PARTITION SLURM_TIME SLURM_PARALLEL SLURM_JOB_NAME
+# The study's size, recorded in $(RESULTS)/plan.json (defaults: the study the report describes).
+SCOPE = $(if $(SEEDS),--seeds $(SEEDS)) $(if $(EPOCHS),--epochs $(EPOCHS)) \
+	$(if $(SIZE_EPOCHS),--size-epochs $(SIZE_EPOCHS)) $(if $(WIDTHS),--widths $(WIDTHS)) \
+	$(if $(DEPTHS),--depths $(DEPTHS)) $(if $(EXPERIMENTS),--experiments $(EXPERIMENTS))
 
-study: build
-	@mkdir -p models docs/report/figures $(RESULTS)/backprop
-	$(TOOLS)/study prepare --results $(RESULTS)
+# The runs of the plan, then the summary tables. FRESH=1 discards earlier runs first.
+study-runs: build
+	@if [ -n "$(FRESH)" ]; then rm -rf $(RESULTS)/runs $(RESULTS)/final; fi
+	@mkdir -p $(RESULTS)
+	$(TOOLS)/study prepare --results $(RESULTS) $(SCOPE)
 	$(TOOLS)/study plan --results $(RESULTS) > $(RESULTS)/runs.txt
 	@date +%s > $(RESULTS)/runs.started
-	@echo "[study] $$(wc -l < $(RESULTS)/runs.txt) runs on $(JOBS) cores"
-	$(call run_list,$(RESULTS)/runs.txt)
+	sh scripts/run-list.sh plan $(RESULTS)
 	$(TOOLS)/study summarize --results $(RESULTS)
+
+study: study-runs
+	@mkdir -p models docs/report/figures $(RESULTS)/backprop
 	$(TOOLS)/study refits --results $(RESULTS) > $(RESULTS)/refits.txt
-	@echo "[study] $$(wc -l < $(RESULTS)/refits.txt) refits of the final candidates"
-	$(call run_list,$(RESULTS)/refits.txt)
-	@printf 'key,value\nruns_seconds,%s\njobs,%s\nruns,%s\n' $$(( $$(date +%s) - $$(cat $(RESULTS)/runs.started) )) \
-		$(JOBS) $$(cat $(RESULTS)/runs.txt $(RESULTS)/refits.txt | wc -l) > $(RESULTS)/duration.csv
+	sh scripts/run-list.sh refits $(RESULTS)
+	@if [ -s $(RESULTS)/slurm/plan-pending.txt ] || [ -s $(RESULTS)/slurm/refits-pending.txt ]; then \
+		printf 'key,value\nruns_seconds,%s\njobs,%s\nruns,%s\n' $$(( $$(date +%s) - $$(cat $(RESULTS)/runs.started) )) \
+			$(if $(filter slurm,$(RUNNER)),$${SLURM_PARALLEL:-32},$(JOBS)) \
+			$$(cat $(RESULTS)/slurm/plan-pending.txt $(RESULTS)/slurm/refits-pending.txt | wc -l) \
+			> $(RESULTS)/duration.csv; \
+	else echo "[study] every run had finished already: $(RESULTS)/duration.csv keeps the last measured time"; fi
 	@for activation in sigmoid tanh selu leaky-relu; do \
 		$(BACKPROP) --activation $$activation --format json -o $(RESULTS)/backprop/$$activation-mse.json || exit 1; \
 		$(BACKPROP) --activation $$activation --format markdown -o $(RESULTS)/backprop/$$activation-mse.md || exit 1; \
@@ -90,6 +107,10 @@ study: build
 	$(TOOLS)/study report --results $(RESULTS) --figures docs/report/figures \
 		--template docs/report/informe.template.md --output docs/report/informe.md
 	$(MAKE) --no-print-directory report
+
+# The study's Slurm runner against a one-node Slurm started on this machine (scripts/test-slurm.sh).
+test-slurm: build
+	sh scripts/test-slurm.sh
 
 # The PDF of the report (the PDF test in `make test` builds it again and checks it).
 report:

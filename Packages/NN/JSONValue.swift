@@ -2,9 +2,11 @@
 /// reported as `model.json:3:17: …`.
 ///
 /// Numbers are converted with Swift's correctly rounded `Double(String)`, so the shortest round-trip
-/// text written by ``ModelFile`` reads back to the same bits.
-struct JSONValue {
-    enum Kind {
+/// text written by ``ModelFile`` reads back to the same bits. Package access: the study's plan file
+/// (`plan.json`) is read with it too.
+package struct JSONValue {
+    /// The value's type and contents.
+    package enum Kind {
         case null
         case bool(Bool)
         case number(Double)
@@ -13,19 +15,21 @@ struct JSONValue {
         case object([(key: String, value: JSONValue)])
     }
 
-    let kind: Kind
-    /// 1-based line and column of the value's first character.
-    let line: Int
-    let column: Int
+    /// The value's type and contents.
+    package let kind: Kind
+    /// 1-based line of the value's first character.
+    package let line: Int
+    /// 1-based column of the value's first character.
+    package let column: Int
 
     /// The member `key` of an object, if present.
-    subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = kind else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     /// A short name of the value's type, for error messages.
-    var typeName: String {
+    package var typeName: String {
         switch kind {
         case .null: return "null"
         case .bool: return "a Boolean"
@@ -37,7 +41,7 @@ struct JSONValue {
     }
 
     /// Parses a complete JSON document.
-    static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(Array(text.utf8))
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
@@ -48,10 +52,13 @@ struct JSONValue {
 }
 
 /// A JSON syntax error at a 1-based line and column.
-struct JSONSyntaxError: Error {
-    let line: Int
-    let column: Int
-    let message: String
+package struct JSONSyntaxError: Error {
+    /// 1-based line.
+    package let line: Int
+    /// 1-based column.
+    package let column: Int
+    /// What is wrong there.
+    package let message: String
 }
 
 private struct JSONParser {

@@ -94,12 +94,13 @@ public enum StudyFigures {
     static func drawComparisonCurves(
         _ labels: [String], results: String, againstSeconds: Bool, on axes: Axes, names: (String) -> String = name
     ) throws {
+        let scope = try StudyScope.read(results: results)
         for label in labels {
-            let runs = try StudyPlan.seeds.map {
+            let runs = try scope.seeds.map {
                 try RunMetrics(
                     run: StudyRun(
                         experiment: "comparison", optimizer: label, seed: $0, noise: 0, hidden: StudyPlan.courseNetwork,
-                        epochs: StudyPlan.epochs), results: results)
+                        epochs: scope.epochs), results: results)
             }
             let count = runs.map(\.trainLoss.count).min()!
             let x =
@@ -183,16 +184,16 @@ public enum StudyFigures {
         return figure
     }
 
-    /// Final clean-test loss against the number of parameters, one line per depth, for each optimizer of the
-    /// size experiment.
-    public static func size(_ table: StudyTable) -> Figure {
+    /// Final clean-test loss against the number of parameters, one line per depth of `scope`, for each
+    /// optimizer of the size experiment.
+    public static func size(_ table: StudyTable, scope: StudyScope) -> Figure {
         let optimizers = StudyPlan.sizeOptimizers
         let figure = reportFigure(height: 2.0, columns: optimizers.count)
         for (column, label) in optimizers.enumerated() {
             let axes = figure.axes(row: 0, column: column)
-            for depth in StudyPlan.depths {
+            for depth in scope.depths {
                 // Runs that diverged (SGD with a step too large for the network) are left out of the lines.
-                let keys = StudyPlan.widths.map { "\(label)/d\(depth)/w\($0)" }
+                let keys = scope.widths.map { "\(label)/d\(depth)/w\($0)" }
                     .filter { table.value(key: $0, column: "completed") == "yes" }
                 let x = keys.map { Double(table.value(key: $0, column: "parameters")!)! }
                 let y = keys.map { Double(table.value(key: $0, column: "final_test")!)! }

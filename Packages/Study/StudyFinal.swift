@@ -155,12 +155,12 @@ public enum StudyFinal {
         }
     }
 
-    /// The refits: every candidate on all points for its cross-validated epochs, from each of the
-    /// comparison's seeds.
-    public static func refitRuns(_ validations: [Validation]) -> [StudyRun] {
+    /// The refits: every candidate on all points for its cross-validated epochs, from each of the study's
+    /// seeds (``StudyScope/seeds``).
+    public static func refitRuns(_ validations: [Validation], seeds: [Int]) -> [StudyRun] {
         validations.flatMap { validation in
             let candidate = candidate(validation.label)
-            return StudyPlan.seeds.map { seed in
+            return seeds.map { seed in
                 StudyRun(
                     experiment: "refit", optimizer: candidate.label, seed: seed, noise: noise,
                     hidden: candidate.hidden, epochs: max(validation.epoch, 1))
@@ -177,9 +177,10 @@ public enum StudyFinal {
     }
 
     /// Scores the refits on the clean surface, writes `<results>/final-candidates.csv` (one row per
-    /// candidate) and `<results>/final.csv` (key, value), and copies the chosen candidate's seed-0 refit to
-    /// `model`.
+    /// candidate) and `<results>/final.csv` (key, value), and copies the chosen candidate's refit from the
+    /// first seed (seed 0 in the standard study) to `model`.
     public static func summarize(results: String, model: String) throws -> StudyTable {
+        let seeds = try StudyScope.read(results: results).seeds
         let validations = try crossValidate(results: results)
         let chosen = choose(validations)
         let clean = SurfaceData(noise: 0)
@@ -192,7 +193,7 @@ public enum StudyFinal {
         var chosenModel = ""
         for validation in validations {
             let candidate = candidate(validation.label)
-            let runs = refitRuns([validation])
+            let runs = refitRuns([validation], seeds: seeds)
             var scores: [(test: Double, train: Double)] = []
             for run in runs.sorted(by: { $0.seed < $1.seed }) {
                 let path = "\(results)/\(refitModel(run))"
@@ -205,7 +206,7 @@ public enum StudyFinal {
                         workspace.loss(
                             parameters: network.parameters, inputs: noisy.inputs, targets: noisy.targets, loss: .mse)
                     ))
-                if validation.label == chosen.label && run.seed == 0 { chosenModel = path }
+                if validation.label == chosen.label && run.seed == seeds.min() { chosenModel = path }
             }
             let tests = scores.map(\.test)
             let architecture = Architecture(inputs: 2, hidden: candidate.hidden, activation: .relu, outputs: 1)
@@ -233,7 +234,7 @@ public enum StudyFinal {
             ("hidden", candidate.hidden.map(String.init).joined(separator: ", ")),
             ("depth", "\(candidate.hidden.count)"), ("noise", StudyPlan.label(noise)), ("folds", "\(folds)"),
             ("epochs", "\(candidate.epochs)"), ("cv_epoch", "\(chosen.epoch)"), ("cv_loss", n(chosen.loss)),
-            ("seeds", "\(StudyPlan.seeds.count)"),
+            ("seeds", "\(seeds.count)"),
             ("test_mse", n(chosenScores[0].test)), ("train_mse", n(chosenScores[0].train)),
             ("test_median", n(StudySummary.median(tests))), ("test_min", n(tests.min()!)),
             ("test_max", n(tests.max()!)), ("noise_variance", n(noise * noise)),

@@ -92,32 +92,28 @@ public enum StudyPlan {
 
     /// The course's network.
     public static let courseNetwork = [50, 50, 50]
-    /// Seeds of the comparison.
-    public static let seeds = [0, 1, 2]
     /// Noise levels of the noise experiment.
     public static let noiseLevels = [0, 0.01, 0.05, 0.1, 0.2, 0.5]
     /// Optimizers of the noise experiment.
     public static let noiseOptimizers = ["gd", "sgd40", "nesterov400", "adam400", "lbfgs"]
-    /// Widths and depths of the size experiment.
-    public static let widths = [4, 10, 20, 50, 100], depths = [1, 2, 3, 4]
     /// Optimizers of the size experiment.
     public static let sizeOptimizers = ["sgd40", "adam400", "lbfgs"]
-    /// Epochs of the comparison and noise experiments (the course's), and of the size experiment.
-    public static let epochs = 2500, sizeEpochs = 1000
 
-    /// Every run, in the order the run list gives them (the long ones first, so parallel workers finish
-    /// together).
-    public static func runs(epochs: Int = epochs, sizeEpochs: Int = sizeEpochs) -> [StudyRun] {
+    /// Every run of a scope (seeds, epochs and size grid: ``StudyScope``), in the order the run list gives
+    /// them (the long ones first, so parallel workers finish together).
+    public static func runs(_ scope: StudyScope = StudyScope()) -> [StudyRun] {
         var runs: [StudyRun] = []
-        for seed in seeds {
-            for optimizer in optimizers {
+        let (seeds, epochs) = (scope.seeds, scope.epochs)
+        for seed in seeds where scope.includes("comparison") || scope.includes("noise") {
+            for optimizer in optimizers where scope.includes("comparison") || noiseOptimizers.contains(optimizer.label)
+            {
                 runs.append(
                     StudyRun(
                         experiment: "comparison", optimizer: optimizer.label, seed: seed, noise: 0,
                         hidden: courseNetwork, epochs: epochs))
             }
         }
-        for seed in seeds {
+        for seed in seeds where scope.includes("noise") {
             for noise in noiseLevels where noise != 0 {
                 for optimizer in noiseOptimizers {
                     runs.append(
@@ -127,17 +123,17 @@ public enum StudyPlan {
                 }
             }
         }
-        for depth in depths {
-            for width in widths {
+        for depth in scope.depths where scope.includes("size") {
+            for width in scope.widths {
                 for optimizer in sizeOptimizers {
                     runs.append(
                         StudyRun(
                             experiment: "size", optimizer: optimizer, seed: 0, noise: 0,
-                            hidden: [Int](repeating: width, count: depth), epochs: sizeEpochs))
+                            hidden: [Int](repeating: width, count: depth), epochs: scope.sizeEpochs))
                 }
             }
         }
-        runs += StudyFinal.crossValidationRuns
+        if scope.includes("final") { runs += StudyFinal.crossValidationRuns }
         return runs.sorted { cost($0) > cost($1) }
     }
 
@@ -159,7 +155,8 @@ public enum StudyPlan {
     }
 
     /// The shell command of a run, relative to the repository: `train` with the run's flags, metrics into
-    /// `<results>/runs/<name>.csv`, then a progress line.
+    /// `<results>/runs/<name>.csv`, its standard error into `<results>/runs/<name>.log`, then a progress
+    /// line.
     ///
     /// The experiments' runs score the clean surface as their validation set (the test error, which picks
     /// nothing there); a `final` run trains on its fold's training part and validates on the fold; a `refit`
@@ -189,14 +186,32 @@ public enum StudyPlan {
             + ["--epochs", "\(run.epochs)", "--eval-every", "5", "--seed", "\(run.seed)"] + run.setting.flags
             + ["--metrics", "\(results)/runs/\(run.name).csv", "--quiet"]
         return "\(tools)/train " + arguments.map(shellWord).joined(separator: " ")
-            + " 2>/dev/null && echo '[study] \(index)/\(count) \(run.name)'"
-            + " || echo '[study] \(index)/\(count) \(run.name) FAILED'"
+            + " 2>\(shellWord(log(run, results: results))) && echo '[study] \(index)/\(count) \(run.name)'"
+            + " || echo '[study] \(index)/\(count) \(run.name) FAILED (\(log(run, results: results)))'"
     }
+
+    /// Where a run's command keeps what `train` said on standard error (its warnings, or why it failed).
+    public static func log(_ run: StudyRun, results: String) -> String { "\(results)/runs/\(run.name).log" }
 
     /// The shell commands of a list of runs, numbered for their progress lines.
     public static func commands(_ runs: [StudyRun], tools: String, results: String) -> [String] {
         runs.enumerated().map { index, run in
             command(run, index: index + 1, count: runs.count, tools: tools, results: results)
+        }
+    }
+
+    /// The runs of one of the study's lists: `plan` (every experiment's runs) or `refits` (the final
+    /// candidates on every point, known once the plan's cross-validation runs are done), for the scope in
+    /// `<results>/plan.json`.
+    ///
+    /// - Throws: ``StudyError/invalidScope(_:)`` for an unknown list name or a bad plan file, and for
+    ///   `refits` what ``StudyFinal/crossValidate(results:)`` throws.
+    public static func list(_ name: String, results: String) throws -> [StudyRun] {
+        let scope = try StudyScope.read(results: results)
+        switch name {
+        case "plan": return runs(scope)
+        case "refits": return StudyFinal.refitRuns(try StudyFinal.crossValidate(results: results), seeds: scope.seeds)
+        default: throw StudyError.invalidScope("unknown run list \(name); expected plan or refits")
         }
     }
 

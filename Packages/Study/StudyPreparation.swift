@@ -6,27 +6,31 @@ import Tensor
 /// Writes what the runs read: the surface at every noise level, the clean surface, and one initial model
 /// per architecture and seed.
 public enum StudyPreparation {
-    /// Creates `<results>/data`, `<results>/init`, `<results>/runs` and `<results>/final`, and fills the
-    /// first two: the data sets, the final experiment's cross-validation folds (``StudyFinal``), and the
-    /// initial models of every run and refit.
+    /// Creates `<results>/data`, `<results>/init`, `<results>/runs` and `<results>/final`, records the
+    /// scope in `<results>/plan.json`, and fills the first two: the data sets, the final experiment's
+    /// cross-validation folds (``StudyFinal``), and the initial models of every run and refit of the scope.
     ///
     /// Every noise level draws its noise from seed 0, as the course's notebook draws one `ruido·N(0, 1)`
     /// per point. Initial models use PyTorch's `nn.Linear` initialisation from the run's seed.
-    public static func prepare(results: String) throws {
+    public static func prepare(results: String, scope: StudyScope = StudyScope()) throws {
+        try scope.validate()
         for directory in ["", "/data", "/init", "/runs", "/final"] { try makeDirectory(results + directory) }
-        try StudyFinal.prepareFolds(results: results)
+        try scope.write(results: results)
+        if scope.includes("final") { try StudyFinal.prepareFolds(results: results) }
         try write(SurfaceData(noise: 0).table(includingClean: true), to: "\(results)/\(StudyPlan.cleanFile)")
         for noise in StudyPlan.noiseLevels {
             try write(SurfaceData(noise: noise, seed: 0).table(), to: "\(results)/\(StudyPlan.dataFile(noise: noise))")
         }
-        let refits = StudyFinal.candidates.flatMap { candidate in
-            StudyPlan.seeds.map {
-                StudyRun(
-                    experiment: "refit", optimizer: candidate.label, seed: $0, noise: StudyFinal.noise,
-                    hidden: candidate.hidden, epochs: candidate.epochs)
-            }
-        }
-        for run in StudyPlan.runs() + refits {
+        let refits =
+            scope.includes("final")
+            ? StudyFinal.candidates.flatMap { candidate in
+                scope.seeds.map {
+                    StudyRun(
+                        experiment: "refit", optimizer: candidate.label, seed: $0, noise: StudyFinal.noise,
+                        hidden: candidate.hidden, epochs: candidate.epochs)
+                }
+            } : []
+        for run in StudyPlan.runs(scope) + refits {
             let path = "\(results)/\(StudyPlan.initialModel(hidden: run.hidden, seed: run.seed))"
             guard access(path, F_OK) != 0 else { continue }
             let architecture = Architecture(inputs: 2, hidden: run.hidden, activation: .relu, outputs: 1)
@@ -74,6 +78,8 @@ public enum StudyError: Error, CustomStringConvertible, Equatable {
     case unknownValue(String)
     /// The final run's loss stopped being finite (the reason, as `StopReason` says it).
     case finalRunDiverged(String)
+    /// A study scope (`plan.json`, or the sizing options) that cannot be used; the message names the field.
+    case invalidScope(String)
 
     /// A one-line explanation.
     public var description: String {
@@ -82,6 +88,7 @@ public enum StudyError: Error, CustomStringConvertible, Equatable {
         case let .missingRun(name): return "no metrics for run \(name) (run the plan first)"
         case let .unknownValue(key): return "the template names \(key), which the results do not have"
         case let .finalRunDiverged(reason): return "the final run \(reason)"
+        case let .invalidScope(message): return message
         }
     }
 }

@@ -12,10 +12,12 @@ import RealModule
 ///   range of the final losses (σ = 0 is the comparison's runs, so both tables agree there);
 /// - `size.csv`: one row per optimizer, depth and width (key `optimizer/dDEPTH/wWIDTH`).
 public enum StudySummary {
-    /// Reads every run of the plan and writes the tables.
+    /// Reads every run of the plan (of the scope in `<results>/plan.json`) and writes the tables of the
+    /// experiments it ran.
     public static func summarize(results: String) throws -> [String: StudyTable] {
+        let scope = try StudyScope.read(results: results)
         var metrics: [String: RunMetrics] = [:]
-        for run in StudyPlan.runs() where ["comparison", "noise", "size"].contains(run.experiment) {
+        for run in StudyPlan.runs(scope) where ["comparison", "noise", "size"].contains(run.experiment) {
             metrics[run.name] = try RunMetrics(run: run, results: results)
         }
         func find(
@@ -25,7 +27,7 @@ public enum StudySummary {
             // The noise-free course network at seed s is the comparison's run, also for the other experiments.
             let key = StudyRun(
                 experiment: experiment, optimizer: optimizer, seed: seed, noise: noise, hidden: hidden,
-                epochs: experiment == "size" ? StudyPlan.sizeEpochs : StudyPlan.epochs
+                epochs: experiment == "size" ? scope.sizeEpochs : scope.epochs
             ).name
             return metrics[key]
         }
@@ -40,7 +42,8 @@ public enum StudySummary {
                     ["epochs_\(label($0))", "seconds_\(label($0))", "reached_\(label($0))"]
                 })
         for optimizer in StudyPlan.optimizers {
-            let runs = StudyPlan.seeds.compactMap { find("comparison", optimizer.label, seed: $0) }
+            let runs = scope.seeds.compactMap { find("comparison", optimizer.label, seed: $0) }
+            guard !runs.isEmpty else { continue }
             for r in runs {
                 comparison.append(
                     [
@@ -55,7 +58,7 @@ public enum StudySummary {
             var row = [
                 optimizer.label, optimizer.title, number(median(tests)), number(tests.min()!), number(tests.max()!),
                 number(median(runs.map(\.totalSeconds))),
-                number(1000 * median(runs.map(\.totalSeconds)) / Double(StudyPlan.epochs)),
+                number(1000 * median(runs.map(\.totalSeconds)) / Double(scope.epochs)),
             ]
             for t in RunMetrics.thresholds {
                 let reached = runs.compactMap { $0.reach(t) }
@@ -69,8 +72,10 @@ public enum StudySummary {
             }
             summary.append(row)
         }
-        tables["comparison"] = comparison
-        tables["comparison-summary"] = summary
+        if scope.includes("comparison") {
+            tables["comparison"] = comparison
+            tables["comparison-summary"] = summary
+        }
 
         var noise = StudyTable(columns: [
             "key", "optimizer", "noise", "final_train", "final_train_min", "final_train_max", "final_test",
@@ -78,7 +83,7 @@ public enum StudySummary {
         ])
         for optimizer in StudyPlan.noiseOptimizers {
             for sigma in StudyPlan.noiseLevels {
-                let runs = StudyPlan.seeds.compactMap {
+                let runs = scope.seeds.compactMap {
                     find(sigma == 0 ? "comparison" : "noise", optimizer, seed: $0, noise: sigma)
                 }
                 guard !runs.isEmpty else { continue }
@@ -94,14 +99,14 @@ public enum StudySummary {
                 ])
             }
         }
-        tables["noise"] = noise
+        if scope.includes("noise") { tables["noise"] = noise }
 
         var size = StudyTable(columns: [
             "key", "optimizer", "depth", "width", "parameters", "final_train", "final_test", "seconds", "completed",
         ])
         for optimizer in StudyPlan.sizeOptimizers {
-            for depth in StudyPlan.depths {
-                for width in StudyPlan.widths {
+            for depth in scope.depths {
+                for width in scope.widths {
                     let hidden = [Int](repeating: width, count: depth)
                     guard let r = find("size", optimizer, hidden: hidden) else { continue }
                     let parameters = Architecture(inputs: 2, hidden: hidden, activation: .relu, outputs: 1)
@@ -114,7 +119,7 @@ public enum StudySummary {
                 }
             }
         }
-        tables["size"] = size
+        if scope.includes("size") { tables["size"] = size }
         for (name, table) in tables { try table.write(to: "\(results)/\(name).csv") }
         return tables
     }

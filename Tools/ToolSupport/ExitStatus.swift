@@ -18,6 +18,8 @@ public enum SysExit: Int32, Sendable {
     case software = 70
     /// Reading or writing failed, or an output cannot be created (`EX_IOERR`).
     case ioError = 74
+    /// Part of the work did not get done and running again resumes it (`EX_TEMPFAIL`).
+    case temporaryFailure = 75
 }
 
 /// An error that knows the exit status it calls for.

@@ -24,12 +24,21 @@ struct StudyCommand: ParsableCommand {
 
             The plan includes the final model's cross-validation runs; `refits` lists, from their validation \
             curves, each candidate's refit on every point. `final` chooses the candidate by validation alone, \
-            scores the refits on the clean surface and writes the optimal model. On a cluster, give each \
-            machine its share of a list's lines and copy results/runs/ and results/final/ back before the \
-            next step.
+            scores the refits on the clean surface and writes the optimal model. `prepare --seeds 0,1 --epochs \
+            500 …` sizes the study and records it in results/plan.json for every later step.
+
+            Resuming and clusters: `pending` prints only the runs that have not finished, `check` names those \
+            that did not (exit 75), and `slurm-script` writes a job array running one line of a list per task:
+
+              study pending --results results > pending.txt
+              study slurm-script --lines pending.txt --output results/slurm/plan-%a.out > plan.sbatch
+              sbatch --parsable --wait plan.sbatch; study check --results results
             """,
         version: toolkitVersion,
-        subcommands: [Prepare.self, Plan.self, Summarize.self, Refits.self, Final.self, Report.self])
+        subcommands: [
+            Prepare.self, Plan.self, Summarize.self, Refits.self, Final.self, Report.self, Pending.self, Check.self,
+            SlurmScript.self,
+        ])
 
     struct Options: ParsableArguments {
         @Option(help: ArgumentHelp("The results directory.", valueName: "dir"))
@@ -40,21 +49,65 @@ struct StudyCommand: ParsableCommand {
         var model = "models/optimal.json"
     }
 
+    /// The study's size (`make study SEEDS=… EPOCHS=…`), recorded by `prepare` in <results>/plan.json.
+    struct ScopeOptions: ParsableArguments {
+        @Option(help: ArgumentHelp("Seeds of the comparison, noise and refit runs.", valueName: "s1,s2,…"))
+        var seeds = "0,1,2"
+        @Option(help: ArgumentHelp("Epochs of the comparison and noise runs.", valueName: "n"))
+        var epochs = 2500
+        @Option(help: ArgumentHelp("Epochs of the size runs.", valueName: "n"))
+        var sizeEpochs = 1000
+        @Option(help: ArgumentHelp("Hidden widths of the size experiment.", valueName: "w1,w2,…"))
+        var widths = "4,10,20,50,100"
+        @Option(help: ArgumentHelp("Hidden-layer counts of the size experiment.", valueName: "d1,d2,…"))
+        var depths = "1,2,3,4"
+        @Option(
+            help: ArgumentHelp(
+                "Experiments to run (the report needs all): comparison, noise, size, final.", valueName: "e1,e2,…"))
+        var experiments = "comparison,noise,size,final"
+
+        func scope() throws -> StudyScope {
+            func integers(_ text: String, _ option: String) throws -> [Int] {
+                let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+                return try parts.map { part in
+                    guard let value = Int(part.filter { $0 != " " }) else {
+                        throw ToolError(.usage, "--\(option) \(text): \"\(part)\" is not a whole number")
+                    }
+                    return value
+                }
+            }
+            let scope = StudyScope(
+                seeds: try integers(seeds, "seeds"), epochs: epochs, sizeEpochs: sizeEpochs,
+                widths: try integers(widths, "widths"), depths: try integers(depths, "depths"),
+                experiments: experiments.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+            do {
+                try scope.validate()
+            } catch {
+                throw ToolError(.usage, "--\(error)")
+            }
+            return scope
+        }
+    }
+
     struct Prepare: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the data sets and initial models the runs read.")
+            abstract: "Record the study's size in <results>/plan.json and write the data and initial models.")
         @OptionGroup var options: Options
+        @OptionGroup var scope: ScopeOptions
         func run() throws {
-            try runReportingErrors(tool: "study") { try StudyPreparation.prepare(results: options.results) }
+            try runReportingErrors(tool: "study") {
+                try StudyPreparation.prepare(results: options.results, scope: try scope.scope())
+            }
         }
     }
 
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the runs, one shell command per line.")
         @OptionGroup var options: Options
-        func run() {
-            for line in StudyPlan.commands(StudyPlan.runs(), tools: options.tools, results: options.results) {
-                print(line)
+        func run() throws {
+            try runReportingErrors(tool: "study") {
+                let runs = try StudyPlan.list("plan", results: options.results)
+                for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) { print(line) }
             }
         }
     }
@@ -74,7 +127,7 @@ struct StudyCommand: ParsableCommand {
         @OptionGroup var options: Options
         func run() throws {
             try runReportingErrors(tool: "study") {
-                let runs = StudyFinal.refitRuns(try StudyFinal.crossValidate(results: options.results))
+                let runs = try StudyPlan.list("refits", results: options.results)
                 for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) { print(line) }
             }
         }
@@ -119,7 +172,14 @@ struct StudyCommand: ParsableCommand {
                     ("comparison", { try StudyFigures.comparison(results: results, summary: summary) }),
                     ("comparison-seconds", { try StudyFigures.comparisonSeconds(results: results) }),
                     ("noise", { StudyFigures.noise(try StudyTable(path: "\(results)/noise.csv")) }),
-                    ("size", { StudyFigures.size(try StudyTable(path: "\(results)/size.csv")) }),
+                    (
+                        "size",
+                        {
+                            StudyFigures.size(
+                                try StudyTable(path: "\(results)/size.csv"),
+                                scope: try StudyScope.read(results: results))
+                        }
+                    ),
                     ("backprop-learning-rate", { try StudyFigures.learningRateScan(results: results) }),
                     ("final-model", { try StudyFigures.finalModel(results: results, model: options.model) }),
                 ]
@@ -130,6 +190,115 @@ struct StudyCommand: ParsableCommand {
                 let text = try ReportTemplate.render(try InputFileText.read(template), results: results)
                 try OutputFile.write(output, bytes: Array(text.utf8))
             }
+        }
+    }
+}
+
+/// Which of the study's run lists a command works on.
+struct ListOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The run list: plan or refits.", valueName: "name"))
+    var list = "plan"
+}
+
+extension StudyCommand {
+    struct Pending: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the runs of a list that have not finished, one shell command per line (resuming).")
+        @OptionGroup var options: Options
+        @OptionGroup var list: ListOption
+        func run() throws {
+            try runReportingErrors(tool: "study") {
+                let runs = try StudyPlan.list(list.list, results: options.results)
+                let lines = StudyPlan.commands(runs, tools: options.tools, results: options.results)
+                for (run, line) in zip(runs, lines) where !run.completion(results: options.results).isFinished {
+                    print(line)
+                }
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that every run of a list finished; name each one that did not (exit 75: run again).")
+        @OptionGroup var options: Options
+        @OptionGroup var list: ListOption
+        @Option(help: ArgumentHelp("The pending list a Slurm job array ran, to name each task.", valueName: "file"))
+        var pending: String?
+        @Option(help: ArgumentHelp("Where each task wrote its output ('%a' is the task).", valueName: "pattern"))
+        var taskOutput: String?
+        func run() throws {
+            try runReportingErrors(tool: "study") {
+                let runs = try StudyPlan.list(list.list, results: options.results)
+                let tasks = try pending.map { path in
+                    try InputFileText.read(path).split(whereSeparator: \.isNewline).map(String.init)
+                }
+                var unfinished = 0
+                var diverged = 0
+                for (index, run) in runs.enumerated() {
+                    let completion = run.completion(results: options.results)
+                    if case .diverged = completion { diverged += 1 }
+                    guard !completion.isFinished else { continue }
+                    unfinished += 1
+                    var message = "study: line \(index + 1) of the \(list.list) (\(run.name)): \(completion.problem)"
+                    let said = (try? InputFileText.read(StudyPlan.log(run, results: options.results))) ?? ""
+                    if let last = said.split(whereSeparator: \.isNewline).last {
+                        message += "; train said: \(last.prefix(300))"
+                    }
+                    if let task = tasks?.firstIndex(where: { $0.contains("/runs/\(run.name).csv ") }) {
+                        let output = taskOutput.map { " in " + $0.replacing("%a", with: "\(task + 1)") } ?? ""
+                        message += " (Slurm task \(task + 1); its output\(output))"
+                    }
+                    StandardError.write(message + "\n")
+                }
+                guard unfinished == 0 else {
+                    throw ToolError(
+                        .temporaryFailure,
+                        "\(unfinished) of \(runs.count) runs of the \(list.list) did not finish; run the study again to "
+                            + "resume with those alone")
+                }
+                StandardError.write(
+                    "study: all \(runs.count) runs of the \(list.list) finished"
+                        + (diverged > 0 ? " (\(diverged) diverged, as a run can)\n" : "\n"))
+            }
+        }
+    }
+
+    struct SlurmScript: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "slurm-script",
+            abstract: "Print an sbatch script whose job array runs one line of a run list per task.")
+        @Option(help: ArgumentHelp("The run list, one shell command per line.", valueName: "file"))
+        var lines: String
+        @Option(help: ArgumentHelp("Each task's output file ('%a' is the task's number).", valueName: "pattern"))
+        var output: String
+        @Option(help: ArgumentHelp("The partition (default: the cluster's).", valueName: "name"))
+        var partition: String?
+        @Option(help: ArgumentHelp("Time limit of each run.", valueName: "[D-]HH:MM:SS"))
+        var time = "01:00:00"
+        @Option(help: ArgumentHelp("Runs at once (the %M of --array=1-N%M).", valueName: "M"))
+        var parallel = 32
+        @Option(help: ArgumentHelp("The job's name.", valueName: "name"))
+        var jobName = "udl-study"
+        func run() throws {
+            try runReportingErrors(tool: "study") {
+                let count = try InputFileText.read(lines).split(whereSeparator: \.isNewline).count
+                guard count > 0 else { throw ToolError(.dataError, "\(lines): no runs to submit") }
+                guard parallel > 0 else { throw ToolError(.usage, "--parallel \(parallel): expected at least 1") }
+                print(
+                    StudySlurm.script(
+                        lines: absolute(lines), count: count, directory: currentDirectory(),
+                        output: absolute(output),
+                        options: .init(partition: partition, timeLimit: time, parallel: parallel, jobName: jobName)),
+                    terminator: "")
+            }
+        }
+
+        func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : currentDirectory() + "/" + path }
+
+        func currentDirectory() -> String {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            guard getcwd(&buffer, buffer.count) != nil else { return "." }
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import Study
+import Testing
+
+/// The study's size knobs (plan.json), how a run's completion is read off its files, and the Slurm job
+/// array script.
+@Suite struct StudyScopeTests {
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "study-scope-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path + "/runs", withIntermediateDirectories: true)
+        return path
+    }
+
+    /// The default scope is the study the report describes: its plan is the one `make study` always ran.
+    @Test func theDefaultScopeIsTheReportsStudy() {
+        let scope = StudyScope()
+        #expect(scope.seeds == [0, 1, 2] && scope.epochs == 2500 && scope.sizeEpochs == 1000)
+        #expect(scope.widths == [4, 10, 20, 50, 100] && scope.depths == [1, 2, 3, 4])
+        #expect(StudyPlan.runs(scope) == StudyPlan.runs())
+    }
+
+    /// Knobs change the plan by the product of the grid: here 2 seeds × (10 settings + 5 noise levels × 5
+    /// optimizers) comparison and noise runs, 2 widths × 1 depth × 3 optimizers size runs, no final runs.
+    @Test func knobsSizeThePlan() {
+        let scope = StudyScope(
+            seeds: [3, 7], epochs: 40, sizeEpochs: 20, widths: [8, 16], depths: [2],
+            experiments: ["comparison", "noise", "size"])
+        let runs = StudyPlan.runs(scope)
+        #expect(runs.count == 2 * (10 + 5 * 5) + 2 * 1 * 3)
+        #expect(runs.filter { $0.experiment == "size" }.allSatisfy { $0.epochs == 20 && $0.hidden.count == 2 })
+        #expect(runs.filter { $0.experiment != "size" }.allSatisfy { [3, 7].contains($0.seed) && $0.epochs == 40 })
+        // The size experiment alone: 6 runs.
+        #expect(StudyPlan.runs(StudyScope(widths: [4, 10], depths: [1], experiments: ["size"])).count == 6)
+        // The noise experiment alone keeps the σ = 0 runs it reads from the comparison.
+        let noise = StudyPlan.runs(StudyScope(seeds: [0], experiments: ["noise"]))
+        #expect(noise.filter { $0.experiment == "comparison" }.count == StudyPlan.noiseOptimizers.count)
+    }
+
+    @Test func planFileRoundTripsAndNamesItsErrors() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try StudyScope.read(results: directory) == StudyScope())
+        let scope = StudyScope(
+            seeds: [1], epochs: 20, sizeEpochs: 10, widths: [4], depths: [1, 2], experiments: ["size"])
+        try scope.write(results: directory)
+        #expect(try StudyScope.read(results: directory) == scope)
+        #expect(throws: StudyError.invalidScope("plan.json:2:13: seeds: expected a whole number, found a number")) {
+            try StudyScope.parse("{\n  \"seeds\": [0.5]\n}", file: "plan.json")
+        }
+        #expect(throws: StudyError.invalidScope("plan.json:1:11: unknown field epoch")) {
+            try StudyScope.parse("{\"epoch\": 3}", file: "plan.json")
+        }
+        #expect(
+            throws: StudyError.invalidScope("plan.json: experiments: expected some of comparison, noise, size, final")
+        ) {
+            try StudyScope.parse("{\"experiments\": [\"sizes\"]}", file: "plan.json")
+        }
+        #expect(throws: StudyError.invalidScope("seeds: a seed is given twice")) {
+            try StudyScope(seeds: [1, 1]).validate()
+        }
+    }
+
+    /// A run is finished when its metrics reach its last epoch or end in a non-finite loss (a divergence,
+    /// which a second attempt would repeat); missing or short metrics send it round again.
+    @Test func completionIsReadFromTheMetrics() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = StudyRun(experiment: "size", optimizer: "adam400", seed: 0, noise: 0, hidden: [4], epochs: 10)
+        let path = "\(directory)/runs/\(run.name).csv"
+        let header = "epoch,seconds,train_loss,validation_loss,batch_loss\n"
+        #expect(run.completion(results: directory) == .missing)
+        try (header + "0,0,0.5,0.5,\n5,0.1,0.2,0.2,0.21\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run.completion(results: directory) == .incomplete(lastEpoch: 5))
+        try (header + "0,0,0.5,0.5,\n5,0.1,0.2,0.2,0.21\n10,0.2,0.1,0.1,0.11\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run.completion(results: directory) == .complete)
+        try (header + "0,0,0.5,0.5,\n1,0.01,inf,inf,nan\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run.completion(results: directory) == .diverged(epoch: 1))
+        #expect(RunCompletion.diverged(epoch: 1).isFinished && !RunCompletion.incomplete(lastEpoch: 5).isFinished)
+
+        // A refit is finished only with its saved model as well.
+        let refit = StudyRun(experiment: "refit", optimizer: "adam", seed: 0, noise: 0.1, hidden: [50], epochs: 1)
+        try (header + "0,0,0.5,,\n1,0.1,0.2,,0.3\n").write(
+            toFile: "\(directory)/runs/\(refit.name).csv", atomically: true, encoding: .utf8)
+        #expect(refit.completion(results: directory) == .incomplete(lastEpoch: nil))
+        try FileManager.default.createDirectory(atPath: "\(directory)/final", withIntermediateDirectories: true)
+        try "{}".write(toFile: "\(directory)/\(StudyFinal.refitModel(refit))", atomically: true, encoding: .utf8)
+        #expect(refit.completion(results: directory) == .complete)
+    }
+
+    /// Task i of the array runs line i of the pending list, one CPU, at most M at once.
+    @Test func slurmScriptRunsOneLinePerTask() {
+        let script = StudySlurm.script(
+            lines: "/shared/results/slurm/plan-pending.txt", count: 6, directory: "/shared/udl",
+            output: "/shared/results/slurm/plan-%a.out",
+            options: .init(partition: "short", timeLimit: "00:30:00", parallel: 4, jobName: "udl"))
+        let directives = script.split(separator: "\n").filter { $0.hasPrefix("#SBATCH ") }
+        #expect(
+            directives == [
+                "#SBATCH --job-name=udl", "#SBATCH --partition=short", "#SBATCH --array=1-6%4",
+                "#SBATCH --cpus-per-task=1", "#SBATCH --ntasks=1", "#SBATCH --time=00:30:00",
+                "#SBATCH --output=/shared/results/slurm/plan-%a.out",
+            ])
+        #expect(script.contains("cd /shared/udl\n"))
+        #expect(script.contains("sed -n \"${SLURM_ARRAY_TASK_ID}p\" /shared/results/slurm/plan-pending.txt"))
+        #expect(script.hasPrefix("#!/bin/sh\n"))
+        // Fewer runs than the parallelism: the array's limit is the run count.
+        #expect(StudySlurm.script(lines: "l", count: 2, directory: "d", output: "o").contains("--array=1-2%2"))
+    }
+}
