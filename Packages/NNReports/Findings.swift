@@ -1,6 +1,6 @@
 import NN
 
-/// What the report found, in sentences both the text and the Markdown output use (with `Written`'s two
+/// What the report found, in sentences both the text and the Markdown output use (with `Formula`'s two
 /// notations for the mathematics).
 struct Findings {
     let report: BackpropagationReport
@@ -14,26 +14,26 @@ struct Findings {
 
     /// The distinct activations of the layers with their formulas, e.g. sigmoid for layers 0 and 1; the
     /// identity is left out (a′ = 1).
-    var activations: [(name: String, layers: [Int], value: Written, derivative: Written, constants: Written?)] {
-        var result: [(name: String, layers: [Int], value: Written, derivative: Written, constants: Written?)] = []
+    var activations: [(name: String, layers: [Int], value: Formula, derivative: Formula, constants: Formula?)] {
+        var result: [(name: String, layers: [Int], value: Formula, derivative: Formula, constants: Formula?)] = []
         for (k, layer) in report.network.layers.enumerated() where layer.activation != .identity {
             if let i = result.firstIndex(where: { $0.name == layer.activation.description }) {
                 result[i].layers.append(k)
             } else {
                 let a = layer.activation
                 result.append(
-                    (a.description, [k], Notation.value(of: a), Notation.derivative(of: a), Notation.constants(of: a)))
+                    (a.description, [k], a.valueFormula, a.derivativeFormula, a.constantsFormula))
             }
         }
         return result
     }
 
     /// The pre-activations at a kink, e.g. `point 1: f_0[3] = -8.33e-17 (a′ = 0.01)`.
-    var kinks: [Written] {
+    var kinks: [Formula] {
         report.kinks.map { kink in
             let a = report.network.layers[kink.layer].activation
             let value = n(kink.value), slope = n(a.derivative(kink.value))
-            return Written(
+            return Formula(
                 "point \(kink.point + 1): f_\(kink.layer)[\(kink.unit + 1)] = \(value), backpropagation uses a′ = \(slope)",
                 "point \(kink.point + 1): $f_{\(kink.layer)}[\(kink.unit + 1)] = \(latexNumber(value))$, backpropagation uses $a' = \(latexNumber(slope))$"
             )
@@ -42,17 +42,17 @@ struct Findings {
 
     /// A note on pre-activations that are 0 up to rounding where the activation is smooth (at a kink the
     /// kink explanation says it), e.g. Figure 1's 0.1 − 1.3 + 1.2 = −8.3e-17.
-    var roundingNote: Written? {
+    var roundingNote: Formula? {
         let tiny = report.points.flatMap { $0.preActivations.joined() }.filter { $0 != 0 && abs($0) < 1e-9 }
         guard report.kinks.isEmpty, !tiny.isEmpty else { return nil }
-        return Written(
+        return Formula(
             "Values such as \(tiny.map(n).joined(separator: ", ")) are 0 up to rounding: binary floating point cannot hold numbers like 0.1 exactly.",
             "Values such as \(tiny.map { "$" + m($0) + "$" }.joined(separator: ", ")) are 0 up to rounding: binary floating point cannot hold numbers like 0.1 exactly."
         )
     }
 
     /// Why the finite differences disagree at kinks, and which components that concerns.
-    var kinkExplanation: Written {
+    var kinkExplanation: Formula {
         let names = Quantities(report: report).parameters.filter { report.parametersCrossingKinks.contains($0.index) }
             .map(\.name)
         let points = report.pointsCrossingKinks.sorted().map { String($0 + 1) }.joined(separator: ", ")
@@ -70,12 +70,12 @@ struct Findings {
             these units: \(names.map { "$" + $0.latex + "$" }.joined(separator: ", ")) and the inputs of \
             point\(points.count > 1 ? "s" : "") \(points). That is the kink, not an error in eq. 7.25.
             """
-        return Written(text, latex)
+        return Formula(text, latex)
     }
 
     /// The finite-difference check in one or two sentences: the largest errors over the parameters
     /// (and where) and over the inputs, and away from the kinks when there are some.
-    var check: Written {
+    var check: Formula {
         let check = report.gradientCheck
         func largest(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { abs($0 - $1) }.max() ?? 0 }
         let parameters = largest(check.analytic.scalars, check.numeric.scalars)
@@ -96,15 +96,15 @@ struct Findings {
             latex +=
                 " The large errors are those of the components that cross a kink; everywhere else the largest is $\(m(away))$."
         }
-        return Written(text, latex)
+        return Formula(text, latex)
     }
 
     /// Whether the step lowered the loss, said plainly.
-    var verdict: Written {
+    var verdict: Formula {
         let before = n(report.lossBefore), after = n(report.lossAfter), change = n(report.lossAfter - report.lossBefore)
         let rate = n(report.learningRate)
         if report.decreased {
-            return Written(
+            return Formula(
                 "The loss decreased: from \(before) to \(after) (change \(change)) with learning rate α = \(rate).",
                 "The loss decreased: from \(before) to \(after) (change \(change)) with learning rate $\\alpha = \(latexNumber(rate))$."
             )
@@ -113,19 +113,19 @@ struct Findings {
             report.lossAfter > report.lossBefore
             ? "it went up from \(before) to \(after) (change +\(n(report.lossAfter - report.lossBefore)))"
             : "it stayed at \(before)"
-        return Written(
+        return Formula(
             "The loss did NOT decrease: \(how) with learning rate α = \(rate). The step overshoots.",
             "**The loss did not decrease:** \(how) with learning rate $\\alpha = \(latexNumber(rate))$. The step overshoots."
         )
     }
 
     /// The scan's conclusions: the largest rate that lowers the loss and the best rate.
-    var scanConclusion: Written {
+    var scanConclusion: Formula {
         let lowest = n(report.learningRate * 1e-4)
         guard let largest = report.largestDecreasingRate, let best = report.bestScannedRate,
             best.loss < report.lossBefore
         else {
-            return Written(
+            return Formula(
                 "No rate on the scan, down to \(lowest), lowers the loss.",
                 "No rate on the scan, down to $\(latexNumber(lowest))$, lowers the loss.")
         }
@@ -149,7 +149,7 @@ struct Findings {
                 step is $\\alpha = \(m(optimum.rate))$ with $L = \(m(optimum.loss))$ (golden-section search).
                 """
         }
-        return Written(text, latex)
+        return Formula(text, latex)
     }
 
     /// The scan as a table: rate, loss after one step, change, and whether it lowers the loss.

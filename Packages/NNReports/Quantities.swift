@@ -5,7 +5,7 @@ import Tensor
 /// forward or backward table (rows = its components, columns = the points).
 struct Quantity {
     /// The symbol with its defining formula, e.g. `f_0 = β_0 + Ω_0 x_i`.
-    var name: Written
+    var name: Formula
     /// The 1-based component labels: `1`, `2`, … for a vector, `1,1`, `1,2`, … for a matrix.
     var indices: [String]
     /// `values[i]` holds the components at point i.
@@ -14,30 +14,30 @@ struct Quantity {
 
 /// The symbols of the book (UDL chapter 7) in both notations.
 enum Symbol {
-    static func f(_ k: Int) -> Written { Written("f_\(k)", "\\mathbf f_{\(k)}") }
+    static func f(_ k: Int) -> Formula { Formula("f_\(k)", "\\mathbf f_{\(k)}") }
     /// h_k, or x_i for k = 0 (the input plays h_0's part in eqs. 7.24 and 7.25).
-    static func h(_ k: Int) -> Written {
-        k == 0 ? Written("x_i", "\\mathbf x_i") : Written("h_\(k)", "\\mathbf h_{\(k)}")
+    static func h(_ k: Int) -> Formula {
+        k == 0 ? Formula("x_i", "\\mathbf x_i") : Formula("h_\(k)", "\\mathbf h_{\(k)}")
     }
-    static func beta(_ k: Int) -> Written { Written("β_\(k)", "\\boldsymbol\\beta_{\(k)}") }
-    static func omega(_ k: Int) -> Written { Written("Ω_\(k)", "\\boldsymbol\\Omega_{\(k)}") }
+    static func beta(_ k: Int) -> Formula { Formula("β_\(k)", "\\boldsymbol\\beta_{\(k)}") }
+    static func omega(_ k: Int) -> Formula { Formula("Ω_\(k)", "\\boldsymbol\\Omega_{\(k)}") }
     /// ∂ℓ_i/∂s.
-    static func d(_ s: Written) -> Written {
-        Written("∂ℓ_i/∂" + s.text, "\\frac{\\partial\\ell_i}{\\partial" + s.latex + "}")
+    static func d(_ s: Formula) -> Formula {
+        Formula("∂ℓ_i/∂" + s.text, "\\frac{\\partial\\ell_i}{\\partial" + s.latex + "}")
     }
     /// ∂L/∂s.
-    static func dL(_ s: Written) -> Written {
-        Written("∂L/∂" + s.text, "\\frac{\\partial L}{\\partial" + s.latex + "}")
+    static func dL(_ s: Formula) -> Formula {
+        Formula("∂L/∂" + s.text, "\\frac{\\partial L}{\\partial" + s.latex + "}")
     }
     /// a′[f_k].
-    static func aPrime(_ k: Int) -> Written { Written("a′[f_\(k)]", "a'[\\mathbf f_{\(k)}]") }
+    static func aPrime(_ k: Int) -> Formula { Formula("a′[f_\(k)]", "a'[\\mathbf f_{\(k)}]") }
 }
 
-extension Written {
+extension Formula {
     /// `self = other`.
-    func equals(_ other: Written) -> Written { Written(text + " = " + other.text, latex + " = " + other.latex) }
+    func equals(_ other: Formula) -> Formula { Formula(text + " = " + other.text, latex + " = " + other.latex) }
 
-    static func + (a: Written, b: Written) -> Written { Written(a.text + b.text, a.latex + b.latex) }
+    static func + (a: Formula, b: Formula) -> Formula { Formula(a.text + b.text, a.latex + b.latex) }
 }
 
 /// The rows of the forward, backward and parameter tables, built once for every output format.
@@ -48,11 +48,11 @@ struct Quantities {
     private var lastLayer: Int { network.layers.count - 1 }
     private var outputIsIdentity: Bool { network.layers[lastLayer].activation == .identity }
 
-    private func vector(_ name: Written, _ values: [[Double]]) -> Quantity {
+    private func vector(_ name: Formula, _ values: [[Double]]) -> Quantity {
         Quantity(name: name, indices: (1...max(values.first?.count ?? 1, 1)).map(String.init), values: values)
     }
 
-    private func matrix(_ name: Written, rows: Int, columns: Int, _ values: [[Double]]) -> Quantity {
+    private func matrix(_ name: Formula, rows: Int, columns: Int, _ values: [[Double]]) -> Quantity {
         let indices = (1...rows).flatMap { r in (1...columns).map { c in "\(r),\(c)" } }
         return Quantity(name: name, indices: indices, values: values)
     }
@@ -62,29 +62,29 @@ struct Quantities {
         let points = report.points
         var rows = [
             vector(Symbol.h(0), points.map(\.input)),
-            vector(Written("y_i", "\\mathbf y_i"), points.map(\.target)),
+            vector(Formula("y_i", "\\mathbf y_i"), points.map(\.target)),
         ]
         for k in 0...lastLayer {
             var name = Symbol.f(k).equals(
-                Symbol.beta(k) + Written(" + ", " + ") + Symbol.omega(k) + Written(" ", "") + Symbol.h(k))
-            if k == lastLayer && outputIsIdentity { name = name.equals(Written("f(x_i)", "f(\\mathbf x_i)")) }
+                Symbol.beta(k) + Formula(" + ", " + ") + Symbol.omega(k) + Formula(" ", "") + Symbol.h(k))
+            if k == lastLayer && outputIsIdentity { name = name.equals(Formula("f(x_i)", "f(\\mathbf x_i)")) }
             rows.append(vector(name, points.map { $0.preActivations[k] }))
             if k < lastLayer {
                 rows.append(
                     vector(
-                        Symbol.h(k + 1).equals(Written("a[f_\(k)]", "a[\\mathbf f_{\(k)}]")),
+                        Symbol.h(k + 1).equals(Formula("a[f_\(k)]", "a[\\mathbf f_{\(k)}]")),
                         points.map { $0.activations[k] }))
             }
         }
         if !outputIsIdentity {
             rows.append(
                 vector(
-                    Written("f(x_i) = a[f_\(lastLayer)]", "f(\\mathbf x_i) = a[\\mathbf f_{\(lastLayer)}]"),
+                    Formula("f(x_i) = a[f_\(lastLayer)]", "f(\\mathbf x_i) = a[\\mathbf f_{\(lastLayer)}]"),
                     points.map(\.prediction)))
         }
         let term = Notation.loss(report.loss, points: points.count, outputs: network.outputs).term
         rows.append(
-            Quantity(name: Written("ℓ_i = ", "\\ell_i = ") + term, indices: [""], values: points.map { [$0.loss] }))
+            Quantity(name: Formula("ℓ_i = ", "\\ell_i = ") + term, indices: [""], values: points.map { [$0.loss] }))
         return rows
     }
 
@@ -95,10 +95,10 @@ struct Quantities {
         let K = lastLayer
         let half = report.loss == .squaredError(.halfSum)
         let fK = Symbol.f(K)
-        let prediction = outputIsIdentity ? fK : Written("a[f_\(K)]", "a[\\mathbf f_{\(K)}]")
-        let residual = Written("(", "(") + prediction + Written(" − y_i)", " - \\mathbf y_i)")
-        var start = (half ? residual : Written("2", "2") + residual)
-        if !outputIsIdentity { start = Symbol.aPrime(K) + Written(" ⊙ ", " \\odot ") + start }
+        let prediction = outputIsIdentity ? fK : Formula("a[f_\(K)]", "a[\\mathbf f_{\(K)}]")
+        let residual = Formula("(", "(") + prediction + Formula(" − y_i)", " - \\mathbf y_i)")
+        var start = (half ? residual : Formula("2", "2") + residual)
+        if !outputIsIdentity { start = Symbol.aPrime(K) + Formula(" ⊙ ", " \\odot ") + start }
         var rows = [vector(Symbol.d(fK).equals(start), points.map { $0.preActivationGradients[K] })]
         let gradients = points.map { Network(network.architecture, parameters: $0.gradient) }
         for k in stride(from: K, through: 0, by: -1) {
@@ -107,16 +107,16 @@ struct Quantities {
                 vector(
                     Symbol.d(Symbol.beta(k)).equals(Symbol.d(Symbol.f(k))),
                     gradients.map { $0.biases(ofLayer: k).scalars }))
-            let outer = Symbol.d(Symbol.f(k)) + Written(" ", "\\,") + Symbol.h(k) + Written("ᵀ", "^{\\mathsf T}")
+            let outer = Symbol.d(Symbol.f(k)) + Formula(" ", "\\,") + Symbol.h(k) + Formula("ᵀ", "^{\\mathsf T}")
             rows.append(
                 matrix(
                     Symbol.d(Symbol.omega(k)).equals(outer), rows: layer.outputs, columns: layer.inputs,
                     gradients.map { $0.weights(ofLayer: k).scalars }))
             guard k > 0 else { break }
-            let back = Symbol.omega(k) + Written("ᵀ ", "^{\\mathsf T}") + Symbol.d(Symbol.f(k))
+            let back = Symbol.omega(k) + Formula("ᵀ ", "^{\\mathsf T}") + Symbol.d(Symbol.f(k))
             rows.append(vector(Symbol.d(Symbol.h(k)).equals(back), points.map { $0.activationGradients[k - 1] }))
             rows.append(vector(Symbol.aPrime(k - 1), points.map { $0.activationDerivatives[k - 1] }))
-            let chain = Symbol.aPrime(k - 1) + Written(" ⊙ ", " \\odot ") + Symbol.d(Symbol.h(k))
+            let chain = Symbol.aPrime(k - 1) + Formula(" ⊙ ", " \\odot ") + Symbol.d(Symbol.h(k))
             rows.append(
                 vector(Symbol.d(Symbol.f(k - 1)).equals(chain), points.map { $0.preActivationGradients[k - 1] }))
         }
@@ -126,7 +126,7 @@ struct Quantities {
     /// One row per parameter θ in the flat order (Ω_0, β_0, Ω_1, …).
     struct Parameter {
         /// `Ω_0[1,2]` or `β_1[2]`.
-        var name: Written
+        var name: Formula
         /// The flat index.
         var index: Int
     }
@@ -137,12 +137,12 @@ struct Quantities {
             let weights = (0..<layer.outputs).flatMap { r in
                 (0..<layer.inputs).map { c in
                     Parameter(
-                        name: Written("Ω_\(k)[\(r + 1),\(c + 1)]", "\\Omega_{\(k)}[\(r + 1),\(c + 1)]"),
+                        name: Formula("Ω_\(k)[\(r + 1),\(c + 1)]", "\\Omega_{\(k)}[\(r + 1),\(c + 1)]"),
                         index: layer.weightOffset + r * layer.inputs + c)
                 }
             }
             let biases = (0..<layer.outputs).map { r in
-                Parameter(name: Written("β_\(k)[\(r + 1)]", "\\beta_{\(k)}[\(r + 1)]"), index: layer.biasOffset + r)
+                Parameter(name: Formula("β_\(k)[\(r + 1)]", "\\beta_{\(k)}[\(r + 1)]"), index: layer.biasOffset + r)
             }
             return weights + biases
         }

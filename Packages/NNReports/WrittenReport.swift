@@ -20,7 +20,7 @@ public struct WrittenReport {
 
     /// What both renderings start from: the network's quantities, the findings, a number formatter, K, N and
     /// the loss written out.
-    func setup() -> (Quantities, Findings, (Double) -> String, Int, Int, (batch: Written, term: Written)) {
+    func setup() -> (Quantities, Findings, (Double) -> String, Int, Int, (batch: Formula, term: Formula)) {
         let findings = Findings(report: report, digits: digits)
         let count = report.points.count
         return (

@@ -15,7 +15,8 @@ import ToolSupport
         #expect(Choice<Colormap>.allValueStrings == Colormap.all.map(\.name))
         #expect(Choice<BatchSize>.allValueStrings == ["full"])
         #expect(Choice<Loss>.allValueDescriptions["mse"] == Loss.squaredError(.mean).formula)
-        #expect(Choice<Activation>.allValueDescriptions["leaky-relu"] == "a[z] = z for z > 0, α·z otherwise; α = 0.01")
+        // Each activation's help is its formula in the book's notation, with the default constant.
+        #expect(Choice<Activation>.allValueDescriptions["leaky-relu"] == "a[f] = f if f > 0, α·f if f ≤ 0; α = 0.01")
         #expect(Choice<Activation>.allValueDescriptions.count == Activation.names.count)
     }
 
