@@ -16,18 +16,24 @@ fail() { echo "consumers: $*" >&2; exit 1; }
 git clone --quiet --no-local "$root" "$work/udl"
 git -C "$work/udl" -c user.name=consumer-test -c user.email=consumer@test tag -a 1.0.0 -m "consumer test"
 
-# A package that uses only Tensor: NumPy's first normal after seed 0, and a 2×2 product.
-mkdir -p "$work/tensor-user/Sources/tensor-user"
-cat > "$work/tensor-user/Package.swift" <<SWIFT
+# A package named $1 that depends on udl 1.0.0 by version and uses its product $2 alone; its main.swift is
+# read from standard input.
+consumer() {
+    mkdir -p "$work/$1/Sources/$1"
+    cat > "$work/$1/Package.swift" <<SWIFT
 // swift-tools-version:6.0
 import PackageDescription
 let package = Package(
-    name: "tensor-user",
+    name: "$1",
     dependencies: [.package(url: "file://$work/udl", from: "1.0.0")],
-    targets: [.executableTarget(name: "tensor-user", dependencies: [.product(name: "Tensor", package: "udl")])]
+    targets: [.executableTarget(name: "$1", dependencies: [.product(name: "$2", package: "udl")])]
 )
 SWIFT
-cat > "$work/tensor-user/Sources/tensor-user/main.swift" <<'SWIFT'
+    cat > "$work/$1/Sources/$1/main.swift"
+}
+
+# Tensor alone: NumPy's first normal after seed 0, and a 2×2 product.
+consumer tensor-user Tensor <<'SWIFT'
 import Tensor
 
 var random = RandomState(seed: 0)
@@ -36,18 +42,8 @@ let product = matmul(try! Tensor([[1, 2], [3, 4]]), try! Tensor([[5, 6], [7, 8]]
 print("product: \(product.scalars)")
 SWIFT
 
-# A package that uses only Plot: a 320×240 line plot written as PNG.
-mkdir -p "$work/plot-user/Sources/plot-user"
-cat > "$work/plot-user/Package.swift" <<SWIFT
-// swift-tools-version:6.0
-import PackageDescription
-let package = Package(
-    name: "plot-user",
-    dependencies: [.package(url: "file://$work/udl", from: "1.0.0")],
-    targets: [.executableTarget(name: "plot-user", dependencies: [.product(name: "Plot", package: "udl")])]
-)
-SWIFT
-cat > "$work/plot-user/Sources/plot-user/main.swift" <<'SWIFT'
+# Plot alone: a 320×240 line plot written as PNG.
+consumer plot-user Plot <<'SWIFT'
 import Plot
 
 let x = (0...100).map { Double($0) / 10 }

@@ -83,20 +83,14 @@ public struct BinaryCrossEntropyLossNotebook: Notebook {
 
         session.section("Sweeping β1 over arange(−2, 6, 0.1)", part: "sweep")
         let betas = Tensor.arange(-2, 6, step: 0.1).scalars
-        var sweeps = [
-            ChapterFive.Sweep(name: "verosimilitud", values: [], maximize: true),
-            ChapterFive.Sweep(name: "log-verosimilitud negativa", values: [], maximize: false),
-        ]
-        for beta in betas {
+        let (l, n) = ChapterFive.likelihoodSweeps(session, betas: betas) { beta in
             let lambda = ChapterFive.outputs(model(beta), x).reshaped([x.count]).map(sigmoid.value)
-            sweeps[0].values.append(Likelihood.bernoulli(y, probabilities: lambda))
-            sweeps[1].values.append(Likelihood.bernoulliNegativeLogLikelihood(y, probabilities: lambda))
+            return (
+                Likelihood.bernoulli(y, probabilities: lambda),
+                Likelihood.bernoulliNegativeLogLikelihood(y, probabilities: lambda)
+            )
         }
-        let (l, n) = (sweeps[0], sweeps[1])
-        session.say("Maximum likelihood = \(fixed(l.values[l.optimum], 6)), at beta_1=\(fixed(betas[l.optimum], 3))")
-        session.say(
-            "Minimum negative log likelihood = \(fixed(n.values[n.optimum], 6)), at beta_1=\(fixed(betas[n.optimum], 3))"
-        )
+        let sweeps = [l, n]
         session.check(
             "both optima at index 36", [l.optimum, n.optimum] == [36, 36], "indices \(l.optimum), \(n.optimum)")
         session.check("β1 at the optimum", betas[36], 1.6000000000000032, tolerance: 1e-15)

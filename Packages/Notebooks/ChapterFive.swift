@@ -50,6 +50,23 @@ enum ChapterFive {
         var optimum: Int { maximize ? Tensor(values).argmax() : Tensor(values).argmin() }
     }
 
+    /// The likelihood and the negative log-likelihood along a sweep of β₁ (notebooks 5.2 and 5.3): each as
+    /// a ``Sweep``, and the lines that say where each is best, as the notebooks print them.
+    ///
+    /// - Parameter evaluate: the likelihood and the NLL at one β₁.
+    static func likelihoodSweeps(
+        _ session: NotebookSession, betas: [Double], _ evaluate: (Double) -> (likelihood: Double, nll: Double)
+    ) -> (likelihood: Sweep, nll: Sweep) {
+        let values = betas.map(evaluate)
+        let l = Sweep(name: "verosimilitud", values: values.map(\.likelihood), maximize: true)
+        let n = Sweep(name: "log-verosimilitud negativa", values: values.map(\.nll), maximize: false)
+        session.say("Maximum likelihood = \(fixed(l.values[l.optimum], 6)), at beta_1=\(fixed(betas[l.optimum], 3))")
+        session.say(
+            "Minimum negative log likelihood = \(fixed(n.values[n.optimum], 6)), at beta_1=\(fixed(betas[n.optimum], 3))"
+        )
+        return (l, n)
+    }
+
     /// Draws one sweep: the curve, and at its optimum a dotted line (as the notebooks' `axvline`), a star
     /// and the title.
     static func sweepPanel(_ axes: Axes, _ grid: [Double], _ sweep: Sweep, color: Color, xLabel: String) {

@@ -84,20 +84,14 @@ public struct MulticlassCrossEntropyLossNotebook: Notebook {
 
         session.section("Sweeping β1[0, 0] (the class-0 offset) over arange(−2, 6, 0.1)", part: "sweep")
         let betas = Tensor.arange(-2, 6, step: 0.1).scalars
-        var sweeps = [
-            ChapterFive.Sweep(name: "verosimilitud", values: [], maximize: true),
-            ChapterFive.Sweep(name: "log-verosimilitud negativa", values: [], maximize: false),
-        ]
-        for beta in betas {
+        let (l, n) = ChapterFive.likelihoodSweeps(session, betas: betas) { beta in
             let lambda = Self.probabilities(beta: beta, x).lambda
-            sweeps[0].values.append(Likelihood.categorical(y, probabilities: lambda))
-            sweeps[1].values.append(Likelihood.categoricalNegativeLogLikelihood(y, probabilities: lambda))
+            return (
+                Likelihood.categorical(y, probabilities: lambda),
+                Likelihood.categoricalNegativeLogLikelihood(y, probabilities: lambda)
+            )
         }
-        let (l, n) = (sweeps[0], sweeps[1])
-        session.say("Maximum likelihood = \(fixed(l.values[l.optimum], 6)), at beta_1=\(fixed(betas[l.optimum], 3))")
-        session.say(
-            "Minimum negative log likelihood = \(fixed(n.values[n.optimum], 6)), at beta_1=\(fixed(betas[n.optimum], 3))"
-        )
+        let sweeps = [l, n]
         session.check(
             "both optima at index 26", [l.optimum, n.optimum] == [26, 26], "indices \(l.optimum), \(n.optimum)")
         session.check("β1[0, 0] at the optimum", betas[26], 0.60000000000000231, tolerance: 1e-15)
