@@ -63,10 +63,14 @@ public final class Trainer {
         workspace = NetworkWorkspace(network.architecture, capacity: size)
         // A full-batch run evaluates in its training workspace, so that the next step can reuse the forward
         // pass, unless a validation set on other inputs would overwrite it.
+        // Other evaluations run in parts of at most `chunkRows` points (one part for sets that fit, as the
+        // course's do), so that a large data set does not need a workspace as large as itself.
         evaluation =
             isFullBatch && (validation == nil || validationSharesInputs)
             ? workspace
-            : NetworkWorkspace(network.architecture, capacity: max(n, validation?.inputs.shape[0] ?? 0))
+            : NetworkWorkspace(
+                network.architecture,
+                capacity: min(max(n, validation?.inputs.shape[0] ?? 0), Trainer.chunkRows(network.architecture)))
         minibatches = Minibatches(count: n, batchSize: size, shuffle: options.shuffle, seed: options.seed)
         reusable = ReusableForwardPass(parameterCount: network.architecture.parameterCount)
         batch = (Tensor.zeros([size, inputs.shape[1]]), Tensor.zeros([size, targets.shape[1]]))
@@ -75,6 +79,10 @@ public final class Trainer {
 
     /// The loss of `parameters` on the whole training set, and on the validation set if there is one.
     private func evaluate(_ parameters: Tensor) -> (train: Double, validation: Double?) {
+        guard evaluation.capacity >= max(inputs.shape[0], validation?.inputs.shape[0] ?? 0) else {
+            let train = chunkedLoss(parameters, inputs, targets)
+            return (train, validation.map { chunkedLoss(parameters, $0.inputs, $0.targets) })
+        }
         let train = evaluation.loss(parameters: parameters, inputs: inputs, targets: targets, loss: options.loss)
         if evaluation === workspace { reusable.record(parameters) }
         guard let validation else { return (train, nil) }
@@ -86,6 +94,44 @@ public final class Trainer {
             evaluation.loss(
                 parameters: parameters, inputs: validation.inputs, targets: validation.targets, loss: options.loss)
         )
+    }
+
+    /// The loss of `parameters` on a set larger than the evaluation workspace, evaluated in parts: the
+    /// parts' losses weighted by their share of the points for a mean loss, added up for a sum.
+    private func chunkedLoss(_ parameters: Tensor, _ x: Tensor, _ y: Tensor) -> Double {
+        let n = x.shape[0], size = evaluation.capacity
+        var total = 0.0
+        for start in stride(from: 0, to: n, by: size) {
+            let rows = start..<min(start + size, n)
+            let part = evaluation.loss(
+                parameters: parameters, inputs: x.rows(rows), targets: y.rows(rows), loss: options.loss)
+            total += options.loss.isMeanOverPoints ? part * Double(rows.count) / Double(n) : part
+        }
+        return total
+    }
+
+    /// The bytes of workspace an evaluation part may take: sets of up to this size are evaluated in one
+    /// pass (the course's 1,600 points on every network of the study), larger ones in parts.
+    public static let evaluationBudget = 24 << 20
+
+    /// The points of an evaluation part for `architecture` (at least 1).
+    static func chunkRows(_ architecture: Architecture) -> Int {
+        let perRow = Architecture.workspaceBytes(widths: architecture.widths.map(Double.init), rows: 1)
+        return max(1, Int(min(Double(evaluationBudget) / perRow, 1e15)))
+    }
+
+    /// About the bytes a run needs besides its data: eight parameter-sized vectors (parameters, gradient,
+    /// best and last good parameters, the reused pass, the optimizer's state) and the workspaces of a step
+    /// (`batchSize` points, or all `rows` for full batches) and of the evaluation parts.
+    ///
+    /// Computed from the widths in `Double`, before anything is allocated, so that a run too large for
+    /// the machine is refused up front rather than killed.
+    public static func memoryRequirement(widths: [Double], rows: Int, batchSize: Int?) -> Double {
+        let parameters = Architecture.parameterCount(widths: widths)
+        let perRow = Architecture.workspaceBytes(widths: widths, rows: 1)
+        let stepRows = Double(min(batchSize ?? rows, rows))
+        let evaluationRows = min(Double(rows), max(1, (Double(evaluationBudget) / perRow).rounded(.down)))
+        return 64 * parameters + perRow * (stepRows + evaluationRows)
     }
 
     /// Runs the epochs.

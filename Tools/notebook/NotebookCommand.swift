@@ -63,7 +63,7 @@ struct NotebookCommand: ParsableCommand {
                 let notebooks = id == "all" ? NotebookCatalog.all : [NotebookCatalog.notebook(id)!]
                 var failures: [String] = []
                 for notebook in notebooks {
-                    let session = NotebookSession(figureDirectory: figures) { print($0) }
+                    let session = NotebookSession(figureDirectory: figures) { StandardOutput.print($0) }
                     session.say("# Notebook \(notebook.id): \(notebook.title)")
                     try notebook.run(session)
                     let failed = session.checks.filter { !$0.passed }.count
@@ -75,8 +75,9 @@ struct NotebookCommand: ParsableCommand {
                             transcripts + "/\(notebook.id).txt",
                             bytes: Array((session.transcript.joined(separator: "\n") + "\n").utf8))
                     }
-                    print()
+                    StandardOutput.print()
                 }
+                try StandardOutput.check()
                 if !failures.isEmpty {
                     throw ToolError(.software, "checks failed in notebook(s) \(failures.joined(separator: ", "))")
                 }

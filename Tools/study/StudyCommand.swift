@@ -48,12 +48,15 @@ struct StudyCommand: ParsableCommand {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the runs, one shell command per line.")
         @OptionGroup var options: Options
-        func run() {
-            let runs = StudyPlan.runs()
-            for (index, run) in runs.enumerated() {
-                print(
-                    StudyPlan.command(
-                        run, index: index + 1, count: runs.count, tools: options.tools, results: options.results))
+        func run() throws {
+            try runReportingErrors(tool: "study") {
+                let runs = StudyPlan.runs()
+                for (index, run) in runs.enumerated() {
+                    StandardOutput.print(
+                        StudyPlan.command(
+                            run, index: index + 1, count: runs.count, tools: options.tools, results: options.results))
+                }
+                try StandardOutput.check()
             }
         }
     }
@@ -124,6 +127,17 @@ struct StudyCommand: ParsableCommand {
                 let text = try ReportTemplate.render(try InputFileText.read(template), results: results)
                 try OutputFile.write(output, bytes: Array(text.utf8))
             }
+        }
+    }
+}
+
+extension StudyError: ExitStatusProviding {
+    /// 66 for a run not made yet, 74 for a file that cannot be written, 65 for results that do not fit.
+    public var exitStatus: SysExit {
+        switch self {
+        case .missingRun: .noInput
+        case .cannotWrite: .ioError
+        case .emptyRun, .unknownValue, .finalRunDiverged: .dataError
         }
     }
 }

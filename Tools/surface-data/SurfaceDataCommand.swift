@@ -59,8 +59,18 @@ struct SurfaceDataCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors(tool: "surface-data") {
             try OutputFile.validate(output)
-            let surface = SurfaceData(grid: grid, range: range.low...range.high, noise: noise, seed: seed)
-            try OutputFile.writeCSV(output, table: surface.table(includingClean: clean))
+            // Row by row: a 10,000² grid is 10⁸ rows, written in constant memory.
+            try OutputFile.writeCSV(output, columns: clean ? ["x", "y", "z", "z_clean"] : ["x", "y", "z"]) { writer in
+                var row = [Double](repeating: 0, count: clean ? 4 : 3)
+                try SurfaceData.forEachPoint(grid: grid, range: range.low...range.high, noise: noise, seed: seed) {
+                    _, x, y, z, height in
+                    row[0] = x
+                    row[1] = y
+                    row[2] = z
+                    if clean { row[3] = height }
+                    try writer.write(row: row)
+                }
+            }
         }
     }
 }
