@@ -9,6 +9,7 @@
 #   make gallery one PNG of every figure type of the Plot library into docs/gallery/
 #   make study   the optimizer study, the final model and the report (results/, docs/report/)
 #   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures
+#   make fuzz    the libFuzzer harnesses of Tests/Fuzz (CSV and model files), FUZZ_SECONDS each (default 600)
 #   make clean   remove build products
 
 SWIFT ?= swift
@@ -18,7 +19,7 @@ BUILD_FLAGS = -c release $(if $(TARGET_CPU),-Xswiftc -target-cpu -Xswiftc $(TARG
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
 TEST_FLAGS ?= $(BUILD_FLAGS) --disable-testable-imports
 
-.PHONY: setup build test format lint bench gallery notebooks study clean
+.PHONY: setup build test format lint bench gallery notebooks study fuzz clean
 
 setup:
 	@sh scripts/setup-system.sh
@@ -30,6 +31,12 @@ test: setup lint
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(TEST_FLAGS)
 	sh scripts/test-consumers.sh
+	FUZZ_SECONDS=60 sh scripts/fuzz.sh
+
+# Each fuzz harness runs FUZZ_SECONDS on its seed corpus; a finding lands in Tests/Fuzz/crashes/ and fails.
+FUZZ_SECONDS ?= 600
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh scripts/fuzz.sh
 
 # The Swift sources are formatted by the toolchain's swift-format with the committed .swift-format.
 FORMAT_PATHS = Package.swift Packages Tools Tests Benchmarks
@@ -75,4 +82,4 @@ study: build
 		--template docs/report/informe.template.md --output docs/report/informe.md
 
 clean:
-	rm -rf .build
+	rm -rf .build Tests/Fuzz/.build-fuzz

@@ -31,8 +31,9 @@ import Tensor
 public final class CSVReader {
     /// Choices about what the reader accepts.
     public struct Options: Sendable {
-        /// Whether an empty data field is accepted and read as NaN, the writer's spelling of a missing
-        /// value (as in the validation-loss column of a metrics file). Off by default.
+        /// Whether an empty data field, or `nan`, is accepted and read as NaN, the writer's spellings of
+        /// a missing value (as in the validation-loss column of a metrics file; `nan` where an empty
+        /// field would leave a blank line, in a one-column table). Off by default.
         public var allowsMissing: Bool
         /// Whether `inf`, `-inf`, `nan` (any case, also `infinity`, with an optional sign) and numbers too
         /// large for a `Double` are accepted, as the writer spells the losses of a diverged run. Off by
@@ -91,6 +92,11 @@ public final class CSVReader {
     ///   - name: the name used in messages, e.g. `<stdin>`.
     public convenience init(fileDescriptor: Int32, name: String, options: Options = Options()) throws {
         try self.init(descriptor: fileDescriptor, owned: false, name: name, bytes: [], options: options)
+    }
+
+    /// Reads CSV bytes held in memory (any bytes, as a file would hold them), and reads the header.
+    public convenience init(bytes: [UInt8], name: String = "<bytes>", options: Options = Options()) throws {
+        try self.init(descriptor: -1, owned: false, name: name, bytes: bytes, options: options)
     }
 
     /// Reads CSV held in memory, and reads the header.
@@ -155,7 +161,8 @@ public final class CSVReader {
                 blocks.append(block)
                 block = []
             }
-            if block.isEmpty { block.reserveCapacity(blockRows * width) }
+            // The first block grows as needed (small tables stay small); the others are full-sized.
+            if block.isEmpty && !blocks.isEmpty { block.reserveCapacity(blockRows * width) }
             block.append(contentsOf: UnsafeBufferPointer(start: row, count: width))
             lines.record(row: rows, line: lineNumber)
             rows += 1
@@ -295,7 +302,10 @@ public final class CSVReader {
             } else if p == last || p.pointee == UInt8(ascii: ",") {
                 guard options.allowsMissing else { throw error(.emptyField, field + 1) }
                 row[field] = .nan
-            } else if options.allowsNonFinite, let (value, next) = CSVReader.nonFinite(p, last) {
+            } else if options.allowsNonFinite || options.allowsMissing,
+                let (value, next) = CSVReader.nonFinite(p, last),
+                value.isNaN || options.allowsNonFinite
+            {
                 row[field] = value
                 p = next
             } else {

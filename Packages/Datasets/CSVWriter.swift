@@ -9,7 +9,8 @@ import Tensor
 /// Numbers are written in their shortest round-trip form (see ``format(_:)``), so reading the file back
 /// gives the same doubles bit for bit. Infinities are written `inf` and `-inf`, as NumPy, pandas and
 /// C's `strtod` read them. In a row of `Double`s NaN is written as an empty field, the spelling of a
-/// missing value (read back as NaN with ``CSVReader/Options/allowsMissing``); a row of `Double?` tells
+/// missing value (read back as NaN with ``CSVReader/Options/allowsMissing``), or as `nan` when it is the
+/// row's only field (an empty line would be skipped as blank); a row of `Double?` tells
 /// the two apart, writing `nil` as an empty field and NaN as `nan` (read back with
 /// ``CSVReader/Options/allowsNonFinite``), as a metrics file with a diverged loss needs.
 /// Column names are quoted when they would otherwise not read back as written.
@@ -84,7 +85,11 @@ public struct CSVWriter {
         lineCount += 1
         for (index, value) in values.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            if let value { CSVWriter.append(value, nanSpelling: "nan", to: &buffer) }
+            if let value {
+                CSVWriter.append(value, nanSpelling: "nan", to: &buffer)
+            } else if values.count == 1 {
+                buffer.append(contentsOf: "nan".utf8)
+            }
         }
         try endRow()
     }
@@ -109,7 +114,8 @@ public struct CSVWriter {
         lineCount += 1
         for (index, value) in values.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            CSVWriter.append(value, nanSpelling: "", to: &buffer)
+            // A lone missing value is `nan`: an empty field would make a blank line, which readers skip.
+            CSVWriter.append(value, nanSpelling: values.count == 1 ? "nan" : "", to: &buffer)
         }
         try endRow()
     }

@@ -59,10 +59,19 @@ public struct GradientCheck: Sendable {
         let blocks = architecture.layers.flatMap { layer in
             [layer.weightOffset..<layer.biasOffset, layer.biasOffset..<(layer.biasOffset + layer.outputs)]
         }
+        // Each block's share in proportion to its size (at least one), then what is left of the limit to
+        // the blocks in order, so that exactly min(limit, total) parameters are checked.
+        var counts = blocks.map {
+            min($0.count, max(1, Int(Double(limit - blocks.count) * Double($0.count) / Double(total))))
+        }
+        var left = limit - counts.reduce(0, +)
+        for b in blocks.indices where left > 0 {
+            let extra = min(left, blocks[b].count - counts[b])
+            counts[b] += extra
+            left -= extra
+        }
         var indices: [Int] = []
-        for block in blocks {
-            let share = max(1, Int(Double(limit - blocks.count) * Double(block.count) / Double(total)))
-            let count = min(share, block.count)
+        for (block, count) in zip(blocks, counts) where count > 0 {
             indices += (0..<count).map { block.lowerBound + $0 * block.count / count }
         }
         return Array(indices.prefix(max(limit, 0)))

@@ -48,7 +48,7 @@ public struct MemoryLimit: Sendable, Equatable, CustomStringConvertible {
     /// The limit and its origin, e.g. `11.7 GB (half the physical memory)`.
     public var description: String { "\(MemoryLimit.format(bytes)) (\(origin))" }
 
-    /// Bytes in decimal units with three significant digits: `512 B`, `48.2 MB`, `80 GB`, `1.2e+12 TB`.
+    /// Bytes in decimal units with three significant digits: `512 B`, `48.2 MB`, `80 GB`, `3.46e+291 TB`.
     public static func format(_ bytes: Double) -> String {
         let units = ["B", "kB", "MB", "GB", "TB"]
         var value = bytes, unit = 0
@@ -56,9 +56,15 @@ public struct MemoryLimit: Sendable, Equatable, CustomStringConvertible {
             value /= 1000
             unit += 1
         }
+        if value >= 1000 {
+            // Beyond a thousand terabytes: three significant digits and an exponent, `3.46e+291 TB`.
+            let exponent = Int(log10(value).rounded(.down))
+            let mantissa = (value / pow(10, Double(exponent)) * 100).rounded() / 100
+            return "\(mantissa)e+\(exponent) \(units[unit])"
+        }
         let digits = value < 10 ? 2 : value < 100 ? 1 : 0
-        var text = value < 1e6 ? String(Int((value * pow(10, Double(digits))).rounded())) : "\(value)"
-        if value < 1e6 && digits > 0 {
+        var text = String(Int((value * pow(10, Double(digits))).rounded()))
+        if digits > 0 {
             while text.count <= digits { text = "0" + text }
             text.insert(".", at: text.index(text.endIndex, offsetBy: -digits))
             while text.hasSuffix("0") { text.removeLast() }

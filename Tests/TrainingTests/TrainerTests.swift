@@ -171,4 +171,28 @@ import Training
             parameters: result.selected.parameters, inputs: validation.0, targets: validation.1, loss: .mse)
         expectClose(recomputed, best.validationLoss!, absolute: 1e-15, relative: 1e-15)
     }
+
+    /// #15 memory: a set larger than the evaluation budget is evaluated in parts, and the parts' losses,
+    /// weighted by their share of the points, give the loss of one pass over the whole set (checked
+    /// against a workspace holding all 12,000 points, the mean and the sum reductions).
+    @Test(arguments: [Loss.mse, Loss.squaredError(.sum)])
+    func largeSetsAreEvaluatedInParts(loss: Loss) throws {
+        let architecture = Architecture(inputs: 2, hidden: [50, 50, 50], activation: .relu, outputs: 1)
+        let network = Network(architecture, initializer: .pytorchDefault, seed: 1)
+        let n = 12_000  // more than 24 MB of workspace at 4,880 bytes a point: three parts
+        #expect(Trainer.memoryRequirement(widths: [2, 50, 50, 50, 1], rows: n, batchSize: 100) < 40e6)
+        var random = RandomState(seed: 2)
+        let inputs = Tensor(shape: [n, 2], scalars: (0..<(2 * n)).map { _ in random.standardNormal() })
+        let targets = Tensor(shape: [n, 1], scalars: (0..<n).map { _ in random.standardNormal() })
+        var options = TrainingOptions(epochs: 0, batchSize: 100, loss: loss)
+        options.shuffle = false
+        let result = try Trainer(
+            network: network, inputs: inputs, targets: targets,
+            optimizer: try OptimizerKind.sgd.makeOptimizer(options: [:]),
+            options: options
+        ).run()
+        let whole = NetworkWorkspace(architecture, capacity: n).loss(
+            parameters: network.parameters, inputs: inputs, targets: targets, loss: loss)
+        expectClose(result.metrics[0].trainLoss!, whole, absolute: 0, relative: 1e-12)
+    }
 }
