@@ -111,6 +111,15 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String { "\(location): \(message)" }
 }
 
+extension CSVError {
+    /// Column names for a message, as tools echo them: separated by `separator`, each longer than 60
+    /// characters cut to its first 50 and its length, at most 20 of them and the number of the others.
+    public static func names(_ names: [String], separator: String = ",") -> String {
+        let shown = names.prefix(20).map { String(quoted($0).dropFirst().dropLast()) }.joined(separator: separator)
+        return names.count > 20 ? shown + "\(separator)… (\(names.count - 20) more)" : shown
+    }
+}
+
 /// A string in double quotes, with inner quotes and backslashes escaped, as messages show tokens and
 /// names; a name longer than 60 characters is cut to its first 50 and its length (a 1 MB column name is
 /// not echoed whole).

@@ -60,7 +60,8 @@ public final class Trainer {
         let n = inputs.shape[0]
         let size = min(options.batchSize ?? n, n)
         isFullBatch = size == n
-        workspace = NetworkWorkspace(network.architecture, capacity: size)
+        // A step on more points than an evaluation part runs part by part too (`lossAndGradient`).
+        workspace = NetworkWorkspace(network.architecture, capacity: min(size, Trainer.chunkRows(network.architecture)))
         // A full-batch run evaluates in its training workspace, so that the next step can reuse the forward
         // pass, unless a validation set on other inputs would overwrite it.
         // Other evaluations run in parts of at most `chunkRows` points (one part for sets that fit, as the
@@ -73,7 +74,9 @@ public final class Trainer {
                 capacity: min(max(n, validation?.inputs.shape[0] ?? 0), Trainer.chunkRows(network.architecture)))
         minibatches = Minibatches(count: n, batchSize: size, shuffle: options.shuffle, seed: options.seed)
         reusable = ReusableForwardPass(parameterCount: network.architecture.parameterCount)
-        batch = (Tensor.zeros([size, inputs.shape[1]]), Tensor.zeros([size, targets.shape[1]]))
+        // A full batch is the training set itself: no copy of it.
+        let batchRows = isFullBatch ? 0 : size
+        batch = (Tensor.zeros([batchRows, inputs.shape[1]]), Tensor.zeros([batchRows, targets.shape[1]]))
         shortBatch = (Tensor.zeros([n % size, inputs.shape[1]]), Tensor.zeros([n % size, targets.shape[1]]))
     }
 
@@ -110,6 +113,31 @@ public final class Trainer {
         return total
     }
 
+    /// The loss and gradient of `parameters` on the rows of `x`: one pass when they fit the step
+    /// workspace, else part by part, the parts' losses and gradients weighted by their share of the points
+    /// for a mean loss and added up for a sum.
+    private func lossAndGradient(_ parameters: Tensor, _ x: Tensor, _ y: Tensor, _ gradient: inout Tensor) -> Double {
+        let n = x.shape[0], size = workspace.capacity
+        guard n > size else {
+            return workspace.lossAndGradient(
+                parameters: parameters, inputs: x, targets: y, loss: options.loss, gradient: &gradient)
+        }
+        gradient.fill(0)
+        var part = Tensor.zeros([gradient.count])
+        var total = 0.0
+        for start in stride(from: 0, to: n, by: size) {
+            let rows = start..<min(start + size, n)
+            let weight = options.loss.isMeanOverPoints ? Double(rows.count) / Double(n) : 1
+            total +=
+                weight
+                * workspace.lossAndGradient(
+                    parameters: parameters, inputs: x.rows(rows), targets: y.rows(rows), loss: options.loss,
+                    gradient: &part)
+            gradient.addScaled(part, by: weight)
+        }
+        return total
+    }
+
     /// The bytes of workspace an evaluation part may take: sets of up to this size are evaluated in one
     /// pass (the course's 1,600 points on every network of the study), larger ones in parts.
     public static let evaluationBudget = 24 << 20
@@ -122,15 +150,16 @@ public final class Trainer {
 
     /// About the bytes a run needs besides its data: eight parameter-sized vectors (parameters, gradient,
     /// best and last good parameters, the reused pass, the optimizer's state) and the workspaces of a step
-    /// (`batchSize` points, or all `rows` for full batches) and of the evaluation parts.
+    /// and of the evaluation, each for at most one part's points.
     ///
     /// Computed from the widths in `Double`, before anything is allocated, so that a run too large for
     /// the machine is refused up front rather than killed.
     public static func memoryRequirement(widths: [Double], rows: Int, batchSize: Int?) -> Double {
         let parameters = Architecture.parameterCount(widths: widths)
         let perRow = Architecture.workspaceBytes(widths: widths, rows: 1)
-        let stepRows = Double(min(batchSize ?? rows, rows))
-        let evaluationRows = min(Double(rows), max(1, (Double(evaluationBudget) / perRow).rounded(.down)))
+        let partRows = max(1, (Double(evaluationBudget) / perRow).rounded(.down))
+        let stepRows = min(Double(min(batchSize ?? rows, rows)), partRows)
+        let evaluationRows = min(Double(rows), partRows)
         return 64 * parameters + perRow * (stepRows + evaluationRows)
     }
 
@@ -225,8 +254,7 @@ public final class Trainer {
                 return workspace.lossAndGradientOfLastForwardPass(
                     parameters: p, targets: targets, loss: options.loss, gradient: &g)
             }
-            return workspace.lossAndGradient(
-                parameters: p, inputs: inputs, targets: targets, loss: options.loss, gradient: &g)
+            return lossAndGradient(p, inputs, targets, &g)
         }
         count(result)
         return EpochOutcome(
@@ -248,7 +276,7 @@ public final class Trainer {
             }
             let (x, y) = short ? shortBatch : batch
             let result = optimizer.step(&parameters) { p, g in
-                workspace.lossAndGradient(parameters: p, inputs: x, targets: y, loss: options.loss, gradient: &g)
+                lossAndGradient(p, x, y, &g)
             }
             count(result)
             lossSum += result.loss

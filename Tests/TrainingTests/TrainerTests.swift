@@ -191,8 +191,21 @@ import Training
             optimizer: try OptimizerKind.sgd.makeOptimizer(options: [:]),
             options: options
         ).run()
-        let whole = NetworkWorkspace(architecture, capacity: n).loss(
-            parameters: network.parameters, inputs: inputs, targets: targets, loss: loss)
+        let workspace = NetworkWorkspace(architecture, capacity: n)
+        var gradient = Tensor.zeros([architecture.parameterCount])
+        let whole = workspace.lossAndGradient(
+            parameters: network.parameters, inputs: inputs, targets: targets, loss: loss, gradient: &gradient)
         expectClose(result.metrics[0].trainLoss!, whole, absolute: 0, relative: 1e-12)
+
+        // A full-batch step on the same set runs in parts too: one SGD step is θ − lr·∂L/∂θ of the whole set.
+        let sgd = try OptimizerKind.sgd.makeOptimizer(options: ["lr": .number(0.01)])
+        let step = try Trainer(
+            network: network, inputs: inputs, targets: targets, optimizer: sgd,
+            options: TrainingOptions(epochs: 1, batchSize: nil, loss: loss)
+        ).run()
+        expectClose(step.metrics[1].batchLoss!, whole, absolute: 0, relative: 1e-12)
+        var expected = network.parameters
+        expected.addScaled(gradient, by: -0.01)
+        expectClose(step.final.parameters.scalars, expected.scalars, absolute: 1e-15, relative: 1e-10)
     }
 }

@@ -70,8 +70,8 @@ struct PredictCommand: ParsableCommand {
                     .dataError,
                     "\(table.name): the model takes \(network.inputs) inputs but "
                         + (inputs == nil
-                            ? "the file has only \(table.columnNames.count) columns (\(table.columnNames.joined(separator: ",")))"
-                            : "--inputs names \(names.count) (\(names.joined(separator: ",")))"))
+                            ? "the file has only \(table.columnNames.count) columns (\(CSVError.names(table.columnNames)))"
+                            : "--inputs names \(names.count) (\(CSVError.names(names)))"))
             }
             let predictions = network(try table.columns(names))
             let columns = Self.predictionColumns(outputs: network.outputs, existing: table.columnNames)

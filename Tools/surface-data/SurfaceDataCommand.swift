@@ -22,7 +22,7 @@ struct SurfaceDataCommand: ParsableCommand {
             """,
         version: toolkitVersion)
 
-    @Option(help: "Values per axis (GRID² points).")
+    @Option(parsing: .unconditional, help: "Values per axis (GRID² points).")
     var grid = 40
 
     @Option(
@@ -50,6 +50,10 @@ struct SurfaceDataCommand: ParsableCommand {
         }
         guard range.low < range.high else {
             throw ValidationError("--range must be low,high with low < high, got \(range)")
+        }
+        // Beyond it x² + y² overflows and every height would be NaN.
+        guard max(abs(range.low), abs(range.high)) <= 1e150 else {
+            throw ValidationError("--range must lie within ±1e150 (x² + y² overflows beyond), got \(range)")
         }
         guard noise.isFinite && noise >= 0 else {
             throw ValidationError("--noise must be a finite number ≥ 0, got \(noise)")

@@ -33,7 +33,7 @@ struct TrainingSetup {
         if inputNames == nil, let start, data.inputNames.count != start.inputs {
             throw ToolError(
                 .dataError,
-                "\(table.name): the model takes \(start.inputs) inputs but the file has \(data.inputNames.count) input columns (\(data.inputNames.joined(separator: ","))); choose them with --inputs"
+                "\(table.name): the model takes \(start.inputs) inputs but the file has \(data.inputNames.count) input columns (\(CSVError.names(data.inputNames))); choose them with --inputs"
             )
         }
         let batchRows = try command.batchSize.resolved("batch size").rowCount
@@ -42,7 +42,7 @@ struct TrainingSetup {
             guard data.inputs.shape[1] == start.inputs else {
                 throw ToolError(
                     .dataError,
-                    "\(table.name): --inputs selects \(data.inputs.shape[1]) columns (\(data.inputNames.joined(separator: ","))) but the model takes \(start.inputs) inputs"
+                    "\(table.name): --inputs selects \(data.inputs.shape[1]) columns (\(CSVError.names(data.inputNames))) but the model takes \(start.inputs) inputs"
                 )
             }
             outputs = start.outputs
