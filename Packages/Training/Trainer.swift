@@ -9,6 +9,12 @@ import Tensor
 /// minibatch (a forward and a backward pass of ``NetworkWorkspace``), so L-BFGS and line searches work per
 /// minibatch exactly as with `torch.optim`. All buffers are allocated up front; a step allocates nothing.
 ///
+/// Memory stays bounded on large data: a workspace holds at most ``evaluationBudget`` bytes, so sets and
+/// batches of more points (beyond 5,000 points for the course's network; the study's sets fit in one) are
+/// evaluated, and their steps computed, part by part (the parts are copied, the only allocations then),
+/// and a full batch is not copied. ``memoryRequirement(widths:rows:batchSize:)`` says beforehand what a
+/// run needs besides its data.
+///
 /// Full-batch runs reuse work: the end-of-epoch evaluation is a forward pass at the very parameters the
 /// next step starts from, so that step reuses it (``ReusableForwardPass``) and only runs the backward
 /// pass; a validation set on the same inputs (the clean surface) is scored from the same forward pass.
