@@ -16,9 +16,26 @@ fuzz="$root/Tests/Fuzz"
 scratch="$fuzz/.build-fuzz"
 harnesses=${*:-csv model}
 
-swift build -c release --sanitize fuzzer --sanitize address --package-path "$fuzz" --scratch-path "$scratch"
+build() {
+    swift build -c release --sanitize fuzzer --sanitize address --package-path "$fuzz" --scratch-path "$scratch"
+}
+# Whether a harness is instrumented for coverage: libFuzzer reports `cov:` once it has run the seeds.
+instrumented() {
+    "$1" -runs=0 "$fuzz/corpus/$2" 2>&1 | grep -q "cov: [1-9]"
+}
+build
 bin=$(swift build -c release --sanitize fuzzer --sanitize address --package-path "$fuzz" --scratch-path "$scratch" \
     --show-bin-path)
+# An incremental build has been seen to come out without coverage counters (every input then looks alike
+# and the run finds nothing): start the build folder afresh, keeping the working corpora, and check again.
+for name in $harnesses; do
+    if ! instrumented "$bin/fuzz-$name" "$name"; then
+        echo "fuzz: fuzz-$name has no coverage instrumentation; rebuilding $scratch from scratch" >&2
+        find "$scratch" -mindepth 1 -maxdepth 1 ! -name 'corpus-*' -exec rm -rf {} +
+        build
+        break
+    fi
+done
 status=0
 # Swift's own crash backtracer and AddressSanitizer's get in each other's way: leave crashes to ASan.
 export SWIFT_BACKTRACE=enable=no
@@ -40,8 +57,11 @@ for name in $harnesses; do
         echo "fuzz-$name: FINDING, input in $crashes/ (log: $scratch/fuzz-$name.log)" >&2
         tail -40 "$scratch/fuzz-$name.log" >&2
     fi
-    grep -E "^stat::(number_of_executed_units|peak_rss_mb|new_units_added)|^#[0-9]+.*DONE" \
-        "$scratch/fuzz-$name.log" || true
-    grep -E "cov: [0-9]+" "$scratch/fuzz-$name.log" | tail -1 || true
+    grep -E "^stat::(number_of_executed_units|peak_rss_mb|new_units_added)" "$scratch/fuzz-$name.log" || true
+    # The last status line (executions, coverage, corpus); without coverage the run proved nothing.
+    if ! grep -E "^#[0-9]+.*cov: [1-9]" "$scratch/fuzz-$name.log" | tail -1; then
+        echo "fuzz-$name: no coverage reported; the harness is not instrumented" >&2
+        status=1
+    fi
 done
 exit $status
