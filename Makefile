@@ -16,6 +16,7 @@
 #   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures,
 #                and the Jupyter notebooks (the 14 and the walkthrough recorrido.ipynb) into docs/notebooks/ipynb
 #   make docs    the libraries' DocC documentation into .build/docs/
+#   make fuzz    the libFuzzer harnesses of Tests/Fuzz (CSV and model files), FUZZ_SECONDS each (default 600)
 #   make clean   remove build products
 
 SWIFT ?= swift
@@ -25,7 +26,7 @@ BUILD_FLAGS = -c release $(if $(TARGET_CPU),-Xswiftc -target-cpu -Xswiftc $(TARG
 # Tests run in release mode: the suites reproduce whole notebook runs and debug builds are 30-1000x slower.
 TEST_FLAGS ?= $(BUILD_FLAGS) --disable-testable-imports
 
-.PHONY: setup build test format lint bench gallery notebooks study study-runs test-slurm report docs clean
+.PHONY: setup build test format lint bench gallery notebooks study study-runs test-slurm report docs fuzz clean
 
 setup:
 	@sh scripts/setup-system.sh
@@ -39,6 +40,12 @@ test: setup lint
 	$(SWIFT) test $(TEST_FLAGS)
 	sh scripts/test-consumers.sh
 	sh scripts/test-slurm.sh
+	FUZZ_SECONDS=60 sh scripts/fuzz.sh
+
+# Each fuzz harness runs FUZZ_SECONDS on its seed corpus; a finding lands in Tests/Fuzz/crashes/ and fails.
+FUZZ_SECONDS ?= 600
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh scripts/fuzz.sh
 
 # The Swift sources are formatted by the toolchain's swift-format with the committed .swift-format.
 FORMAT_PATHS = Package.swift Packages Tools Tests Benchmarks
@@ -126,4 +133,4 @@ docs: setup
 	done; echo "docs: .build/docs/*.doccarchive (open with 'docc preview' or any static server)"
 
 clean:
-	rm -rf .build
+	rm -rf .build Tests/Fuzz/.build-fuzz

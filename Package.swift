@@ -99,7 +99,7 @@ let package = Package(
         tool("study", ["ToolSupport", "Study", "Plot", "Platform"]),
         tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),
         tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", "Platform", numerics]),
-        tool("backprop-check", ["ToolSupport", "NNReports", "NN", "Datasets", "Tensor"]),
+        tool("backprop-check", ["ToolSupport", "NNReports", "NN", "Datasets", "Tensor", "Platform"]),
         tool("surface-plot", ["ToolSupport", "Plot", "NN", "Datasets", "Tensor"]),
         tool("curve-plot", ["ToolSupport", "Plot", "Datasets", "Platform"]),
 

@@ -29,14 +29,17 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
         case badQuotes
         /// A header row made only of numbers: the file most likely has no header.
         case missingHeader
-        /// No header row at all: the file is empty or holds only comments and blank lines.
+        /// No header row at all: the file is empty or holds only comments and blank lines (a file with a
+        /// header and no rows is ``noDataRows(columns:)``).
         case emptyFile
         /// A column name that the file does not have.
         case unknownColumn(String, available: [String])
         /// A column name that cannot be written so that it reads back (empty, a line break, a duplicate).
         case unwritableColumnName(String)
-        /// A value the writer cannot write so that it reads back (an infinity).
-        case unwritableValue(Double)
+        /// A table with a header but no data rows, where rows are needed (`columns` are the header's).
+        case noDataRows(columns: [String])
+        /// No column is left for a role (`inputs` or `targets`) once the others are taken.
+        case noColumns(role: String, available: [String])
         /// The file could not be opened (it does not exist, cannot be read, or is a directory).
         case cannotOpen(reason: String)
         /// Reading or writing failed after the file was opened.
@@ -90,11 +93,13 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
         case .emptyFile:
             return "empty file: expected a header row of column names"
         case let .unknownColumn(name, available):
-            return "no column named \(quoted(name)); available: \(available.map(quoted).joined(separator: ", "))"
+            return "no column named \(quoted(name)); available: \(list(available))"
+        case let .noDataRows(columns):
+            return "no data rows, only the header (\(list(columns)))"
+        case let .noColumns(role, available):
+            return "no \(role) columns left among \(list(available))"
         case let .unwritableColumnName(name):
-            return "column name \(quoted(name)) cannot be written (empty, a duplicate, or a line break)"
-        case let .unwritableValue(value):
-            return "cannot write \(value): CSV data must be finite (NaN is written as an empty field)"
+            return "column name \(quoted(name)) cannot be written (empty, a duplicate, or a line feed)"
         case let .cannotOpen(reason):
             return "cannot open: \(reason)"
         case let .io(reason):
@@ -106,12 +111,35 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String { "\(location): \(message)" }
 }
 
-/// A string in double quotes, with inner quotes and backslashes escaped, as messages show tokens.
+extension CSVError {
+    /// Column names for a message, as tools echo them: separated by `separator`, each longer than 60
+    /// characters cut to its first 50 and its length, at most 20 of them and the number of the others.
+    public static func names(_ names: [String], separator: String = ",") -> String {
+        let shown = names.prefix(20).map { String(quoted($0).dropFirst().dropLast()) }.joined(separator: separator)
+        return names.count > 20 ? shown + "\(separator)… (\(names.count - 20) more)" : shown
+    }
+}
+
+/// A string in double quotes, with inner quotes and backslashes escaped, as messages show tokens and
+/// names; a name longer than 60 characters is cut to its first 50 and its length (a 1 MB column name is
+/// not echoed whole).
 func quoted(_ text: String) -> String {
     var result = "\""
+    var count = 0
     for character in text {
+        count += 1
+        if count > 60 {
+            let total = text.count
+            return String(quoted(String(text.prefix(50))).dropLast()) + "…\" (\(total) characters)"
+        }
         if character == "\"" || character == "\\" { result.append("\\") }
         result.append(character)
     }
     return result + "\""
+}
+
+/// Quoted names separated by commas, at most 20 of them and the number of the others.
+func list(_ names: [String]) -> String {
+    let shown = names.prefix(20).map(quoted).joined(separator: ", ")
+    return names.count > 20 ? shown + ", … (\(names.count - 20) more)" : shown
 }

@@ -71,20 +71,33 @@ enum CSVHeader {
     }
 
     /// A column name as the writer spells it: quoted when it would not read back as written
-    /// (surrounding blanks, a comma, a quote, a leading `#`, or the look of a number).
+    /// (surrounding blanks, a comma, a quote, a leading `#`, the look of a number, a carriage return,
+    /// which ends a line for other readers and before a line feed for this one, or a leading U+FEFF, which
+    /// at the start of the file would be taken for a byte-order mark).
+    ///
+    /// Quotes are doubled byte by byte: a quote followed by a combining mark is one `Character` to Swift
+    /// but still a quote to the reader.
     static func spelling(_ name: String) -> String {
         let bytes = Array(name.utf8)
         let needsQuotes =
             bytes.contains(UInt8(ascii: ",")) || bytes.contains(UInt8(ascii: "\""))
+            || bytes.contains(UInt8(ascii: "\r")) || bytes.starts(with: [0xEF, 0xBB, 0xBF])
             || bytes.first == UInt8(ascii: "#") || CSVReader.isBlank(bytes.first ?? 0)
             || CSVReader.isBlank(bytes.last ?? 0)
             || isNumber(bytes)
         guard needsQuotes else { return name }
-        var quoted = "\""
-        for character in name {
-            quoted.append(character)
-            if character == "\"" { quoted.append("\"") }
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in bytes {
+            quoted.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
         }
-        return quoted + "\""
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
+    }
+
+    /// Whether a name can be written so that it reads back: not empty and without a line feed (the reader
+    /// splits lines before it parses quotes).
+    static func isWritable(_ name: String) -> Bool {
+        !name.isEmpty && !name.utf8.contains(UInt8(ascii: "\n"))
     }
 }

@@ -17,9 +17,9 @@ import Tensor
 /// - lines whose first non-blank character is `#` are comments; blank lines are skipped;
 /// - lines end in LF or CRLF, the last one optionally without; a UTF-8 byte-order mark is skipped.
 ///
-/// NaN and infinities are rejected (with their place), and so is an empty field unless
-/// ``Options/allowsMissing`` is set, in which case it reads as NaN (a missing value). Every error is a
-/// ``CSVError`` carrying `file:line:column`, where column is the field number.
+/// NaN and infinities are rejected (with their place) unless ``Options/allowsNonFinite`` is set, and so
+/// is an empty field unless ``Options/allowsMissing`` is set, in which case it reads as NaN (a missing
+/// value). Every error is a ``CSVError`` carrying `file:line:column`, where column is the field number.
 ///
 /// ```swift
 /// let reader = try CSVReader(path: "data.csv")
@@ -31,13 +31,19 @@ import Tensor
 public final class CSVReader {
     /// Choices about what the reader accepts.
     public struct Options: Sendable {
-        /// Whether an empty data field is accepted and read as NaN, the writer's spelling of a missing
-        /// value (as in the validation-loss column of a metrics file). Off by default.
+        /// Whether an empty data field, or `nan`, is accepted and read as NaN, the writer's spellings of
+        /// a missing value (as in the validation-loss column of a metrics file; `nan` where an empty
+        /// field would leave a blank line, in a one-column table). Off by default.
         public var allowsMissing: Bool
+        /// Whether `inf`, `-inf`, `nan` (any case, also `infinity`, with an optional sign) and numbers too
+        /// large for a `Double` are accepted, as the writer spells the losses of a diverged run. Off by
+        /// default: training data must be finite.
+        public var allowsNonFinite: Bool
 
         /// Options with the given choices; the defaults are strict.
-        public init(allowsMissing: Bool = false) {
+        public init(allowsMissing: Bool = false, allowsNonFinite: Bool = false) {
             self.allowsMissing = allowsMissing
+            self.allowsNonFinite = allowsNonFinite
         }
     }
 
@@ -88,6 +94,11 @@ public final class CSVReader {
         try self.init(descriptor: fileDescriptor, owned: false, name: name, bytes: [], options: options)
     }
 
+    /// Reads CSV bytes held in memory (any bytes, as a file would hold them), and reads the header.
+    public convenience init(bytes: [UInt8], name: String = "<bytes>", options: Options = Options()) throws {
+        try self.init(descriptor: -1, owned: false, name: name, bytes: bytes, options: options)
+    }
+
     /// Reads CSV held in memory, and reads the header.
     public convenience init(text: String, name: String = "<text>", options: Options = Options()) throws {
         try self.init(descriptor: -1, owned: false, name: name, bytes: Array(text.utf8), options: options)
@@ -134,15 +145,45 @@ public final class CSVReader {
 
     /// Reads every remaining row into a table.
     ///
+    /// Rows are collected in blocks of 8 MB and copied once into a matrix of the exact size, so reading
+    /// takes at most twice the table's bytes (a growing array would take up to three times, and keep a
+    /// third more than needed).
     /// - Complexity: O(n); the table's values are the only copy of the data kept in memory.
     public func readTable() throws -> CSVTable {
-        var values: [Double] = []
+        let width = columns.count
+        let blockRows = max(1, (1 << 20) / max(width, 1))
+        var blocks: [[Double]] = []
+        var block: [Double] = []
         var rows = 0
+        var lines = CSVTable.RowLines()
         while try nextRow() {
-            values.append(contentsOf: UnsafeBufferPointer(start: row, count: columns.count))
+            if block.count == blockRows * width {
+                blocks.append(block)
+                block = []
+            }
+            // The first block grows as needed (small tables stay small); the others are full-sized.
+            if block.isEmpty && !blocks.isEmpty { block.reserveCapacity(blockRows * width) }
+            block.append(contentsOf: UnsafeBufferPointer(start: row, count: width))
+            lines.record(row: rows, line: lineNumber)
             rows += 1
         }
-        return CSVTable(columns: columns, values: Tensor(shape: [rows, columns.count], scalars: values), name: name)
+        blocks.append(block)
+        block = []
+        let values = [Double](unsafeUninitializedCapacity: rows * width) { buffer, count in
+            count = 0
+            guard var next = buffer.baseAddress else { return }
+            for index in blocks.indices {
+                blocks[index].withUnsafeBufferPointer { part in
+                    if let base = part.baseAddress, part.count > 0 { next.initialize(from: base, count: part.count) }
+                }
+                next += blocks[index].count
+                blocks[index] = []
+            }
+            count = rows * width
+        }
+        var table = CSVTable(columns: columns, values: Tensor(shape: [rows, width], scalars: values), name: name)
+        table.rowLines = lines
+        return table
     }
 
     /// Parses the next data row into `row`; `false` at the end of the input.
@@ -251,7 +292,9 @@ public final class CSVReader {
                 p = next
                 while p < last && CSVReader.isBlank(p.pointee) { p += 1 }
                 if p == last || p.pointee == UInt8(ascii: ",") {
-                    guard value.isFinite else { throw error(.notFinite(token: token(fieldStart, last)), field + 1) }
+                    guard value.isFinite || options.allowsNonFinite else {
+                        throw error(.notFinite(token: token(fieldStart, last)), field + 1)
+                    }
                     row[field] = value
                 } else {
                     throw fieldError(fieldStart, last, field + 1)
@@ -259,6 +302,12 @@ public final class CSVReader {
             } else if p == last || p.pointee == UInt8(ascii: ",") {
                 guard options.allowsMissing else { throw error(.emptyField, field + 1) }
                 row[field] = .nan
+            } else if options.allowsNonFinite || options.allowsMissing,
+                let (value, next) = CSVReader.nonFinite(p, last),
+                value.isNaN || options.allowsNonFinite
+            {
+                row[field] = value
+                p = next
             } else {
                 throw fieldError(fieldStart, last, field + 1)
             }
@@ -269,6 +318,22 @@ public final class CSVReader {
         if field < expected {
             throw error(.wrongFieldCount(expected: expected, found: field), field + 1)
         }
+    }
+
+    /// A field spelling NaN or an infinity (``CSVNumber/spellsNonFinite(_:)``) at `start`, with its
+    /// value and the position after it and its trailing blanks, when a delimiter follows.
+    private static func nonFinite(
+        _ start: UnsafePointer<UInt8>, _ last: UnsafePointer<UInt8>
+    ) -> (Double, UnsafePointer<UInt8>)? {
+        var end = start
+        while end < last && end.pointee != UInt8(ascii: ",") { end += 1 }
+        var trimmed = end
+        while trimmed > start && isBlank((trimmed - 1).pointee) { trimmed -= 1 }
+        guard trimmed - start <= 9 else { return nil }
+        let word = String(decoding: UnsafeBufferPointer(start: start, count: trimmed - start), as: UTF8.self)
+        guard CSVNumber.spellsNonFinite(word) else { return nil }
+        let magnitude = word.lowercased().hasSuffix("nan") ? Double.nan : .infinity
+        return (word.hasPrefix("-") ? -magnitude : magnitude, end)
     }
 
     /// The error for a field that is not a number.

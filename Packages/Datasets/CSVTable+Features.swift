@@ -22,15 +22,15 @@ extension CSVTable {
     ///   - inputs: the input columns; by default all columns but the targets, in file order.
     ///   - targets: the target columns; by default the last `targetCount` columns.
     ///   - targetCount: how many trailing columns are targets when `targets` is not given.
-    /// - Throws: ``CSVError`` naming an unknown column and the available ones, or a table with too few
-    ///   columns or no rows.
+    /// - Throws: ``CSVError`` naming an unknown column and the available ones, no column left for the
+    ///   inputs or the targets (`.noColumns`), or a table without rows (`.noDataRows`).
     public func labeled(inputs: [String]? = nil, targets: [String]? = nil, targetCount: Int = 1) throws -> LabeledData {
-        guard rowCount > 0 else { throw CSVError(.emptyFile, file: name) }
+        guard rowCount > 0 else { throw CSVError(.noDataRows(columns: columnNames), file: name) }
         let targetNames = targets ?? Array(columnNames.suffix(targetCount))
         let inputNames = inputs ?? columnNames.filter { !targetNames.contains($0) }
         guard !inputNames.isEmpty, !targetNames.isEmpty else {
             throw CSVError(
-                .unknownColumn(inputNames.isEmpty ? "(inputs)" : "(targets)", available: columnNames), file: name)
+                .noColumns(role: inputNames.isEmpty ? "input" : "target", available: columnNames), file: name)
         }
         return LabeledData(
             inputNames: inputNames, targetNames: targetNames,

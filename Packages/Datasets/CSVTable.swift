@@ -7,6 +7,9 @@ import Tensor
 /// let inputs = try table.columns(["x", "y"])   // [rows, 2]
 /// let target = try table.columns(["z"])        // [rows, 1]
 /// ```
+///
+/// Two tables are equal when their names, values and file names are; where their rows were in the file
+/// does not count.
 public struct CSVTable: Equatable, Sendable {
     /// The column names, in file order.
     public var columnNames: [String]
@@ -14,6 +17,41 @@ public struct CSVTable: Equatable, Sendable {
     public var values: Tensor
     /// The file name used in messages (for an unknown column).
     public var name: String
+    /// The physical line of each row in the file it was read from (empty for a table made in memory).
+    public var rowLines = RowLines()
+
+    /// The physical lines of a table's rows, kept as the rows where the numbering jumps (after a comment
+    /// or a blank line), so that messages about a row can name its line at almost no memory cost.
+    public struct RowLines: Sendable, Equatable {
+        private var rows: [Int] = []
+        private var lines: [Int] = []
+
+        /// No rows.
+        public init() {}
+
+        /// Records that `row` (rows are recorded in order, from 0) is on `line`.
+        public mutating func record(row: Int, line: Int) {
+            if let last = rows.last, line - lines[lines.count - 1] == row - last { return }
+            rows.append(row)
+            lines.append(line)
+        }
+
+        /// The line of `row`, or `nil` when it was not recorded.
+        public func line(ofRow row: Int) -> Int? {
+            guard let run = rows.lastIndex(where: { $0 <= row }) else { return nil }
+            return lines[run] + row - rows[run]
+        }
+    }
+
+    /// `file:line` of a row (0-based), or `file: row N` (1-based) for a table made in memory.
+    public func location(ofRow row: Int) -> String {
+        rowLines.line(ofRow: row).map { "\(name):\($0)" } ?? "\(name): row \(row + 1)"
+    }
+
+    /// Equal names, values and file names.
+    public static func == (a: CSVTable, b: CSVTable) -> Bool {
+        a.columnNames == b.columnNames && a.values == b.values && a.name == b.name
+    }
 
     /// A table from names and a `[rows, names.count]` matrix.
     ///

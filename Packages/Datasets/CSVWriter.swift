@@ -7,8 +7,12 @@ import Tensor
 /// that go to a sink (a file descriptor, or any closure). Call ``flush()`` when done.
 ///
 /// Numbers are written in their shortest round-trip form (see ``format(_:)``), so reading the file back
-/// gives the same doubles bit for bit. NaN is written as an empty field, the spelling of a missing
-/// value (read back as NaN with ``CSVReader/Options/allowsMissing``); infinities cannot be written.
+/// gives the same doubles bit for bit. Infinities are written `inf` and `-inf`, as NumPy, pandas and
+/// C's `strtod` read them. In a row of `Double`s NaN is written as an empty field, the spelling of a
+/// missing value (read back as NaN with ``CSVReader/Options/allowsMissing``), or as `nan` when it is the
+/// row's only field (an empty line would be skipped as blank); a row of `Double?` tells
+/// the two apart, writing `nil` as an empty field and NaN as `nan` (read back with
+/// ``CSVReader/Options/allowsNonFinite``), as a metrics file with a diverged loss needs.
 /// Column names are quoted when they would otherwise not read back as written.
 ///
 /// ```swift
@@ -43,7 +47,7 @@ public struct CSVWriter {
         self.sink = sink
         buffer.reserveCapacity(CSVWriter.blockSize + 1024)
         for (index, column) in columns.enumerated()
-        where column.isEmpty || column.contains(where: \.isNewline) || columns[..<index].contains(column) {
+        where !CSVHeader.isWritable(column) || columns[..<index].contains(column) {
             throw CSVError(.unwritableColumnName(column), file: name, line: 1, column: index + 1)
         }
         buffer.append(contentsOf: columns.map(CSVHeader.spelling).joined(separator: ",").utf8)
@@ -64,12 +68,30 @@ public struct CSVWriter {
         }
     }
 
-    /// Writes one row.
+    /// Writes one row; NaN is written as an empty field (a missing value).
     ///
     /// - Precondition: `values.count == columns.count`.
-    /// - Throws: ``CSVError`` `.unwritableValue` for an infinity; the sink's error.
+    /// - Throws: the sink's error.
     public mutating func write(row values: [Double]) throws {
         try values.withUnsafeBufferPointer { try write(row: $0) }
+    }
+
+    /// Writes one row in which `nil` is a missing value (an empty field) and NaN is written `nan`.
+    ///
+    /// - Precondition: `values.count == columns.count`.
+    /// - Throws: the sink's error.
+    public mutating func write(row values: [Double?]) throws {
+        precondition(values.count == columns.count, "a row of \(values.count) values for \(columns.count) columns")
+        lineCount += 1
+        for (index, value) in values.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            if let value {
+                CSVWriter.append(value, nanSpelling: "nan", to: &buffer)
+            } else if values.count == 1 {
+                buffer.append(contentsOf: "nan".utf8)
+            }
+        }
+        try endRow()
     }
 
     /// Writes each row of a `[rows, columns.count]` matrix.
@@ -92,12 +114,14 @@ public struct CSVWriter {
         lineCount += 1
         for (index, value) in values.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            if value.isNaN { continue }
-            guard value.isFinite else {
-                throw CSVError(.unwritableValue(value), file: name, line: lineCount, column: index + 1)
-            }
-            CSVWriter.append(value, to: &buffer)
+            // A lone missing value is `nan`: an empty field would make a blank line, which readers skip.
+            CSVWriter.append(value, nanSpelling: values.count == 1 ? "nan" : "", to: &buffer)
         }
+        try endRow()
+    }
+
+    /// Ends the row, handing a full buffer to the sink.
+    private mutating func endRow() throws {
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= CSVWriter.blockSize { try flush() }
     }
@@ -113,18 +137,16 @@ public struct CSVWriter {
     ///
     /// It is Swift's `description` (the shortest round-trip digits, as Python's `repr`), except that an
     /// integral value drops the `.0`: `1`, `-3`, `0.5`, `1e-07`, `1.2345678901234568e+17`, and `-0`
-    /// for negative zero. NaN gives the empty string (a missing value).
-    /// - Precondition: `value` is not infinite.
+    /// for negative zero; infinities are `inf` and `-inf`. NaN gives the empty string (a missing value).
     public static func format(_ value: Double) -> String {
         var bytes: [UInt8] = []
-        precondition(!value.isInfinite, "CSV values must be finite, got \(value)")
-        if !value.isNaN { append(value, to: &bytes) }
+        append(value, nanSpelling: "", to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// CSV text of a header and a `[rows, columns.count]` matrix.
     ///
-    /// - Throws: ``CSVError`` for an unwritable column name or an infinity.
+    /// - Throws: ``CSVError`` for an unwritable column name.
     public static func text(columns: [String], rows: Tensor) throws -> String {
         var bytes: [UInt8] = []
         var writer = try CSVWriter(columns: columns) { bytes.append(contentsOf: $0) }
@@ -133,9 +155,19 @@ public struct CSVWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the shortest round-trip digits of a finite value.
+    /// Appends the shortest round-trip digits of a finite value, `inf` or `-inf` for an infinity, and
+    /// `nanSpelling` for NaN.
     @inline(__always)
-    private static func append(_ value: Double, to bytes: inout [UInt8]) {
+    private static func append(_ value: Double, nanSpelling: StaticString, to bytes: inout [UInt8]) {
+        guard value.isFinite else {
+            if value.isNaN {
+                bytes.append(
+                    contentsOf: UnsafeBufferPointer(start: nanSpelling.utf8Start, count: nanSpelling.utf8CodeUnitCount))
+            } else {
+                bytes.append(contentsOf: (value < 0 ? "-inf" : "inf").utf8)
+            }
+            return
+        }
         let text = value.description.utf8
         var count = text.count
         if count >= 2 && text[text.index(text.endIndex, offsetBy: -1)] == UInt8(ascii: "0")

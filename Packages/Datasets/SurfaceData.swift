@@ -41,26 +41,51 @@ public struct SurfaceData: Sendable {
     /// (as `z + 0 * np.random.normal(size=n)` does), so the generator's later draws do not depend on σ.
     /// - Precondition: `grid ≥ 1`, finite range ends, `noise ≥ 0` and finite.
     public init(grid: Int, range: ClosedRange<Double>, noise: Double, random: inout RandomState) {
-        precondition(grid >= 1, "the grid needs at least one value per axis, got \(grid)")
-        precondition(range.lowerBound.isFinite && range.upperBound.isFinite, "the range must be finite")
-        precondition(noise >= 0 && noise.isFinite, "the noise level must be finite and non-negative, got \(noise)")
-        let axis = Tensor.linspace(range.lowerBound, range.upperBound, count: grid).scalars
         let count = grid * grid
         var points = [Double](repeating: 0, count: 2 * count)
         var heights = [Double](repeating: 0, count: count)
         var noisy = [Double](repeating: 0, count: count)
-        for i in 0..<grid {
-            for j in 0..<grid {
-                let p = i * grid + j
-                points[2 * p] = axis[i]
-                points[2 * p + 1] = axis[j]
-                heights[p] = SurfaceData.height(x: axis[i], y: axis[j])
-                noisy[p] = heights[p] + noise * random.standardNormal()
-            }
+        SurfaceData.forEachPoint(grid: grid, range: range, noise: noise, random: &random) { p, x, y, z, clean in
+            points[2 * p] = x
+            points[2 * p + 1] = y
+            heights[p] = clean
+            noisy[p] = z
         }
         inputs = Tensor(shape: [count, 2], scalars: points)
         targets = Tensor(shape: [count, 1], scalars: noisy)
         clean = Tensor(shape: [count, 1], scalars: heights)
+    }
+
+    /// The points of the grid one by one, with noise drawn from a generator seeded like
+    /// `np.random.seed(seed)` (see ``forEachPoint(grid:range:noise:random:_:)``).
+    public static func forEachPoint(
+        grid: Int, range: ClosedRange<Double>, noise: Double, seed: UInt32,
+        _ body: (_ p: Int, _ x: Double, _ y: Double, _ z: Double, _ clean: Double) throws -> Void
+    ) rethrows {
+        var random = RandomState(seed: seed)
+        try forEachPoint(grid: grid, range: range, noise: noise, random: &random, body)
+    }
+
+    /// The points of the grid one by one, in point order, without holding them: `body` gets the point's
+    /// index p = i·grid + j, x, y, the noisy height z and the clean height, with the same values and
+    /// draws as ``init(grid:range:noise:random:)`` (which is built on it).
+    ///
+    /// A grid of 10,000² points streams in constant memory.
+    /// - Precondition: `grid ≥ 1`, finite range ends, `noise ≥ 0` and finite.
+    public static func forEachPoint(
+        grid: Int, range: ClosedRange<Double>, noise: Double, random: inout RandomState,
+        _ body: (_ p: Int, _ x: Double, _ y: Double, _ z: Double, _ clean: Double) throws -> Void
+    ) rethrows {
+        precondition(grid >= 1, "the grid needs at least one value per axis, got \(grid)")
+        precondition(range.lowerBound.isFinite && range.upperBound.isFinite, "the range must be finite")
+        precondition(noise >= 0 && noise.isFinite, "the noise level must be finite and non-negative, got \(noise)")
+        let axis = Tensor.linspace(range.lowerBound, range.upperBound, count: grid).scalars
+        for i in 0..<grid {
+            for j in 0..<grid {
+                let height = SurfaceData.height(x: axis[i], y: axis[j])
+                try body(i * grid + j, axis[i], axis[j], height + noise * random.standardNormal(), height)
+            }
+        }
     }
 
     /// The number of points, grid².

@@ -24,11 +24,14 @@ public struct GradientCheck: Sendable {
     public let step: Double
     /// The finite-difference scheme of ``numeric`` and ``numericInput``.
     public let difference: FiniteDifference
+    /// The flat indices of the parameters checked, in increasing order, when only a sample of a large
+    /// model was (``numeric`` is NaN at the others); `nil` when every parameter was checked.
+    public let checkedParameters: [Int]?
 
     /// A comparison of analytic and numeric derivatives.
     public init(
         analytic: Tensor, numeric: Tensor, analyticInput: Tensor, numericInput: Tensor, step: Double,
-        difference: FiniteDifference = .central
+        difference: FiniteDifference = .central, checkedParameters: [Int]? = nil
     ) {
         precondition(
             analytic.count == numeric.count && analyticInput.count == numericInput.count, "mismatched gradients")
@@ -38,24 +41,61 @@ public struct GradientCheck: Sendable {
         self.numericInput = numericInput
         self.step = step
         self.difference = difference
+        self.checkedParameters = checkedParameters
     }
 
-    /// max |analytic − numeric| over every parameter and input.
+    /// Whether parameter `index` was checked (every one is, unless ``checkedParameters`` says otherwise).
+    public func isChecked(_ index: Int) -> Bool {
+        guard let checkedParameters else { return true }
+        return checkedParameters.binarySearch(index)
+    }
+
+    /// At most `limit` flat parameter indices spread over a network's blocks (each Ω_k and β_k gets its
+    /// share of the sample, in proportion to its size and at least one index, evenly spaced within it);
+    /// `nil` when the network has no more than `limit` parameters, so all are checked.
+    public static func sample(_ architecture: Architecture, limit: Int) -> [Int]? {
+        let total = architecture.parameterCount
+        guard total > limit else { return nil }
+        let blocks = architecture.layers.flatMap { layer in
+            [layer.weightOffset..<layer.biasOffset, layer.biasOffset..<(layer.biasOffset + layer.outputs)]
+        }
+        // Each block's share in proportion to its size (at least one), then what is left of the limit to
+        // the blocks in order, so that exactly min(limit, total) parameters are checked.
+        var counts = blocks.map {
+            min($0.count, max(1, Int(Double(limit - blocks.count) * Double($0.count) / Double(total))))
+        }
+        var left = limit - counts.reduce(0, +)
+        for b in blocks.indices where left > 0 {
+            let extra = min(left, blocks[b].count - counts[b])
+            counts[b] += extra
+            left -= extra
+        }
+        var indices: [Int] = []
+        for (block, count) in zip(blocks, counts) where count > 0 {
+            indices += (0..<count).map { block.lowerBound + $0 * block.count / count }
+        }
+        return Array(indices.prefix(max(limit, 0)))
+    }
+
+    /// max |analytic − numeric| over every checked parameter and every input.
     public var maxAbsoluteError: Double {
         Swift.max(
-            GradientCheck.worst(analytic, numeric).absolute, GradientCheck.worst(analyticInput, numericInput).absolute)
+            worst(analytic, numeric, checked: checkedParameters).absolute,
+            worst(analyticInput, numericInput, checked: nil).absolute)
     }
 
     /// max |analytic − numeric| / max(|analytic|, |numeric|) over the derivatives whose magnitude exceeds
     /// 1e-7 (smaller ones are compared only absolutely, where relative error means nothing).
     public var maxRelativeError: Double {
         Swift.max(
-            GradientCheck.worst(analytic, numeric).relative, GradientCheck.worst(analyticInput, numericInput).relative)
+            worst(analytic, numeric, checked: checkedParameters).relative,
+            worst(analyticInput, numericInput, checked: nil).relative)
     }
 
-    /// The flat index of the parameter with the largest absolute error.
+    /// The flat index of the checked parameter with the largest absolute error.
     public var worstParameter: Int {
-        (analytic - numeric).magnitude().argmax()
+        guard let checkedParameters else { return (analytic - numeric).magnitude().argmax() }
+        return checkedParameters.max { abs(analytic[$0] - numeric[$0]) < abs(analytic[$1] - numeric[$1]) } ?? 0
     }
 
     /// Whether the parameters at the flat `indices` pass NumPy's `np.allclose(numeric, analytic, rtol,
@@ -78,9 +118,10 @@ public struct GradientCheck: Sendable {
         indices.reduce(0) { Swift.max($0, Swift.abs(numeric.scalars[$1] - analytic.scalars[$1])) }
     }
 
-    private static func worst(_ a: Tensor, _ b: Tensor) -> (absolute: Double, relative: Double) {
+    private func worst(_ a: Tensor, _ b: Tensor, checked: [Int]?) -> (absolute: Double, relative: Double) {
         var absolute = 0.0, relative = 0.0
-        for (x, y) in Swift.zip(a.scalars, b.scalars) {
+        for i in checked ?? Array(0..<a.count) {
+            let (x, y) = (a.scalars[i], b.scalars[i])
             let error = Swift.abs(x - y)
             absolute = Swift.max(absolute, error.isNaN ? .infinity : error)
             let scale = Swift.max(Swift.abs(x), Swift.abs(y))
@@ -105,9 +146,13 @@ extension Network {
     ///   - loss: the loss whose gradient is checked.
     ///   - step: δ.
     ///   - difference: the scheme, ``FiniteDifference/central`` by default.
-    /// - Complexity: 2·(P + N·D_i) forward passes (central) or P + N·D_i + 1 (forward).
+    ///   - parameters: the flat indices of the parameters to check (increasing), e.g. a
+    ///     ``GradientCheck/sample(_:limit:)`` of a large model; all by default. The others get NaN.
+    /// - Complexity: 2·(P + N·D_i) forward passes (central) or P + N·D_i + 1 (forward), with P the number
+    ///   of parameters checked.
     public func gradientCheck(
-        inputs: Tensor, targets: Tensor, loss: Loss, step: Double = 1e-6, difference: FiniteDifference = .central
+        inputs: Tensor, targets: Tensor, loss: Loss, step: Double = 1e-6, difference: FiniteDifference = .central,
+        parameters checked: [Int]? = nil
     ) -> GradientCheck {
         let n = inputs.shape[0]
         let workspace = NetworkWorkspace(architecture, capacity: Swift.max(n, 1))
@@ -125,9 +170,12 @@ extension Network {
         func estimate(_ up: Double, _ down: () -> Double) -> Double {
             difference == .forward ? (up - base) / step : (up - down()) / (2 * step)
         }
-        var numeric = Tensor.zeros([architecture.parameterCount])
+        var numeric =
+            checked == nil
+            ? Tensor.zeros([architecture.parameterCount])
+            : Tensor(repeating: .nan, shape: [architecture.parameterCount])
         var theta = parameters
-        for i in 0..<theta.count {
+        for i in checked ?? Array(0..<theta.count) {
             let original = theta.scalars[i]
             theta[i] = original + step
             let up = lossAt(theta, inputs)
@@ -148,6 +196,18 @@ extension Network {
         }
         return GradientCheck(
             analytic: analytic, numeric: numeric, analyticInput: analyticInput, numericInput: numericInput, step: step,
-            difference: difference)
+            difference: difference, checkedParameters: checked)
+    }
+}
+
+extension [Int] {
+    /// Whether the sorted array holds `value`.
+    fileprivate func binarySearch(_ value: Int) -> Bool {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == value
     }
 }

@@ -36,8 +36,8 @@ extension BackpropagationReport {
             worst = max(worst, error.isNaN ? .infinity : error)
         }
         let check = gradientCheck
-        for (i, (a, b)) in zip(check.analytic.scalars, check.numeric.scalars).enumerated() where !parameters.contains(i)
-        {
+        for (i, (a, b)) in zip(check.analytic.scalars, check.numeric.scalars).enumerated()
+        where !parameters.contains(i) && check.isChecked(i) {
             include(a, b)
         }
         let width = network.inputs

@@ -42,7 +42,8 @@ public struct BackpropagationReport: Sendable {
     public let pointScale: Double
     /// ∂L/∂θ for the whole batch, in the flat parameter order.
     public let gradient: Tensor
-    /// Backpropagation against central differences (δ = 1e-6) for every parameter and input.
+    /// Backpropagation against central differences (δ = 1e-6) for every input and every parameter, or a
+    /// sample of the parameters of a large model (``GradientCheck/checkedParameters``).
     public let gradientCheck: GradientCheck
     /// The gradient-descent learning rate α.
     public let learningRate: Double
@@ -86,7 +87,13 @@ public struct BackpropagationReport: Sendable {
     /// - Parameters:
     ///   - loss: a squared-error loss (`.squaredError(.mean)`, `.sum` or `.halfSum`).
     ///   - learningRate: α of the step θ ← θ − α ∂L/∂θ.
-    public init(network: Network, inputs: Tensor, targets: Tensor, loss: Loss, learningRate: Double = 1) {
+    ///   - checkedParameters: the most parameters the finite-difference check perturbs: a larger model has a
+    ///     sample of this many checked (``GradientCheck/sample(_:limit:)``), so that the check of a model
+    ///     of millions of parameters does not take hours. All are checked by default.
+    public init(
+        network: Network, inputs: Tensor, targets: Tensor, loss: Loss, learningRate: Double = 1,
+        checkedParameters: Int? = nil
+    ) {
         guard case let .squaredError(reduction) = loss else {
             preconditionFailure("the backpropagation report uses a squared-error loss, got \(loss)")
         }
@@ -132,7 +139,9 @@ public struct BackpropagationReport: Sendable {
         lossBefore = batch.lossAndGradient(
             parameters: network.parameters, inputs: inputs, targets: targets, loss: loss, gradient: &gradient)
         self.gradient = gradient
-        gradientCheck = network.gradientCheck(inputs: inputs, targets: targets, loss: loss)
+        gradientCheck = network.gradientCheck(
+            inputs: inputs, targets: targets, loss: loss,
+            parameters: checkedParameters.flatMap { GradientCheck.sample(network.architecture, limit: $0) })
 
         func lossAfterStep(_ rate: Double) -> (Network, Double) {
             var stepped = network

@@ -78,7 +78,10 @@ struct Findings {
     var check: Formula {
         let check = report.gradientCheck
         func largest(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { abs($0 - $1) }.max() ?? 0 }
-        let parameters = largest(check.analytic.scalars, check.numeric.scalars)
+        let parameters =
+            check.checkedParameters == nil
+            ? largest(check.analytic.scalars, check.numeric.scalars)
+            : (check.checkedParameters!.map { abs(check.analytic[$0] - check.numeric[$0]) }.max() ?? 0)
         let inputs = largest(check.analyticInput.scalars, check.numericInput.scalars)
         let worst = Quantities(report: report).parameters.first { $0.index == check.worstParameter }!.name
         var text = """

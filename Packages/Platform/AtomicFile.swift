@@ -1,40 +1,76 @@
 /// Whole-file writes that readers never see half done.
 ///
-/// The content goes to a new temporary file beside the destination (`.NAME.tmp-PID-N`), which is flushed
-/// to disk and renamed over the destination only when everything was written: a run that fails or is
-/// killed never leaves a half-written file, and an existing file stays as it was until the new one is
-/// complete. A replaced file keeps its permissions; a new one gets 0666 less the umask.
+/// Where the bytes go is an ``OutputDestination``: symbolic links are followed, and what they end at
+/// decides how it is written.
+///
+/// - A regular file, or a name where nothing exists yet: the content goes to a new temporary file beside
+///   it (`.NAME.tmp-PID-N`), which is flushed to disk and renamed over the destination only when
+///   everything was written. A run that fails or is killed never leaves a half-written file (the
+///   temporary file is removed on an error, and by ``TerminationSignals`` on a signal), and an existing
+///   file stays as it was until the new one is complete. A replaced file keeps its permissions; a new
+///   one gets 0666 less the umask.
+/// - A device, FIFO or socket (`/dev/null`, `/dev/full`, a named pipe): opened and written in place, as
+///   every Unix tool does; a write error (`/dev/full`'s "No space left on device") is an error.
 ///
 /// Callers hand over a closure that writes through a descriptor rather than a path or the bytes alone, so
-/// how the destination is reached stays this type's business: destinations that are not regular files
-/// (devices, FIFOs), which a rename would replace, and symbolic links, which it would replace rather than
-/// follow, can be written differently here without changing any caller.
+/// how the destination is reached stays this type's business.
 public enum AtomicFile {
     /// Writes the file at `path` through `body`, which gets a descriptor open for writing.
     ///
-    /// The file replaces `path` only if `body` returns normally and the data reached the disk; if `body`
+    /// A file replaces `path` only if `body` returns normally and the data reached the disk; if `body`
     /// throws, the temporary file is removed and the error passed on unchanged.
-    /// - Throws: ``AtomicFileError`` when the file cannot be created, synced, closed or renamed; `body`'s
-    ///   errors.
+    /// - Throws: ``AtomicFileError`` when the destination cannot be resolved or opened, or the file cannot
+    ///   be created, synced, closed or renamed; `body`'s errors.
     public static func write(to path: String, _ body: (FileDescriptor) throws -> Void) throws {
-        let (descriptor, temporary) = try createTemporary(for: path)
+        let destination: OutputDestination
+        do throws(SystemError) {
+            destination = try OutputDestination(path)
+        } catch {
+            throw AtomicFileError(path: path, failed: .open, error)
+        }
+        switch destination.kind {
+        case .inPlace: try writeInPlace(destination.resolvedPath, name: path, body)
+        case .replace: try writeReplacing(destination.resolvedPath, name: path, body)
+        }
+    }
+
+    /// Opens a device or FIFO and writes it through `body`.
+    private static func writeInPlace(_ path: String, name: String, _ body: (FileDescriptor) throws -> Void) throws {
+        let raw = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        guard raw >= 0 else { throw AtomicFileError(path: name, failed: .open, .current) }
+        let descriptor = FileDescriptor(rawValue: raw)
+        var closed = false
+        defer { if !closed { _ = try? descriptor.close() } }
+        try body(descriptor)
+        closed = true
+        do throws(SystemError) {
+            try descriptor.close()
+        } catch {
+            throw AtomicFileError(path: name, failed: .close, error)
+        }
+    }
+
+    /// Writes a temporary file beside `path` through `body` and renames it over `path`.
+    private static func writeReplacing(_ path: String, name: String, _ body: (FileDescriptor) throws -> Void) throws {
+        let (descriptor, temporary, slot) = try createTemporary(for: path, name: name)
         var closed = false
         var renamed = false
         defer {
             if !closed { _ = try? descriptor.close() }
             if !renamed { unlink(temporary) }
+            TemporaryFiles.forget(slot)
         }
         try body(descriptor)
         var existing = stat()
         if stat(path, &existing) == 0 { fchmod(descriptor.rawValue, existing.st_mode & 0o7777) }
-        guard fsync(descriptor.rawValue) == 0 else { throw AtomicFileError(path: path, failed: .sync, .current) }
+        guard fsync(descriptor.rawValue) == 0 else { throw AtomicFileError(path: name, failed: .sync, .current) }
         closed = true
         do throws(SystemError) {
             try descriptor.close()
         } catch {
-            throw AtomicFileError(path: path, failed: .close, error)
+            throw AtomicFileError(path: name, failed: .close, error)
         }
-        guard rename(temporary, path) == 0 else { throw AtomicFileError(path: path, failed: .replace, .current) }
+        guard rename(temporary, path) == 0 else { throw AtomicFileError(path: name, failed: .replace, .current) }
         renamed = true
     }
 
@@ -57,17 +93,25 @@ public enum AtomicFile {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    /// A new, empty temporary file beside `path`, opened for writing, and its name.
-    private static func createTemporary(for path: String) throws(AtomicFileError) -> (FileDescriptor, String) {
+    /// A new, empty temporary file beside `path`, opened for writing, its name, and its slot in
+    /// ``TemporaryFiles``; the termination signals are blocked between its creation and its registration.
+    private static func createTemporary(
+        for path: String, name: String
+    ) throws(AtomicFileError) -> (FileDescriptor, String, Int?) {
         let directory = self.directory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
+        var failure = SystemError(code: EEXIST)
         for attempt in 0..<100 {
             let candidate = "\(directory)/.\(base).tmp-\(getpid())-\(attempt)"
-            let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL, 0o666)
-            if descriptor >= 0 { return (FileDescriptor(rawValue: descriptor), candidate) }
-            if errno != EEXIST { break }
+            let (descriptor, slot, error) = TerminationSignals.blocked { () -> (Int32, Int?, SystemError) in
+                let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+                return (descriptor, descriptor >= 0 ? TemporaryFiles.register(candidate) : nil, .current)
+            }
+            if descriptor >= 0 { return (FileDescriptor(rawValue: descriptor), candidate, slot) }
+            failure = error
+            if error.code != EEXIST { break }
         }
-        throw AtomicFileError(path: path, failed: .createTemporary(directory: directory), .current)
+        throw AtomicFileError(path: name, failed: .createTemporary(directory: directory), failure)
     }
 }
 
@@ -75,6 +119,8 @@ public enum AtomicFile {
 public struct AtomicFileError: Error, Equatable, CustomStringConvertible {
     /// A step of an atomic write.
     public enum Step: Equatable, Sendable {
+        /// Resolving the destination, or opening a device or FIFO written in place.
+        case open
         /// Creating the temporary file in `directory`.
         case createTemporary(directory: String)
         /// Writing the content.
@@ -104,6 +150,7 @@ public struct AtomicFileError: Error, Equatable, CustomStringConvertible {
     /// A one-line message naming the file, e.g. `out.csv: cannot sync: No space left on device`.
     public var description: String {
         switch step {
+        case .open: "\(path): cannot open: \(error)"
         case let .createTemporary(directory): "\(path): cannot create a temporary file in \(directory): \(error)"
         case .write: "\(path): write error: \(error)"
         case .sync: "\(path): cannot sync: \(error)"

@@ -1,4 +1,5 @@
 import Datasets
+import Platform
 import Tensor
 
 /// The metrics of one finished run (`train --metrics`), with the figures the study reads off them.
@@ -21,14 +22,17 @@ public struct RunMetrics: Sendable {
     public init(run: StudyRun, results: String) throws {
         let table: CSVTable
         do {
-            table = try CSVTable(path: "\(results)/runs/\(run.name).csv", options: .init(allowsMissing: true))
-        } catch {
+            table = try CSVTable(
+                path: "\(results)/runs/\(run.name).csv", options: .init(allowsMissing: true, allowsNonFinite: true))
+        } catch let error as CSVError {
+            // A missing file is a run not made yet; a damaged one is reported with its place.
+            guard case .cannotOpen = error.kind, access(error.file, F_OK) != 0 else { throw error }
             throw StudyError.missingRun(run.name)
         }
         let epoch = try table.columns(["epoch"]).scalars, seconds = try table.columns(["seconds"]).scalars
         let train = try table.columns(["train_loss"]).scalars, test = try table.columns(["validation_loss"]).scalars
         let kept = train.indices.filter { !train[$0].isNaN }
-        guard !kept.isEmpty else { throw StudyError.missingRun(run.name) }
+        guard !kept.isEmpty else { throw StudyError.emptyRun(table.name) }
         self.run = run
         epochs = kept.map { epoch[$0] }
         self.seconds = kept.map { seconds[$0] }

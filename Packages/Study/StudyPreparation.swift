@@ -72,8 +72,10 @@ public enum StudyPreparation {
 public enum StudyError: Error, CustomStringConvertible, Equatable {
     /// A file or directory could not be written.
     case cannotWrite(String)
-    /// A run's metrics are missing or unreadable.
+    /// A run's metrics file does not exist.
     case missingRun(String)
+    /// A run's metrics file (its path) has no evaluated epoch.
+    case emptyRun(String)
     /// A report template names a value that the results do not have.
     case unknownValue(String)
     /// The final run's loss stopped being finite (the reason, as `StopReason` says it).
@@ -86,6 +88,7 @@ public enum StudyError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .cannotWrite(path): return "cannot write \(path)"
         case let .missingRun(name): return "no metrics for run \(name) (run the plan first)"
+        case let .emptyRun(path): return "\(path): no epoch with a training loss (the run stopped before epoch 0?)"
         case let .unknownValue(key): return "the template names \(key), which the results do not have"
         case let .finalRunDiverged(reason): return "the final run \(reason)"
         case let .invalidScope(message): return message

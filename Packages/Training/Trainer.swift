@@ -9,6 +9,12 @@ import Tensor
 /// minibatch (a forward and a backward pass of `NetworkWorkspace`), so L-BFGS and line searches work per
 /// minibatch exactly as with `torch.optim`. All buffers are allocated up front; a step allocates nothing.
 ///
+/// Memory stays bounded on large data: a workspace holds at most ``evaluationBudget`` bytes, so sets and
+/// batches of more points (beyond 5,000 points for the course's network; the study's sets fit in one) are
+/// evaluated, and their steps computed, part by part (the parts are copied, the only allocations then),
+/// and a full batch is not copied. ``memoryRequirement(widths:rows:batchSize:)`` says beforehand what a
+/// run needs besides its data.
+///
 /// Full-batch runs reuse work: the end-of-epoch evaluation is a forward pass at the very parameters the
 /// next step starts from, so that step reuses it (`ReusableForwardPass`) and only runs the backward
 /// pass; a validation set on the same inputs (the clean surface) is scored from the same forward pass.
@@ -60,21 +66,32 @@ public final class Trainer {
         let n = inputs.shape[0]
         let size = min(options.batchSize ?? n, n)
         isFullBatch = size == n
-        workspace = NetworkWorkspace(network.architecture, capacity: size)
+        // A step on more points than an evaluation part runs part by part too (`lossAndGradient`).
+        workspace = NetworkWorkspace(network.architecture, capacity: min(size, Trainer.chunkRows(network.architecture)))
         // A full-batch run evaluates in its training workspace, so that the next step can reuse the forward
         // pass, unless a validation set on other inputs would overwrite it.
+        // Other evaluations run in parts of at most `chunkRows` points (one part for sets that fit, as the
+        // course's do), so that a large data set does not need a workspace as large as itself.
         evaluation =
             isFullBatch && (validation == nil || validationSharesInputs)
             ? workspace
-            : NetworkWorkspace(network.architecture, capacity: max(n, validation?.inputs.shape[0] ?? 0))
+            : NetworkWorkspace(
+                network.architecture,
+                capacity: min(max(n, validation?.inputs.shape[0] ?? 0), Trainer.chunkRows(network.architecture)))
         minibatches = Minibatches(count: n, batchSize: size, shuffle: options.shuffle, seed: options.seed)
         reusable = ReusableForwardPass(parameterCount: network.architecture.parameterCount)
-        batch = (Tensor.zeros([size, inputs.shape[1]]), Tensor.zeros([size, targets.shape[1]]))
+        // A full batch is the training set itself: no copy of it.
+        let batchRows = isFullBatch ? 0 : size
+        batch = (Tensor.zeros([batchRows, inputs.shape[1]]), Tensor.zeros([batchRows, targets.shape[1]]))
         shortBatch = (Tensor.zeros([n % size, inputs.shape[1]]), Tensor.zeros([n % size, targets.shape[1]]))
     }
 
     /// The loss of `parameters` on the whole training set, and on the validation set if there is one.
     private func evaluate(_ parameters: Tensor) -> (train: Double, validation: Double?) {
+        guard evaluation.capacity >= max(inputs.shape[0], validation?.inputs.shape[0] ?? 0) else {
+            let train = chunkedLoss(parameters, inputs, targets)
+            return (train, validation.map { chunkedLoss(parameters, $0.inputs, $0.targets) })
+        }
         let train = evaluation.loss(parameters: parameters, inputs: inputs, targets: targets, loss: options.loss)
         if evaluation === workspace { reusable.record(parameters) }
         guard let validation else { return (train, nil) }
@@ -86,6 +103,70 @@ public final class Trainer {
             evaluation.loss(
                 parameters: parameters, inputs: validation.inputs, targets: validation.targets, loss: options.loss)
         )
+    }
+
+    /// The loss of `parameters` on a set larger than the evaluation workspace, evaluated in parts: the
+    /// parts' losses weighted by their share of the points for a mean loss, added up for a sum.
+    private func chunkedLoss(_ parameters: Tensor, _ x: Tensor, _ y: Tensor) -> Double {
+        let n = x.shape[0], size = evaluation.capacity
+        var total = 0.0
+        for start in stride(from: 0, to: n, by: size) {
+            let rows = start..<min(start + size, n)
+            let part = evaluation.loss(
+                parameters: parameters, inputs: x.rows(rows), targets: y.rows(rows), loss: options.loss)
+            total += options.loss.isMeanOverPoints ? part * Double(rows.count) / Double(n) : part
+        }
+        return total
+    }
+
+    /// The loss and gradient of `parameters` on the rows of `x`: one pass when they fit the step
+    /// workspace, else part by part, the parts' losses and gradients weighted by their share of the points
+    /// for a mean loss and added up for a sum.
+    private func lossAndGradient(_ parameters: Tensor, _ x: Tensor, _ y: Tensor, _ gradient: inout Tensor) -> Double {
+        let n = x.shape[0], size = workspace.capacity
+        guard n > size else {
+            return workspace.lossAndGradient(
+                parameters: parameters, inputs: x, targets: y, loss: options.loss, gradient: &gradient)
+        }
+        gradient.fill(0)
+        var part = Tensor.zeros([gradient.count])
+        var total = 0.0
+        for start in stride(from: 0, to: n, by: size) {
+            let rows = start..<min(start + size, n)
+            let weight = options.loss.isMeanOverPoints ? Double(rows.count) / Double(n) : 1
+            total +=
+                weight
+                * workspace.lossAndGradient(
+                    parameters: parameters, inputs: x.rows(rows), targets: y.rows(rows), loss: options.loss,
+                    gradient: &part)
+            gradient.addScaled(part, by: weight)
+        }
+        return total
+    }
+
+    /// The bytes of workspace an evaluation part may take: sets of up to this size are evaluated in one
+    /// pass (the course's 1,600 points on every network of the study), larger ones in parts.
+    public static let evaluationBudget = 24 << 20
+
+    /// The points of an evaluation part for `architecture` (at least 1).
+    static func chunkRows(_ architecture: Architecture) -> Int {
+        let perRow = Architecture.workspaceBytes(widths: architecture.widths.map(Double.init), rows: 1)
+        return max(1, Int(min(Double(evaluationBudget) / perRow, 1e15)))
+    }
+
+    /// About the bytes a run needs besides its data: eight parameter-sized vectors (parameters, gradient,
+    /// best and last good parameters, the reused pass, the optimizer's state) and the workspaces of a step
+    /// and of the evaluation, each for at most one part's points.
+    ///
+    /// Computed from the widths in `Double`, before anything is allocated, so that a run too large for
+    /// the machine is refused up front rather than killed.
+    public static func memoryRequirement(widths: [Double], rows: Int, batchSize: Int?) -> Double {
+        let parameters = Architecture.parameterCount(widths: widths)
+        let perRow = Architecture.workspaceBytes(widths: widths, rows: 1)
+        let partRows = max(1, (Double(evaluationBudget) / perRow).rounded(.down))
+        let stepRows = min(Double(min(batchSize ?? rows, rows)), partRows)
+        let evaluationRows = min(Double(rows), partRows)
+        return 64 * parameters + perRow * (stepRows + evaluationRows)
     }
 
     /// Runs the epochs.
@@ -179,8 +260,7 @@ public final class Trainer {
                 return workspace.lossAndGradientOfLastForwardPass(
                     parameters: p, targets: targets, loss: options.loss, gradient: &g)
             }
-            return workspace.lossAndGradient(
-                parameters: p, inputs: inputs, targets: targets, loss: options.loss, gradient: &g)
+            return lossAndGradient(p, inputs, targets, &g)
         }
         count(result)
         return EpochOutcome(
@@ -202,7 +282,7 @@ public final class Trainer {
             }
             let (x, y) = short ? shortBatch : batch
             let result = optimizer.step(&parameters) { p, g in
-                workspace.lossAndGradient(parameters: p, inputs: x, targets: y, loss: options.loss, gradient: &g)
+                lossAndGradient(p, x, y, &g)
             }
             count(result)
             lossSum += result.loss

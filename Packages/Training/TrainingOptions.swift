@@ -55,6 +55,12 @@ public struct EpochMetrics: Sendable, Equatable {
     /// The metrics file's header.
     public static let header = ["epoch", "seconds", "train_loss", "validation_loss", "batch_loss"]
 
+    /// The row under ``header`` with `nil` where nothing was measured: written as an empty field, while a
+    /// loss that became NaN or infinite is written `nan`, `inf` or `-inf` (`CSVWriter.write(row:)`).
+    public var values: [Double?] {
+        [Double(epoch), seconds, trainLoss, validationLoss, batchLoss]
+    }
+
     /// The row under ``header``, with NaN (an empty CSV field) for what is `nil`.
     public var row: [Double] {
         [Double(epoch), seconds, trainLoss ?? .nan, validationLoss ?? .nan, batchLoss ?? .nan]

@@ -87,4 +87,26 @@ import Testing
         let directory = try #require(throws: CSVError.self) { _ = try CSVReader(path: NSTemporaryDirectory()) }
         #expect(directory.kind == .cannotOpen(reason: "is a directory"))
     }
+
+    /// #15 "a header-only CSV says empty file": the table has a header and no rows.
+    @Test func headerOnlyFileSaysNoDataRows() throws {
+        let table = try CSVTable(text: "x,y,z\n", name: "h.csv")
+        let e = try #require(throws: CSVError.self) { _ = try table.labeled() }
+        #expect(e.description == "h.csv: no data rows, only the header (\"x\", \"y\", \"z\")")
+    }
+
+    /// #15 "a 1 MB column name is echoed whole in the error": names in messages are cut to 50 characters.
+    @Test func megabyteColumnNameIsNotEchoedWhole() throws {
+        let long = String(repeating: "n", count: 1 << 20)
+        let table = try CSVTable(text: "\(long),y\n1,2\n", name: "long.csv")
+        let e = try #require(throws: CSVError.self) { _ = try table.columns(["w"]) }
+        #expect(e.description.count < 300)
+        #expect(e.description.contains("(1048576 characters)"))
+    }
+
+    /// Rows remember their physical lines, so later checks can name `file:line`.
+    @Test func rowsKnowTheirLines() throws {
+        let table = try CSVTable(text: "# c\nx\n1\n\n# d\n2\n3\n", name: "l.csv")
+        #expect((0..<3).map(table.location(ofRow:)) == ["l.csv:3", "l.csv:6", "l.csv:7"])
+    }
 }

@@ -74,11 +74,22 @@ import Testing
         #expect(back[0] == 0 && back[1].isNaN && back[3] == 0.5)
     }
 
-    @Test func infinityCannotBeWritten() throws {
-        let e = try #require(throws: CSVError.self) {
-            _ = try CSVWriter.text(columns: ["a", "b"], rows: try Tensor([[1, 2], [3, -.infinity]]))
-        }
-        #expect(e == CSVError(.unwritableValue(-.infinity), file: "<output>", line: 3, column: 2))
+    /// #15 "after a divergence the infinite loss cannot be written": infinities are `inf`/`-inf`, a NaN
+    /// of a `Double?` row is `nan` (nil is an empty field), and they read back with `allowsNonFinite`.
+    @Test func divergedLossesAreWrittenAsInfAndNanAndReadBack() throws {
+        var bytes: [UInt8] = []
+        var writer = try CSVWriter(columns: ["epoch", "loss", "validation"]) { bytes.append(contentsOf: $0) }
+        try writer.write(row: [1, .infinity, -.infinity])
+        try writer.write(row: [2, Double.nan, nil] as [Double?])
+        try writer.flush()
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text == "epoch,loss,validation\n1,inf,-inf\n2,nan,\n")
+        let back = try CSVTable(text: text, options: .init(allowsMissing: true, allowsNonFinite: true))
+        let values = back.values.scalars
+        #expect(values[1] == .infinity && values[2] == -.infinity && values[4].isNaN && values[5].isNaN)
+        // Strict reading still refuses them, with their place.
+        let e = try #require(throws: CSVError.self) { _ = try CSVTable(text: text, name: "m.csv") }
+        #expect(e == CSVError(.notFinite(token: "inf"), file: "m.csv", line: 2, column: 2))
     }
 
     @Test func columnNamesAreQuotedWhenNeededAndReadBack() throws {
@@ -89,6 +100,33 @@ import Testing
         // A header of numbers alone reads back, since the writer quotes them.
         #expect(
             try CSVTable(text: try CSVWriter.text(columns: ["1", "2"], rows: .zeros([0, 2]))).columnNames == ["1", "2"])
+    }
+
+    /// #15 "a header with a quote followed by a combining mark is written unescaped", "header names
+    /// with VT, FF, NEL, U+2028 or a bare CR are refused when written", "a name starting with U+FEFF
+    /// after blanks is stripped as a byte-order mark when read back": each header, as the reader reads
+    /// it, is written so that it reads back the same bytes.
+    @Test(arguments: [
+        ("quoteThenCombiningMark", "a\"\u{301}b,c"), ("verticalTab", "a\u{0B}b,c"), ("formFeed", "a\u{0C}b,c"),
+        ("nextLine", "a\u{85}b,c"), ("lineSeparator", "a\u{2028}b,c"), ("bareCarriageReturn", "a\rb,c\r"),
+        ("byteOrderMarkAfterBlanks", "  \u{FEFF}a,b"), ("quotedCarriageReturnAtEnd", "a,\"b\r\""),
+    ])
+    func headerNamesReadBackAsWritten(case name: String, header: String) throws {
+        let table = try CSVTable(text: header + "\n1,2\n")
+        let text = try CSVWriter.text(columns: table.columnNames, rows: table.values)
+        let again = try CSVTable(text: text)
+        #expect(
+            again.columnNames.map { Array($0.utf8) } == table.columnNames.map { Array($0.utf8) },
+            "\(name): \(table.columnNames) written as \(text.debugDescription)")
+    }
+
+    /// Found by fuzzing (Tests/Fuzz/crashes/csv/crash-b8d20d…): a one-column table with a missing value
+    /// was written as a blank line, which the reader skips, so the row was lost.
+    @Test func loneMissingValueIsWrittenAsNanAndReadBack() throws {
+        let text = try CSVWriter.text(columns: ["a"], rows: try Tensor([[1], [.nan], [2]]))
+        #expect(text == "a\n1\nnan\n2\n")
+        let back = try CSVTable(text: text, options: .init(allowsMissing: true)).values.scalars
+        #expect(back.count == 3 && back[1].isNaN)
     }
 
     @Test(arguments: [["a", ""], ["a", "b\nc"], ["a", "b", "a"]])

@@ -77,6 +77,8 @@ import ToolSupport
         (["--grid", "0"], "--grid must be from 1 to 10000"),
         (["--grid", "10001"], "--grid must be from 1 to 10000"),
         (["--grid", "many"], "invalid for '--grid"),
+        (["--grid", "-5"], "--grid must be from 1 to 10000 (values per axis), got -5"),
+        (["--range=-1e308,1e308"], "--range must lie within ±1e150"),
         (["--range", "3,-3"], "--range must be low,high with low < high, got 3,-3"),
         (["--range", "1"], "invalid for '--range"),
         (["--range", "-3,inf"], "invalid for '--range"),

@@ -171,4 +171,41 @@ import Training
             parameters: result.selected.parameters, inputs: validation.0, targets: validation.1, loss: .mse)
         expectClose(recomputed, best.validationLoss!, absolute: 1e-15, relative: 1e-15)
     }
+
+    /// #15 memory: a set larger than the evaluation budget is evaluated in parts, and the parts' losses,
+    /// weighted by their share of the points, give the loss of one pass over the whole set (checked
+    /// against a workspace holding all 12,000 points, the mean and the sum reductions).
+    @Test(arguments: [Loss.mse, Loss.squaredError(.sum)])
+    func largeSetsAreEvaluatedInParts(loss: Loss) throws {
+        let architecture = Architecture(inputs: 2, hidden: [50, 50, 50], activation: .relu, outputs: 1)
+        let network = Network(architecture, initializer: .pytorchDefault, seed: 1)
+        let n = 12_000  // more than 24 MB of workspace at 4,880 bytes a point: three parts
+        #expect(Trainer.memoryRequirement(widths: [2, 50, 50, 50, 1], rows: n, batchSize: 100) < 40e6)
+        var random = RandomState(seed: 2)
+        let inputs = Tensor(shape: [n, 2], scalars: (0..<(2 * n)).map { _ in random.standardNormal() })
+        let targets = Tensor(shape: [n, 1], scalars: (0..<n).map { _ in random.standardNormal() })
+        var options = TrainingOptions(epochs: 0, batchSize: 100, loss: loss)
+        options.shuffle = false
+        let result = try Trainer(
+            network: network, inputs: inputs, targets: targets,
+            optimizer: try OptimizerKind.sgd.makeOptimizer(options: [:]),
+            options: options
+        ).run()
+        let workspace = NetworkWorkspace(architecture, capacity: n)
+        var gradient = Tensor.zeros([architecture.parameterCount])
+        let whole = workspace.lossAndGradient(
+            parameters: network.parameters, inputs: inputs, targets: targets, loss: loss, gradient: &gradient)
+        expectClose(result.metrics[0].trainLoss!, whole, absolute: 0, relative: 1e-12)
+
+        // A full-batch step on the same set runs in parts too: one SGD step is θ − lr·∂L/∂θ of the whole set.
+        let sgd = try OptimizerKind.sgd.makeOptimizer(options: ["lr": .number(0.01)])
+        let step = try Trainer(
+            network: network, inputs: inputs, targets: targets, optimizer: sgd,
+            options: TrainingOptions(epochs: 1, batchSize: nil, loss: loss)
+        ).run()
+        expectClose(step.metrics[1].batchLoss!, whole, absolute: 0, relative: 1e-12)
+        var expected = network.parameters
+        expected.addScaled(gradient, by: -0.01)
+        expectClose(step.final.parameters.scalars, expected.scalars, absolute: 1e-15, relative: 1e-10)
+    }
 }

@@ -106,12 +106,16 @@ public func exitStatus(for error: any Error) -> SysExit {
 /// through unchanged, so a bad value found at run time can still be reported as a usage error (64) with
 /// ArgumentParser's usage text.
 ///
+/// It also installs `TerminationSignals`: SIGINT, SIGTERM and SIGHUP remove the temporary files of
+/// atomic writes in progress before they end the tool, so no signal leaves one behind.
+///
 /// ```swift
 /// mutating func run() throws {
 ///     try runReportingErrors(tool: "surface-data") { … }
 /// }
 /// ```
 public func runReportingErrors(tool name: String, _ body: () throws -> Void) throws {
+    TerminationSignals.install()
     do {
         try body()
     } catch let error where error is ValidationError || error is ExitCode || error is CleanExit {

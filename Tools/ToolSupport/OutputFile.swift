@@ -4,12 +4,13 @@ import Platform
 /// Writing a tool's outputs atomically, where the path `-` means standard output.
 ///
 /// A file is written through Platform's `AtomicFile`: a run that fails or is killed never leaves a
-/// half-written output, and an existing file stays as it was until the new one is complete.
+/// half-written output, and an existing file stays as it was until the new one is complete. Symbolic
+/// links are followed; devices and FIFOs (`/dev/null`, a named pipe) are written in place.
 ///
 /// Check outputs before long work, so a typo in a path fails at once rather than after training:
 ///
 /// ```swift
-/// try OutputFile.validate(output)          // before the work
+/// try OutputFile.validate([("--metrics", metrics), ("--save", save)])     // before the work
 /// …
 /// try OutputFile.writeCSV(output, table: table)
 /// ```
@@ -19,27 +20,48 @@ public enum OutputFile {
         path == "-" ? "<stdout>" : path
     }
 
-    /// Checks that `path` can be written: `-`, or a path whose directory exists and is writable and
-    /// that is not itself a directory or a read-only file.
+    /// Checks that `path` can be written: `-`, a device or FIFO that is writable, or a file (through its
+    /// symbolic links) whose directory exists and is writable and that is not a directory or a read-only
+    /// file.
     ///
-    /// - Throws: ``ToolError`` with status 74 saying what is wrong.
+    /// - Throws: ``ToolError`` with status 74 saying what is wrong (64 for an empty path).
     public static func validate(_ path: String) throws {
-        guard path != "-" else { return }
+        _ = try destination(path)
+    }
+
+    /// Checks every output of a run as ``validate(_:)`` does, and that no two of them name the same file
+    /// (standard output counts as one file; devices and FIFOs may be shared).
+    ///
+    /// - Parameter outputs: each output's option name (for messages) and path, `nil` when not given.
+    /// - Throws: ``ToolError`` 64 for two outputs naming the same file, 74 for an output that cannot be
+    ///   written.
+    public static func validate(_ outputs: [(option: String, path: String?)]) throws {
+        var seen: [String: String] = [:]
+        for (option, path) in outputs {
+            guard let path else { continue }
+            let identity = path == "-" ? "standard output" : try destination(path)?.identity
+            guard let identity else { continue }
+            if let other = seen[identity] {
+                throw ToolError(
+                    .usage,
+                    "\(other) and \(option) both write \(name(path)); give each output its own file")
+            }
+            seen[identity] = option
+        }
+    }
+
+    /// The resolved destination of `path` (`nil` for `-`), checked for writability.
+    private static func destination(_ path: String) throws -> OutputDestination? {
+        guard path != "-" else { return nil }
         guard !path.isEmpty else { throw ToolError(.usage, "empty output path") }
-        var status = stat()
-        if stat(path, &status) == 0 {
-            if (status.st_mode & S_IFMT) == S_IFDIR { throw ToolError(.ioError, "\(path): is a directory") }
-            if access(path, W_OK) != 0 { throw ToolError(.ioError, "\(path): not writable: \(SystemError.current)") }
-        } else if path.hasSuffix("/") {
-            throw ToolError(.ioError, "\(path): is a directory name")
+        let destination: OutputDestination
+        do throws(SystemError) {
+            destination = try OutputDestination(path)
+        } catch {
+            throw ToolError(.ioError, "\(path): \(error.code == EISDIR ? "is a directory" : error.message)")
         }
-        let directory = AtomicFile.directory(of: path)
-        guard stat(directory, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
-            throw ToolError(.ioError, "\(path): directory \(directory) does not exist")
-        }
-        guard access(directory, W_OK) == 0 else {
-            throw ToolError(.ioError, "\(path): cannot write in directory \(directory): \(SystemError.current)")
-        }
+        if let problem = destination.problem { throw ToolError(.ioError, "\(path): \(problem)") }
+        return destination
     }
 
     /// Writes an output through `body`, which receives a file descriptor to write to.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import NN
 import NNReports
+import Platform
 import ToolSupport
 
 /// `backprop-check`: the assignment's backpropagation exercise worked out for any network and data.
@@ -93,8 +94,15 @@ struct BackpropCheckCommand: ParsableCommand {
     @Flag(help: "Write only the updated model JSON (to chain steps).")
     var emitModel = false
 
-    @Option(help: "Significant digits of the numbers in text and markdown (JSON is exact).")
+    @Option(parsing: .unconditional, help: "Significant digits of the numbers in text and markdown (JSON is exact).")
     var digits = 9
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Check at most N parameters by finite differences (a sample of a larger model; its other entries are NaN, null in JSON).",
+            valueName: "N"))
+    var checkParameters = 2000
 
     @Option(
         name: [.short, .customLong("output")],
@@ -124,6 +132,9 @@ struct BackpropCheckCommand: ParsableCommand {
         if let decimals, !(0...17).contains(decimals) {
             throw ValidationError("--decimals must be from 0 to 17, got \(decimals)")
         }
+        guard checkParameters >= 1 else {
+            throw ValidationError("--check-parameters must be at least 1, got \(checkParameters)")
+        }
     }
 
     func run() throws {
@@ -138,9 +149,15 @@ struct BackpropCheckCommand: ParsableCommand {
                     "--activation replaces the hidden layers' activation, but \(InputFile.name(model)) has no hidden layer"
                 )
             }
+            let parameterCount = exercise.network.architecture.parameterCount
+            if parameterCount > checkParameters {
+                StandardError.write(
+                    "backprop-check: the model has \(parameterCount) parameters; the finite-difference check samples \(checkParameters) of them (--check-parameters to change)\n"
+                )
+            }
             let report = BackpropagationReport(
                 network: exercise.network, inputs: exercise.inputs, targets: exercise.targets, loss: loss.loss,
-                learningRate: learningRate)
+                learningRate: learningRate, checkedParameters: checkParameters)
             guard report.lossBefore.isFinite && report.gradient.isFinite else {
                 throw ToolError(
                     .dataError,
@@ -204,9 +221,5 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `a,b` → `["a", "b"]` for `--inputs` and `--targets`.
 @Sendable func columnList(_ argument: String) throws -> [String] {
-    let names = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    guard !names.contains(where: \.isEmpty) else {
-        throw ValidationError("expected comma-separated column names, got \"\(argument)\"")
-    }
-    return names
+    try columnNames(argument, option: "column list")
 }

@@ -32,7 +32,7 @@ struct Exercise {
             model: InputFile.name(model))
         guard table.rowCount > 0 else {
             throw ToolError(
-                .dataError, "\(table.name): no data rows, only the header (\(table.columnNames.joined(separator: ",")))"
+                .dataError, "\(table.name): no data rows, only the header (\(CSVError.names(table.columnNames)))"
             )
         }
         inputs = try table.columns(inputColumns)
@@ -49,7 +49,7 @@ struct Exercise {
         let all = table.columnNames
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let shape = "the model \(model) takes \(plural(inputCount, "input")) and gives \(plural(outputCount, "output"))"
-        let found = "found \(plural(all.count, "column")): \(all.joined(separator: ", "))"
+        let found = "found \(plural(all.count, "column")): \(CSVError.names(all, separator: ", "))"
         if inputNames == nil && targetNames == nil && all.count != inputCount + outputCount {
             throw ToolError(
                 .dataError,

@@ -102,7 +102,7 @@ extension NotebookCommand {
 
         func write(_ notebook: JupyterNotebook, _ name: String) throws {
             try OutputFile.write(output + "/" + name, bytes: Array(notebook.json().utf8))
-            print("wrote \(output)/\(name)")
+            StandardOutput.print("wrote \(output)/\(name)")
         }
     }
 }

@@ -39,10 +39,14 @@ struct NotebookCommand: ParsableCommand {
 
         func run() throws {
             try runReportingErrors(tool: "notebook") {
-                guard let id = parts else { return NotebookCatalog.listing.forEach { print($0) } }
-                let session = NotebookSession()
-                try NotebookCatalog.notebook(id)!.runReporting(session)
-                session.parts.forEach { print($0.name) }
+                if let id = parts {
+                    let session = NotebookSession()
+                    try NotebookCatalog.notebook(id)!.runReporting(session)
+                    session.parts.forEach { StandardOutput.print($0.name) }
+                } else {
+                    NotebookCatalog.listing.forEach { StandardOutput.print($0) }
+                }
+                try StandardOutput.check()
             }
         }
     }
@@ -88,7 +92,7 @@ struct NotebookCommand: ParsableCommand {
                 var sessions: [NotebookSession] = []
                 for notebook in notebooks {
                     let session = NotebookSession(figureDirectory: figures, selectedPart: part) {
-                        if !summary { print($0) }
+                        if !summary { StandardOutput.print($0) }
                     }
                     try notebook.runReporting(session)
                     sessions.append(session)
@@ -102,9 +106,14 @@ struct NotebookCommand: ParsableCommand {
                         let names = session.parts.map(\.name).joined(separator: ", ")
                         throw ToolError(.usage, "notebook \(notebook.id) has no part '\(part)'; its parts: \(names)")
                     }
-                    if summary { print(NotebookCatalog.summary(notebook, session)) } else if part == nil { print() }
+                    if summary {
+                        StandardOutput.print(NotebookCatalog.summary(notebook, session))
+                    } else if part == nil {
+                        StandardOutput.print()
+                    }
                 }
-                if summary, notebooks.count > 1 { print(NotebookCatalog.summaryTotal(sessions)) }
+                if summary, notebooks.count > 1 { StandardOutput.print(NotebookCatalog.summaryTotal(sessions)) }
+                try StandardOutput.check()
                 if !failures.isEmpty {
                     throw ToolError(.software, "checks failed in notebook(s) \(failures.joined(separator: ", "))")
                 }

@@ -13,7 +13,8 @@ struct PredictCommand: ParsableCommand {
         discussion: """
             The model's inputs are the columns named by --inputs, or else the first columns, as many as the model \
             has inputs. The output is the same CSV with a `prediction` column (`prediction_1`, … for several \
-            outputs), numbers in shortest round-trip form.
+            outputs), numbers in shortest round-trip form; when the file already has such columns (predict run \
+            twice), the new ones are named `prediction.1`, `prediction.2`, … as pandas names repeated columns.
 
             Examples:
               predict --model model.json --data points.csv -o predicted.csv
@@ -36,8 +37,22 @@ struct PredictCommand: ParsableCommand {
     var output = "-"
 
     func validate() throws {
+        if let inputs { _ = try columnNames(inputs, option: "--inputs") }
         if model == "-" && data == "-" {
             throw ValidationError("the model and the data cannot both come from standard input")
+        }
+    }
+
+    /// The names of the prediction columns: `prediction` (or `prediction_1`, … for several outputs), with
+    /// the first suffix `.1`, `.2`, … that makes them all new when the table already has such columns.
+    static func predictionColumns(outputs: Int, existing: [String]) -> [String] {
+        let base = outputs == 1 ? ["prediction"] : (1...outputs).map { "prediction_\($0)" }
+        let taken = Set(existing)
+        var suffix = 0
+        while true {
+            let names = suffix == 0 ? base : base.map { "\($0).\(suffix)" }
+            if !names.contains(where: taken.contains) { return names }
+            suffix += 1
         }
     }
 
@@ -48,18 +63,18 @@ struct PredictCommand: ParsableCommand {
             let network = try ModelFile.network(fromJSON: text, file: InputFile.name(model))
             let table = try InputFile.readTable(data)
             let names =
-                inputs.map { $0.split(separator: ",").map(String.init) }
+                try inputs.map { try columnNames($0, option: "--inputs") }
                 ?? Array(table.columnNames.prefix(network.inputs))
             guard names.count == network.inputs else {
                 throw ToolError(
                     .dataError,
                     "\(table.name): the model takes \(network.inputs) inputs but "
                         + (inputs == nil
-                            ? "the file has only \(table.columnNames.count) columns (\(table.columnNames.joined(separator: ",")))"
-                            : "--inputs names \(names.count) (\(names.joined(separator: ",")))"))
+                            ? "the file has only \(table.columnNames.count) columns (\(CSVError.names(table.columnNames)))"
+                            : "--inputs names \(names.count) (\(CSVError.names(names)))"))
             }
             let predictions = network(try table.columns(names))
-            let columns = network.outputs == 1 ? ["prediction"] : (1...network.outputs).map { "prediction_\($0)" }
+            let columns = Self.predictionColumns(outputs: network.outputs, existing: table.columnNames)
             try OutputFile.writeCSV(
                 output,
                 table: CSVTable(

@@ -107,7 +107,10 @@ struct StudyCommand: ParsableCommand {
         func run() throws {
             try runReportingErrors(tool: "study") {
                 let runs = try StudyPlan.list("plan", results: options.results)
-                for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) { print(line) }
+                for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) {
+                    StandardOutput.print(line)
+                }
+                try StandardOutput.check()
             }
         }
     }
@@ -128,7 +131,10 @@ struct StudyCommand: ParsableCommand {
         func run() throws {
             try runReportingErrors(tool: "study") {
                 let runs = try StudyPlan.list("refits", results: options.results)
-                for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) { print(line) }
+                for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) {
+                    StandardOutput.print(line)
+                }
+                try StandardOutput.check()
             }
         }
     }
@@ -211,8 +217,9 @@ extension StudyCommand {
                 let runs = try StudyPlan.list(list.list, results: options.results)
                 let lines = StudyPlan.commands(runs, tools: options.tools, results: options.results)
                 for (run, line) in zip(runs, lines) where !run.completion(results: options.results).isFinished {
-                    print(line)
+                    StandardOutput.print(line)
                 }
+                try StandardOutput.check()
             }
         }
     }
@@ -284,12 +291,11 @@ extension StudyCommand {
                 let count = try InputFileText.read(lines).split(whereSeparator: \.isNewline).count
                 guard count > 0 else { throw ToolError(.dataError, "\(lines): no runs to submit") }
                 guard parallel > 0 else { throw ToolError(.usage, "--parallel \(parallel): expected at least 1") }
-                print(
-                    StudySlurm.script(
-                        lines: absolute(lines), count: count, directory: currentDirectory(),
-                        output: absolute(output),
-                        options: .init(partition: partition, timeLimit: time, parallel: parallel, jobName: jobName)),
-                    terminator: "")
+                let script = StudySlurm.script(
+                    lines: absolute(lines), count: count, directory: currentDirectory(), output: absolute(output),
+                    options: .init(partition: partition, timeLimit: time, parallel: parallel, jobName: jobName))
+                StandardOutput.print(String(script.dropLast()))
+                try StandardOutput.check()
             }
         }
 
@@ -299,6 +305,17 @@ extension StudyCommand {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             guard getcwd(&buffer, buffer.count) != nil else { return "." }
             return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+}
+
+extension StudyError: ExitStatusProviding {
+    /// 66 for a run not made yet, 74 for a file that cannot be written, 65 for results that do not fit.
+    public var exitStatus: SysExit {
+        switch self {
+        case .missingRun: .noInput
+        case .cannotWrite: .ioError
+        case .emptyRun, .unknownValue, .finalRunDiverged, .invalidScope: .dataError
         }
     }
 }

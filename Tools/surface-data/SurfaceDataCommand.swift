@@ -22,7 +22,7 @@ struct SurfaceDataCommand: ParsableCommand {
             """,
         version: toolkitVersion)
 
-    @Option(help: "Values per axis (GRID² points).")
+    @Option(parsing: .unconditional, help: "Values per axis (GRID² points).")
     var grid = 40
 
     @Option(
@@ -51,6 +51,10 @@ struct SurfaceDataCommand: ParsableCommand {
         guard range.low < range.high else {
             throw ValidationError("--range must be low,high with low < high, got \(range)")
         }
+        // Beyond it x² + y² overflows and every height would be NaN.
+        guard max(abs(range.low), abs(range.high)) <= 1e150 else {
+            throw ValidationError("--range must lie within ±1e150 (x² + y² overflows beyond), got \(range)")
+        }
         guard noise.isFinite && noise >= 0 else {
             throw ValidationError("--noise must be a finite number ≥ 0, got \(noise)")
         }
@@ -59,8 +63,18 @@ struct SurfaceDataCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors(tool: "surface-data") {
             try OutputFile.validate(output)
-            let surface = SurfaceData(grid: grid, range: range.low...range.high, noise: noise, seed: seed)
-            try OutputFile.writeCSV(output, table: surface.table(includingClean: clean))
+            // Row by row: a 10,000² grid is 10⁸ rows, written in constant memory.
+            try OutputFile.writeCSV(output, columns: clean ? ["x", "y", "z", "z_clean"] : ["x", "y", "z"]) { writer in
+                var row = [Double](repeating: 0, count: clean ? 4 : 3)
+                try SurfaceData.forEachPoint(grid: grid, range: range.low...range.high, noise: noise, seed: seed) {
+                    _, x, y, z, height in
+                    row[0] = x
+                    row[1] = y
+                    row[2] = z
+                    if clean { row[3] = height }
+                    try writer.write(row: row)
+                }
+            }
         }
     }
 }

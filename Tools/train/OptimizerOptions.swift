@@ -7,35 +7,37 @@ struct OptimizerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The optimizer.", valueName: "name"))
     var optimizer: Choice<OptimizerKind> = "sgd"
 
-    @Option(help: "Learning rate (lr; default: the optimizer's, e.g. 0.001 for sgd and adam, 1 for lbfgs).")
+    @Option(
+        parsing: .unconditional,
+        help: "Learning rate (lr; default: the optimizer's, e.g. 0.001 for sgd and adam, 1 for lbfgs).")
     var lr: Double?
-    @Option(help: "SGD/RMSprop momentum; β of the book's momentum-udl/nesterov-udl.")
+    @Option(parsing: .unconditional, help: "SGD/RMSprop momentum; β of the book's momentum-udl/nesterov-udl.")
     var momentum: Double?
-    @Option(help: "SGD dampening.")
+    @Option(parsing: .unconditional, help: "SGD dampening.")
     var dampening: Double?
     @Flag(help: "SGD Nesterov momentum.")
     var nesterov = false
-    @Option(help: "L2 penalty (weight_decay); decoupled for adamw.")
+    @Option(parsing: .unconditional, help: "L2 penalty (weight_decay); decoupled for adamw.")
     var weightDecay: Double?
-    @Option(help: ArgumentHelp("Adam's (β₁, β₂).", valueName: "b1,b2"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Adam's (β₁, β₂).", valueName: "b1,b2"))
     var betas: String?
-    @Option(help: "ε added to the denominator.")
+    @Option(parsing: .unconditional, help: "ε added to the denominator.")
     var eps: Double?
-    @Option(help: "Adadelta's ρ.")
+    @Option(parsing: .unconditional, help: "Adadelta's ρ.")
     var rho: Double?
-    @Option(help: "RMSprop's smoothing constant α.")
+    @Option(parsing: .unconditional, help: "RMSprop's smoothing constant α.")
     var alpha: Double?
     @Flag(help: "Centered RMSprop.")
     var centered = false
     @Flag(help: "AMSGrad variant of Adam/AdamW.")
     var amsgrad = false
-    @Option(help: "Adagrad's learning-rate decay.")
+    @Option(parsing: .unconditional, help: "Adagrad's learning-rate decay.")
     var lrDecay: Double?
-    @Option(help: "L-BFGS iterations per step (max_iter).")
+    @Option(parsing: .unconditional, help: "L-BFGS iterations per step (max_iter).")
     var maxIter: Int?
-    @Option(help: "L-BFGS function evaluations per step (max_eval; default max_iter·5/4).")
+    @Option(parsing: .unconditional, help: "L-BFGS function evaluations per step (max_eval; default max_iter·5/4).")
     var maxEval: Int?
-    @Option(help: "L-BFGS history size.")
+    @Option(parsing: .unconditional, help: "L-BFGS history size.")
     var historySize: Int?
     @Option(help: ArgumentHelp("L-BFGS line search.", valueName: "name"))
     var lineSearch: Choice<LBFGS.LineSearch>?

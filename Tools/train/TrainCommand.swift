@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import NN
 import Optim
+import Platform
 import Tensor
 import ToolSupport
 import Training
@@ -52,7 +53,9 @@ struct TrainCommand: ParsableCommand {
             "Target column of the validation file (default: the training target's name).", valueName: "name"))
     var validationTarget: String?
 
-    @Option(help: ArgumentHelp("Hold out this fraction of the training rows for validation.", valueName: "fraction"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Hold out this fraction of the training rows for validation.", valueName: "fraction"))
     var validationSplit: Double?
 
     @Option(help: ArgumentHelp("Hidden layer widths.", valueName: "w1,w2,…"))
@@ -67,7 +70,7 @@ struct TrainCommand: ParsableCommand {
             "Initialiser: \(Initializer.names.joined(separator: ", ")).", valueName: "name"))
     var initializer = "pytorch"
 
-    @Option(help: "Seed of the initialisation, the minibatch order and the validation split.")
+    @Option(parsing: .unconditional, help: "Seed of the initialisation, the minibatch order and the validation split.")
     var seed: UInt32 = 0
 
     @Option(
@@ -81,16 +84,18 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Optimizer")
     var optimizerOptions: OptimizerOptions
 
-    @Option(help: ArgumentHelp("Rows per minibatch, or 'full'.", valueName: "n|full"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Rows per minibatch, or 'full'.", valueName: "n|full"))
     var batchSize: Choice<BatchSize> = "full"
 
-    @Option(help: "Passes over the training set.")
+    @Option(parsing: .unconditional, help: "Passes over the training set.")
     var epochs = 100
 
     @Flag(inversion: .prefixedNo, help: "Draw a new row order every epoch.")
     var shuffle = true
 
-    @Option(help: "Evaluate the whole training and validation sets every N epochs (and after the last).")
+    @Option(
+        parsing: .unconditional,
+        help: "Evaluate the whole training and validation sets every N epochs (and after the last).")
     var evalEvery = 1
 
     @Option(help: ArgumentHelp("Metrics CSV ('-': standard output).", valueName: "file"))
@@ -99,8 +104,18 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the trained model JSON.", valueName: "file"))
     var save: String?
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Refuse a network, batch or class count needing more memory than this (default: half the physical memory).",
+            valueName: "size, e.g. 4G"))
+    var maxMemory: MemorySize?
+
     @Flag(help: "No progress bar and no summary on standard error (warnings still print).")
     var quiet = false
+
+    /// The memory limit of the run: `--max-memory`, or half the physical memory.
+    var memoryLimit: MemoryLimit { maxMemory?.limit ?? .default }
 
     func validate() throws {
         guard epochs >= 0 else { throw ValidationError("--epochs must be ≥ 0, got \(epochs)") }
@@ -118,28 +133,37 @@ struct TrainCommand: ParsableCommand {
         if data == "-" && [initModel, validation].contains("-") {
             throw ValidationError("only one input can come from standard input")
         }
-        if initModel == nil { _ = try architecture(inputs: 1, outputs: 1) }
+        if initModel == nil { _ = try hiddenWidths() }
+        if let inputs { _ = try columnNames(inputs, option: "--inputs") }
+        if let target { _ = try columnNames(target, option: "--target") }
         _ = try optimizerOptions.makeOptimizer()
         _ = try optimizerOptions.learningRateSchedule()
     }
 
-    /// The architecture of `--hidden`/`--activation`.
-    func architecture(inputs: Int, outputs: Int) throws -> Architecture {
-        let widths = hidden.isEmpty ? [] : hidden.split(separator: ",").map { Int($0) }
+    /// The widths of `--hidden`: positive integers separated by commas (none for an empty value).
+    func hiddenWidths() throws -> [Int] {
+        guard !hidden.isEmpty else { return [] }
+        let widths = hidden.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
         guard widths.allSatisfy({ ($0 ?? 0) >= 1 }) else {
             throw ValidationError("--hidden must be positive widths separated by commas, got '\(hidden)'")
         }
+        return widths.map { $0! }
+    }
+
+    /// The architecture of `--hidden`/`--activation`.
+    func architecture(inputs: Int, outputs: Int) throws -> Architecture {
+        let widths = try hiddenWidths()
         let activation = try activation.resolved("activation")
         guard Initializer(name: initializer) != nil else {
             throw ValidationError(
                 "unknown initialiser '\(initializer)'; choose one of \(Initializer.names.joined(separator: ", "))")
         }
-        return Architecture(inputs: inputs, hidden: widths.map { $0! }, activation: activation, outputs: outputs)
+        return Architecture(inputs: inputs, hidden: widths, activation: activation, outputs: outputs)
     }
 
     func run() throws {
         try runReportingErrors(tool: "train") {
-            for path in [metrics, save].compactMap({ $0 }) { try OutputFile.validate(path) }
+            try OutputFile.validate([("--metrics", metrics), ("--save", save)])
             let setup = try TrainingSetup(self)
             try setup.train(self)
         }

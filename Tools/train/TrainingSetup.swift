@@ -17,42 +17,67 @@ struct TrainingSetup {
 
     init(_ command: TrainCommand) throws {
         let loss = try command.loss.resolved("loss")
-        let table = try InputFile.readTable(command.data)
+        var table = try InputFile.readTable(command.data)
         var start: Network? = nil
         if let path = command.initModel {
             let text = String(decoding: try InputFile.contents(path), as: UTF8.self)
             start = try ModelFile.network(fromJSON: text, file: InputFile.name(path))
         }
-        let targetNames = command.target.map { $0.split(separator: ",").map(String.init) }
-        let inputNames = command.inputs.map { $0.split(separator: ",").map(String.init) }
+        let targetNames = try command.target.map { try columnNames($0, option: "--target") }
+        let inputNames = try command.inputs.map { try columnNames($0, option: "--inputs") }
         let targetCount = targetNames?.count ?? (start.map { loss.targetWidth(outputs: $0.outputs) } ?? 1)
         var data = try table.labeled(inputs: inputNames, targets: targetNames, targetCount: targetCount)
+        // The inputs and targets are the data from here on: the table keeps only its names and row lines,
+        // so that the data are held once.
+        table.values = Tensor.zeros([0, table.columnNames.count])
         if inputNames == nil, let start, data.inputNames.count != start.inputs {
             throw ToolError(
                 .dataError,
-                "\(table.name): the model takes \(start.inputs) inputs but the file has \(data.inputNames.count) input columns (\(data.inputNames.joined(separator: ","))); choose them with --inputs"
+                "\(table.name): the model takes \(start.inputs) inputs but the file has \(data.inputNames.count) input columns (\(CSVError.names(data.inputNames))); choose them with --inputs"
             )
         }
-        let outputs = start?.outputs ?? Self.outputCount(loss, targets: data.targets)
+        let batchRows = try command.batchSize.resolved("batch size").rowCount
+        let outputs: Int
         if let start {
             guard data.inputs.shape[1] == start.inputs else {
                 throw ToolError(
                     .dataError,
-                    "\(table.name): --inputs selects \(data.inputs.shape[1]) columns (\(data.inputNames.joined(separator: ","))) but the model takes \(start.inputs) inputs"
+                    "\(table.name): --inputs selects \(data.inputs.shape[1]) columns (\(CSVError.names(data.inputNames))) but the model takes \(start.inputs) inputs"
                 )
             }
+            outputs = start.outputs
+        } else {
+            let hidden = try command.hiddenWidths()
+            let classes = try Self.classCount(loss, data.targets, table: table, column: data.targetNames[0])
+            // Checked in Double before any Int or allocation: a class label of 1e300 asks for 1e300 outputs.
+            let widths =
+                [Double(data.inputs.shape[1])] + hidden.map(Double.init)
+                + [classes?.count ?? Double(data.targets.shape[1])]
+            try Self.checkMemory(
+                widths: widths, rows: data.count, batchRows: batchRows, limit: command.memoryLimit,
+                note: classes.map {
+                    " for class labels up to \(CSVWriter.format($0.count - 1)) (\(table.location(ofRow: $0.row)))"
+                } ?? "")
+            outputs = Int(widths.last!)
+        }
+        if let start {
+            try Self.checkMemory(
+                widths: start.architecture.widths.map(Double.init), rows: data.count, batchRows: batchRows,
+                limit: command.memoryLimit)
             network = start
         } else {
             let architecture = try command.architecture(inputs: data.inputs.shape[1], outputs: outputs)
             network = Network(architecture, initializer: Initializer(name: command.initializer)!, seed: command.seed)
         }
-        try Self.checkTargets(loss, data.targets, outputs: network.outputs, file: table.name)
+        try Self.checkTargets(loss, data.targets, outputs: network.outputs, table: table, columns: data.targetNames)
 
         if let path = command.validation {
-            let validationTable = try InputFile.readTable(path)
+            var validationTable = try InputFile.readTable(path)
             let names = command.validationTarget.map { [$0] } ?? data.targetNames
             let held = try validationTable.labeled(inputs: data.inputNames, targets: names)
-            try Self.checkTargets(loss, held.targets, outputs: network.outputs, file: validationTable.name)
+            validationTable.values = Tensor.zeros([0, validationTable.columnNames.count])
+            try Self.checkTargets(
+                loss, held.targets, outputs: network.outputs, table: validationTable, columns: held.targetNames)
             validation = (held.inputs, held.targets)
         } else if let fraction = command.validationSplit {
             let split = try DataSplit(count: data.count, validationFraction: fraction, seed: command.seed)
@@ -62,39 +87,80 @@ struct TrainingSetup {
         }
         training = data
         optimizer = try command.optimizerOptions.makeOptimizer()
-        options = TrainingOptions(
-            epochs: command.epochs, batchSize: try command.batchSize.resolved("batch size").rowCount, loss: loss)
+        options = TrainingOptions(epochs: command.epochs, batchSize: batchRows, loss: loss)
         options.shuffle = command.shuffle
         options.seed = command.seed
         options.schedule = try command.optimizerOptions.learningRateSchedule()
         options.evaluationInterval = command.evalEvery
     }
 
-    /// The output width a loss needs for these targets: classes for cross-entropy, else one per column.
-    static func outputCount(_ loss: Loss, targets: Tensor) -> Int {
-        if case .crossEntropy = loss { return Int(targets.max()) + 1 }
-        return targets.shape[1]
+    /// Refuses a network whose training would need more memory than `limit` (exit 64, with the size).
+    static func checkMemory(widths: [Double], rows: Int, batchRows: Int?, limit: MemoryLimit, note: String = "")
+        throws
+    {
+        let needed = Trainer.memoryRequirement(widths: widths, rows: rows, batchSize: batchRows)
+        let parameters = Architecture.parameterCount(widths: widths)
+        let shape = widths.map { $0 < 1e15 ? String(Int($0)) : "\($0)" }.joined(separator: " → ")
+        try limit.check(
+            needing: needed,
+            for: "the network \(shape) (\(grouped(parameters)) parameters)\(note) with its training buffers")
+    }
+
+    /// An integer with thousands separators (`10,000,400,001`), or in exponent form beyond 10¹⁵.
+    static func grouped(_ x: Double) -> String {
+        guard x < 1e15 else { return "\(x)" }
+        var digits = String(Int(x))
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return digits
+    }
+
+    /// The number of classes K for cross-entropy (the largest label + 1) and the row of the largest label,
+    /// after checking that every label is an integer ≥ 0; `nil` for the other losses.
+    static func classCount(
+        _ loss: Loss, _ targets: Tensor, table: CSVTable, column: String
+    ) throws -> (count: Double, row: Int)? {
+        guard case .crossEntropy = loss else { return nil }
+        var largest = 0.0, largestRow = 0
+        for (row, value) in targets.scalars.enumerated() {
+            guard value >= 0, value == value.rounded() else {
+                throw ToolError(
+                    .dataError,
+                    "\(table.location(ofRow: row)): column \(column): class label \(CSVWriter.format(value)) is not an integer ≥ 0 (class labels are 0, 1, …, K − 1)"
+                )
+            }
+            if value > largest { (largest, largestRow) = (value, row) }
+        }
+        return (largest + 1, largestRow)
     }
 
     /// Rejects targets the loss cannot take: class labels must be integers 0…D_o−1, BCE targets in [0, 1].
-    static func checkTargets(_ loss: Loss, _ targets: Tensor, outputs: Int, file: String) throws {
+    static func checkTargets(_ loss: Loss, _ targets: Tensor, outputs: Int, table: CSVTable, columns: [String])
+        throws
+    {
         guard targets.shape[1] == loss.targetWidth(outputs: outputs) else {
             throw ToolError(
-                .dataError, "\(file): \(targets.shape[1]) target columns for a model with \(outputs) outputs")
+                .dataError, "\(table.name): \(targets.shape[1]) target columns for a model with \(outputs) outputs")
         }
-        for (row, value) in targets.scalars.enumerated() {
+        let width = targets.shape[1]
+        for (index, value) in targets.scalars.enumerated() {
+            let place = "\(table.location(ofRow: index / width)): column \(columns[index % width])"
             switch loss {
             case .crossEntropy:
                 guard value >= 0, value < Double(outputs), value == value.rounded() else {
                     throw ToolError(
                         .dataError,
-                        "\(file): row \(row + 1): class label \(value) is not an integer in 0…\(outputs - 1)")
+                        "\(place): class label \(CSVWriter.format(value)) is not an integer in 0…\(outputs - 1) (the model has \(outputs) outputs)"
+                    )
                 }
             case .binaryCrossEntropy:
                 guard value >= 0 && value <= 1 else {
                     throw ToolError(
                         .dataError,
-                        "\(file): row \(row + 1): binary cross-entropy targets must be in [0, 1], got \(value)")
+                        "\(place): binary cross-entropy targets must be in [0, 1], got \(CSVWriter.format(value))")
                 }
             default:
                 return
@@ -124,7 +190,7 @@ struct TrainingSetup {
         if let path = command.metrics {
             try OutputFile.writeCSV(path, columns: EpochMetrics.header) { writer in
                 try fit { row in
-                    try writer.write(row: row.row)
+                    try writer.write(row: row.values)
                     if path == "-" { try writer.flush() }
                 }
             }
@@ -139,7 +205,7 @@ struct TrainingSetup {
         report(result, command)
         switch result.stopReason {
         case .completed: return
-        case .interrupted: throw ExitCode(130)
+        case .interrupted: throw ExitCode(Interrupt.exitStatus)
         case .diverged: throw ToolError(.dataError, "\(result.stopReason)")
         }
     }
