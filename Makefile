@@ -97,12 +97,13 @@ study: study-runs
 	@mkdir -p models docs/report/figures $(RESULTS)/backprop
 	$(TOOLS)/study refits --results $(RESULTS) > $(RESULTS)/refits.txt
 	sh scripts/run-list.sh refits $(RESULTS)
-	@if [ -s $(RESULTS)/slurm/plan-pending.txt ] || [ -s $(RESULTS)/slurm/refits-pending.txt ]; then \
+	@# The study's wall time is measured when this pass ran every run of both lists (a fresh or FRESH=1 study).
+	@pending=$$(cat $(RESULTS)/slurm/plan-pending.txt $(RESULTS)/slurm/refits-pending.txt | wc -l); \
+	total=$$(cat $(RESULTS)/runs.txt $(RESULTS)/refits.txt | wc -l); \
+	if [ $$pending -eq $$total ]; then \
 		printf 'key,value\nruns_seconds,%s\njobs,%s\nruns,%s\n' $$(( $$(date +%s) - $$(cat $(RESULTS)/runs.started) )) \
-			$(if $(filter slurm,$(RUNNER)),$${SLURM_PARALLEL:-32},$(JOBS)) \
-			$$(cat $(RESULTS)/slurm/plan-pending.txt $(RESULTS)/slurm/refits-pending.txt | wc -l) \
-			> $(RESULTS)/duration.csv; \
-	else echo "[study] every run had finished already: $(RESULTS)/duration.csv keeps the last measured time"; fi
+			$(if $(filter slurm,$(RUNNER)),$${SLURM_PARALLEL:-32},$(JOBS)) $$total > $(RESULTS)/duration.csv; \
+	else echo "[study] $$pending of $$total runs ran in this pass: $(RESULTS)/duration.csv keeps the time of the last full one"; fi
 	@for activation in sigmoid tanh selu leaky-relu; do \
 		$(BACKPROP) --activation $$activation --format json -o $(RESULTS)/backprop/$$activation-mse.json || exit 1; \
 		$(BACKPROP) --activation $$activation --format markdown -o $(RESULTS)/backprop/$$activation-mse.md || exit 1; \

@@ -5,8 +5,9 @@ import Platform
 public enum RunCompletion: Equatable, Sendable {
     /// The metrics reach the run's last epoch (and a refit's model is saved).
     case complete
-    /// The loss stopped being finite: the metrics end with the non-finite epoch, as `train` writes them
-    /// (exit 65). Running it again would diverge again, so it counts as finished.
+    /// The loss stopped being finite (`train` exits 65): the metrics end with a non-finite loss, or stop
+    /// early while the run's log (`<name>.log`) says it diverged (a minibatch's loss overflowed within an
+    /// epoch). Running it again would diverge again, so it counts as finished.
     case diverged(epoch: Int)
     /// No metrics file (never started, or stopped before its first write).
     case missing
@@ -36,8 +37,8 @@ public enum RunCompletion: Equatable, Sendable {
 extension StudyRun {
     /// How far this run got, from `<results>/runs/<name>.csv` (and for a refit its saved model).
     ///
-    /// The last row's epoch is compared with the run's epochs; a non-finite training or batch loss in the last
-    /// row marks a divergence.
+    /// The last row's epoch is compared with the run's epochs; a non-finite loss in the last row, or a log
+    /// that says `diverged`, marks a divergence.
     public func completion(results: String) -> RunCompletion {
         let path = "\(results)/runs/\(name).csv"
         guard access(path, F_OK) == 0, let text = try? StudyPreparation.readText(path) else { return .missing }
@@ -47,7 +48,10 @@ extension StudyRun {
         guard let epoch = fields.first.flatMap({ Int($0) }) else { return .incomplete(lastEpoch: nil) }
         let nonFinite = fields.dropFirst(2).contains { ["inf", "-inf", "nan"].contains($0.lowercased()) }
         if nonFinite { return .diverged(epoch: epoch) }
-        guard epoch >= epochs else { return .incomplete(lastEpoch: epoch) }
+        guard epoch >= epochs else {
+            let log = (try? StudyPreparation.readText(StudyPlan.log(self, results: results))) ?? ""
+            return log.contains(": diverged:") ? .diverged(epoch: epoch + 1) : .incomplete(lastEpoch: epoch)
+        }
         if experiment == "refit" && access("\(results)/\(StudyFinal.refitModel(self))", F_OK) != 0 {
             return .incomplete(lastEpoch: nil)
         }

@@ -77,6 +77,12 @@ import Testing
         try (header + "0,0,0.5,0.5,\n1,0.01,inf,inf,nan\n").write(toFile: path, atomically: true, encoding: .utf8)
         #expect(run.completion(results: directory) == .diverged(epoch: 1))
         #expect(RunCompletion.diverged(epoch: 1).isFinished && !RunCompletion.incomplete(lastEpoch: 5).isFinished)
+        // A minibatch that overflows within an epoch leaves no row for it; the run's log says it diverged.
+        try (header + "0,0,0.5,0.5,\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run.completion(results: directory) == .incomplete(lastEpoch: 0))
+        try "train: diverged: the loss of batch 10 in epoch 1 is inf; the model is the one after epoch 0\n".write(
+            toFile: StudyPlan.log(run, results: directory), atomically: true, encoding: .utf8)
+        #expect(run.completion(results: directory) == .diverged(epoch: 1))
 
         // A refit is finished only with its saved model as well.
         let refit = StudyRun(experiment: "refit", optimizer: "adam", seed: 0, noise: 0.1, hidden: [50], epochs: 1)
