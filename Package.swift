@@ -113,7 +113,7 @@ let package = Package(
         // Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         tests("TensorTests", ["Tensor", "TestSupport"]),
-        tests("NNTests", ["NN", "Tensor", "TestSupport"]),
+        tests("NNTests", ["NN", "Notebooks", "Tensor", "TestSupport"]),
         tests("DatasetsTests", ["Datasets", "TestSupport"]),
         tests("OptimTests", ["Optim", "Tensor", "TestSupport"]),
         tests("TrainingTests", ["Training", "NN", "Optim", "Datasets", "Tensor", "TestSupport"]),

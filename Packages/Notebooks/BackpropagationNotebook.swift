@@ -20,7 +20,7 @@ public struct BackpropagationNotebook: Notebook {
 
     /// The notebook's network after `np.random.seed(0)`: standard normals for Ω_0 (6×1), Ω_5 (1×6), β_0, β_5,
     /// then Ω_k (6×6) and β_k for k = 1 … 4; ReLU with a′[0] = 0 (the notebook's strict 𝕀[f > 0]).
-    static func network() -> Network {
+    public static func network() -> Network {
         var random = RandomState(seed: 0)
         var omega = [Tensor](repeating: Tensor(0), count: 6), beta = omega
         omega[0] = random.normal(shape: [6, 1])

@@ -1,4 +1,5 @@
 import NN
+import Notebooks
 import Tensor
 import TestSupport
 import Testing
@@ -44,23 +45,8 @@ import Testing
             ], absolute: 1e-12, relative: 1e-12)
     }
 
-    /// 7.2's network after `np.random.seed(0)`: Ω_0, Ω_5, β_0, β_5, then (Ω_k, β_k) for k = 1 … 4.
-    static func notebook72Network() -> Network {
-        var random = RandomState(seed: 0)
-        var omega = [Tensor](repeating: Tensor(0), count: 6), beta = omega
-        omega[0] = random.normal(shape: [6, 1])
-        omega[5] = random.normal(shape: [1, 6])
-        beta[0] = random.normal(shape: [6])
-        beta[5] = random.normal(shape: [1])
-        for k in 1...4 {
-            omega[k] = random.normal(shape: [6, 6])
-            beta[k] = random.normal(shape: [6])
-        }
-        return Network(inputs: 1, layers: (0...5).map { (omega[$0], beta[$0], $0 == 5 ? .identity : .relu) })
-    }
-
     @Test func notebook72ForwardAndBackward() {
-        let network = Self.notebook72Network()
+        let network = BackpropagationNotebook.network()
         let workspace = NetworkWorkspace(network.architecture, capacity: 1)
         var gradient = Tensor.zeros([network.architecture.parameterCount])
         let loss = workspace.lossAndGradient(
@@ -172,7 +158,7 @@ import Testing
 extension BackpropagationTests {
     /// Reusing a forward pass gives the same loss and gradient as running it again.
     @Test func backwardReusesTheForwardPass() {
-        let network = Self.notebook72Network()
+        let network = BackpropagationNotebook.network()
         var random = RandomState(seed: 4)
         let x = random.normal(shape: [5, 1]), y = random.normal(shape: [5, 1])
         let workspace = NetworkWorkspace(network.architecture, capacity: 5)

@@ -1,5 +1,6 @@
 import Foundation
 import NN
+import Notebooks
 import Tensor
 import TestSupport
 import Testing
@@ -142,7 +143,7 @@ extension GradientCheckTests {
     /// of the 12 Ω_k and β_k (the reference: all "Success"); the largest error sits at Ω_5[0, 4], where L is
     /// quadratic with ∂²L/∂ω² = 2·h_5[4]², so the error is h_5[4]²·δ ≈ 1.2e-4.
     @Test func notebook72ForwardDifferences() {
-        let network = BackpropagationTests.notebook72Network()
+        let network = BackpropagationNotebook.network()
         let x = Tensor(shape: [1, 1], scalars: [1.2]), y = Tensor(shape: [1, 1], scalars: [20.0])
         let check = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6, difference: .forward)
         for layer in network.layers {
