@@ -90,6 +90,7 @@ public final class CSVReader {
     /// - Parameters:
     ///   - fileDescriptor: the descriptor to read from.
     ///   - name: the name used in messages, e.g. `<stdin>`.
+    ///   - options: whether missing and non-finite values are accepted (neither, by default).
     public convenience init(fileDescriptor: Int32, name: String, options: Options = Options()) throws {
         try self.init(descriptor: fileDescriptor, owned: false, name: name, bytes: [], options: options)
     }

@@ -5,7 +5,7 @@ import Tensor
 ///
 /// The surface is f(x, y) = sin(0.8 r²) / (r²)^0.9 with r² = x² + y², and f(0, 0) = 0, its limit
 /// (f ≈ 0.8 r^0.2 near the origin). The course's setup is reproduced exactly:
-/// - the axis values are NumPy's `linspace(lower, upper, grid)` (``Tensor/linspace(_:_:count:endpoint:)``),
+/// - the axis values are NumPy's `linspace(lower, upper, grid)` (`Tensor.linspace(_:_:count:endpoint:)`),
 ///   the same for x and y;
 /// - the points are a 'ij' meshgrid, flattened row-major: point p = i·grid + j has x = xs[i] and
 ///   y = ys[j], so x varies slowest;

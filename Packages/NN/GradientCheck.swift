@@ -146,7 +146,7 @@ extension Network {
     ///   - loss: the loss whose gradient is checked.
     ///   - step: δ.
     ///   - difference: the scheme, ``FiniteDifference/central`` by default.
-    ///   - parameters: the flat indices of the parameters to check (increasing), e.g. a
+    ///   - checked: the flat indices of the parameters to check (increasing), e.g. a
     ///     ``GradientCheck/sample(_:limit:)`` of a large model; all by default. The others get NaN.
     /// - Complexity: 2·(P + N·D_i) forward passes (central) or P + N·D_i + 1 (forward), with P the number
     ///   of parameters checked.

@@ -6,7 +6,7 @@ extension BackpropagationReport {
     /// A kink at unit u of f_k for some point moves when a parameter moves f_k[u]: every parameter of the
     /// layers 0 … k−1, and row u of Ω_k with β_k[u]. Perturbing such a parameter by ±δ straddles the kink,
     /// so its finite difference averages the two one-sided slopes while backpropagation uses the
-    /// convention a′[0] of ``Activation/derivative(_:)``: the two disagree by design there, not by a bug.
+    /// convention a′[0] of `Activation.derivative(_:)`: the two disagree by design there, not by a bug.
     ///
     /// - Complexity: O(P) per kink.
     public var parametersCrossingKinks: Set<Int> {

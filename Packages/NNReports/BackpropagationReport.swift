@@ -43,7 +43,7 @@ public struct BackpropagationReport: Sendable {
     /// ∂L/∂θ for the whole batch, in the flat parameter order.
     public let gradient: Tensor
     /// Backpropagation against central differences (δ = 1e-6) for every input and every parameter, or a
-    /// sample of the parameters of a large model (``GradientCheck/checkedParameters``).
+    /// sample of the parameters of a large model (`GradientCheck.checkedParameters`).
     public let gradientCheck: GradientCheck
     /// The gradient-descent learning rate α.
     public let learningRate: Double
@@ -85,10 +85,13 @@ public struct BackpropagationReport: Sendable {
     /// Works the exercise out for `network` on the points `inputs` (`N × D_i`) and `targets` (`N × D_o`).
     ///
     /// - Parameters:
+    ///   - network: the model whose gradient is worked out, at the parameters the step starts from.
+    ///   - inputs: the points, one per row (`N × D_i`).
+    ///   - targets: their targets, one per row (`N × D_o`).
     ///   - loss: a squared-error loss (`.squaredError(.mean)`, `.sum` or `.halfSum`).
     ///   - learningRate: α of the step θ ← θ − α ∂L/∂θ.
     ///   - checkedParameters: the most parameters the finite-difference check perturbs: a larger model has a
-    ///     sample of this many checked (``GradientCheck/sample(_:limit:)``), so that the check of a model
+    ///     sample of this many checked (`GradientCheck.sample(_:limit:)`), so that the check of a model
     ///     of millions of parameters does not take hours. All are checked by default.
     public init(
         network: Network, inputs: Tensor, targets: Tensor, loss: Loss, learningRate: Double = 1,

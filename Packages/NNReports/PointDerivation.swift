@@ -21,6 +21,9 @@ public struct PointDerivation {
     /// A derivation of `report` for its point `point` (0-based) under the loss named `lossName`.
     ///
     /// - Parameters:
+    ///   - report: the worked exercise whose numbers the derivation writes out.
+    ///   - point: the index of the point derived step by step, from 0; the others go in a table.
+    ///   - lossName: the loss's name as the user gave it (e.g. `mse`), shown beside its formula.
     ///   - language: the words, and the decimal separator (a comma in Spanish).
     ///   - precision: the digits of every number.
     /// - Precondition: `point` is one of the report's points.

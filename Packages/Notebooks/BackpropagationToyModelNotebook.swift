@@ -8,7 +8,7 @@ import Tensor
 /// pass that stores every f_k and h_k and a backward pass through them.
 ///
 /// The model is a 1-1-1-1-1 network whose activations are sin, exp and cos (then the identity), so the
-/// notebook's three TODOs are ``NetworkWorkspace``'s forward pass (eq. 7.24), backward pass (eq. 7.25 with
+/// notebook's three TODOs are `NetworkWorkspace`'s forward pass (eq. 7.24), backward pass (eq. 7.25 with
 /// a′ = cos, exp, −sin) and parameter derivatives (∂ℓ/∂β_k = ∂ℓ/∂f_k, ∂ℓ/∂ω_k = h_k·∂ℓ/∂f_k).
 public struct BackpropagationToyModelNotebook: Notebook {
     /// The notebook's number.

@@ -10,7 +10,7 @@ import Tensor
 /// sigmoid and tanh networks next to ReLU, and what He initialisation (σ²_Ω = 2/D) does there
 /// (see `InitializationNotebook+Activations.swift`).
 ///
-/// Every run is an ``InitializationStudy`` in NumPy-compatible mode: `init_params` reseeds the generator
+/// Every run is an `InitializationStudy` in NumPy-compatible mode: `init_params` reseeds the generator
 /// with 0 and draws Ω_0, Ω_K, Ω_1 … Ω_{K−1}; the data continue the same stream.
 public struct InitializationNotebook: Notebook {
     /// The notebook's number.

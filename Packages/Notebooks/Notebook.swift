@@ -128,8 +128,14 @@ public final class NotebookSession {
     /// Checks that `actual` is within `tolerance·max(1, |expected|)` of `expected` (absolute near 0,
     /// relative for large values).
     ///
-    /// - Parameter source: where the expected value comes from, e.g. "stated" (printed in the notebook)
-    ///   or "reference" (the solved value of udl-notebooks.md).
+    /// - Parameters:
+    ///   - label: what is checked, printed in the `[PASS]`/`[FAIL]` line and kept in ``checks``.
+    ///   - actual: the value computed by the run.
+    ///   - expected: the value it should have.
+    ///   - tolerance: the largest accepted error, absolute when |expected| ≤ 1 and relative to |expected|
+    ///     above.
+    ///   - source: where the expected value comes from, e.g. "stated" (printed in the notebook)
+    ///     or "reference" (the solved value of udl-notebooks.md).
     public func check(
         _ label: String, _ actual: Double, _ expected: Double, tolerance: Double, source: String = "reference"
     ) {

@@ -5,7 +5,7 @@
 ///
 /// - a fenced `sh` block holding one `notebook …` command, e.g. `notebook run 6.4 --part momentum`: a
 ///   `%%bash` cell running that command with the project's tool, its stored output the lines the part printed
-///   in the run (``NotebookSession/lines(ofPart:)``); in the walkthrough, `notebook list` and
+///   in the run (its ``NotebookPart/lines`` of ``NotebookSession/transcript``); in the walkthrough, `notebook list` and
 ///   `notebook run all --summary`;
 /// - an image line `![caption](figures/6.4-trajectories.png)`: a Python cell displaying the PNG, its stored
 ///   output the PNG itself. In a notebook's page the figure must have been drawn by a part run before it (the
@@ -162,7 +162,8 @@ public enum NotebookExport {
     /// The notebook of one UDL notebook from its page and a finished run of it.
     ///
     /// - Parameters:
-    ///   - page: the page's Markdown; `pageName` names it in errors.
+    ///   - page: the page's Markdown.
+    ///   - pageName: the page's name in errors (``PageError/page``), e.g. `6.4.md`.
     ///   - notebook: the notebook the page is about.
     ///   - session: its run (``Notebook/runReporting(_:)``) with figures drawn and shown as `figuras/…`.
     ///   - tool: the `notebook` command the cells run.
@@ -222,8 +223,11 @@ public enum NotebookExport {
     /// The walkthrough (`recorrido.ipynb`) from `README.md`.
     ///
     /// - Parameters:
+    ///   - page: the walkthrough's Markdown (`README.md`).
+    ///   - pageName: the page's name in errors (``PageError/page``), e.g. `README.md`.
     ///   - listing: what `notebook list` prints.
     ///   - summary: what `notebook run all --summary` prints.
+    ///   - tool: the `notebook` command the cells run.
     ///   - png: the bytes of a figure of `docs/notebooks/figures`, by file name.
     public static func walkthrough(
         page: String, pageName: String, listing: [String], summary: [String], tool: String = defaultTool,

@@ -42,8 +42,15 @@ public final class Trainer {
     /// A trainer for `network` on rows of `inputs` (`N × D_i`) and `targets` (`N × D_o`, or `N × 1` class
     /// indices for cross-entropy).
     ///
-    /// - Parameter validation: a held-out set scored after each evaluated epoch and used to pick the best
-    ///   model.
+    /// - Parameters:
+    ///   - network: the architecture and the starting parameters (the trainer steps its own copy).
+    ///   - inputs: the training points, one per row.
+    ///   - targets: their targets, one row per row of `inputs`.
+    ///   - validation: a held-out set scored after each evaluated epoch and used to pick the best
+    ///     model (nil: none, and no best model is picked).
+    ///   - optimizer: the optimizer that takes the steps; its `learningRate` is the base rate that
+    ///     `options.schedule` adjusts each epoch.
+    ///   - options: the epochs, minibatches, loss, learning-rate schedule and evaluation interval.
     public init(
         network: Network, inputs: Tensor, targets: Tensor, validation: (inputs: Tensor, targets: Tensor)? = nil,
         optimizer: any Optimizer, options: TrainingOptions

@@ -35,6 +35,7 @@ public final class SurfaceAxes {
 
     /// Sets the surface to draw.
     /// - Parameters:
+    ///   - field: the heights z = f(x, y) on their grid (it replaces any surface set before).
     ///   - colormap: the colours of the z values.
     ///   - range: the z values at the colormap's ends (nil: the field's range).
     public func surface(_ field: ScalarField, colormap: Colormap = .viridis, range: (Double, Double)? = nil) {

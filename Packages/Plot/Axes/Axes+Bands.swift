@@ -12,6 +12,12 @@ extension Axes {
 
     /// Shades the region between `lower` and `upper`, with an optional line along `center`.
     /// - Parameters:
+    ///   - x: the abscissas.
+    ///   - lower: the bottom edge of the band, as many values as `x`.
+    ///   - upper: the top edge of the band, as many values as `x`.
+    ///   - center: the ordinates of a line drawn over the band, as many as `x` (nil: no line).
+    ///   - label: the legend entry (nil: none).
+    ///   - color: the colour of the shading and the line (nil: the next colour of the cycle).
     ///   - alpha: the opacity of the shading (the line is opaque).
     public func band(
         _ x: [Double], lower: [Double], upper: [Double], center: [Double]? = nil, label: String? = nil,

@@ -6,6 +6,8 @@ extension Axes {
     ///   - heights: the bar heights, as many as `x`.
     ///   - width: the bar width in x units (0.8 leaves gaps between bars one unit apart).
     ///   - bottom: where the bars start.
+    ///   - label: the legend entry (nil: none).
+    ///   - color: the colour of every bar (nil: the next colour of the cycle).
     public func bar(
         _ x: [Double], _ heights: [Double], width: Double = 0.8, bottom: Double = 0, label: String? = nil,
         color: Color? = nil
@@ -25,7 +27,11 @@ extension Axes {
 
     /// Draws points (x[i], y[i]) with vertical error bars from y[i] − error[i] to y[i] + error[i].
     /// - Parameters:
+    ///   - x: the abscissas.
+    ///   - y: the ordinates (the bars' centres), as many as `x`.
     ///   - error: the half-lengths of the bars (for example a standard deviation over seeds).
+    ///   - label: the legend entry (nil: none).
+    ///   - color: the colour of the points, the bars and the line (nil: the next colour of the cycle).
     ///   - capSize: the width of the caps in points.
     ///   - connect: whether a line joins the points.
     ///   - marker: the symbol at each point.

@@ -4,11 +4,16 @@ import Platform
 extension Axes {
     /// Draws the contour lines of `field`.
     /// - Parameters:
+    ///   - field: the values to draw the contours of.
     ///   - levels: the levels (nil: about `count` nice levels strictly inside the field's range, as
     ///     matplotlib's default).
+    ///   - count: the approximate number of levels chosen when `levels` is nil (ignored otherwise).
     ///   - color: one colour for every line (nil: each level coloured by `colormap`).
+    ///   - colormap: the colours of the levels when `color` is nil, the lowest level getting its first
+    ///     colour and the highest its last.
     ///   - width: the line width in points.
     ///   - labels: whether to write each level's value in a gap of its longest lines, along the line.
+    ///   - label: the legend entry (nil: none).
     public func contour(
         _ field: ScalarField, levels: [Double]? = nil, count: Int = 7, color: Color? = nil,
         colormap: Colormap = .viridis, width: Double = 1.5, labels: Bool = false, label: String? = nil
@@ -21,7 +26,12 @@ extension Axes {
     }
 
     /// Fills the bands between successive levels of `field` with colours of `colormap`.
-    /// - Parameter levels: the band edges (nil: about `count` nice levels, extended to cover the range).
+    /// - Parameters:
+    ///   - field: the values to fill the bands of.
+    ///   - levels: the band edges (nil: about `count` nice levels, extended to cover the range).
+    ///   - count: the approximate number of levels chosen when `levels` is nil (ignored otherwise).
+    ///   - colormap: the colours of the bands, the lowest band getting its first colour and the highest its
+    ///     last.
     public func filledContour(
         _ field: ScalarField, levels: [Double]? = nil, count: Int = 7, colormap: Colormap = .viridis
     ) {

@@ -11,6 +11,8 @@ extension Axes {
 
     /// Draws `field` as an image coloured by `colormap`.
     /// - Parameters:
+    ///   - field: the values to draw.
+    ///   - colormap: the colours, from the low end of `range` to the high end.
     ///   - range: the values mapped to the colormap's ends (nil: the field's smallest and largest values).
     ///     For a diverging map use limits symmetric about zero, e.g. `(-m, m)`.
     ///   - interpolation: cells or a smooth image.

@@ -23,8 +23,13 @@ extension Axes {
 
     /// Draws markers at the points (x[i], y[i]), without a line.
     /// - Parameters:
+    ///   - x: the abscissas.
+    ///   - y: the ordinates, as many as `x`.
+    ///   - label: the legend entry (nil: none).
+    ///   - color: the colour (nil: the next colour of the cycle).
+    ///   - marker: the symbol at each point.
     ///   - size: the marker size in points.
-    ///   - alpha: the opacity of the markers.
+    ///   - alpha: the opacity of the markers (it multiplies the colour's own opacity).
     public func scatter(
         _ x: [Double], _ y: [Double], label: String? = nil, color: Color? = nil, marker: Marker = .circle,
         size: Double = 6, alpha: Double = 1

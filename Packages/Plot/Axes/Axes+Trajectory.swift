@@ -5,6 +5,11 @@ extension Axes {
     /// Draws the path through the points (x[i], y[i]) in order: a line with a small marker at each point,
     /// arrowheads showing the direction, a ring at the start and a filled star at the end.
     /// - Parameters:
+    ///   - x: the abscissas of the path's points, in order.
+    ///   - y: the ordinates, as many as `x`.
+    ///   - label: the legend entry (nil: none).
+    ///   - color: the colour of the line and the markers (nil: the next colour of the cycle).
+    ///   - width: the line width in points.
     ///   - arrows: whether to put arrowheads on segments long enough to hold one (at most one per
     ///     ~40 points of path).
     ///   - markerSize: the size of the per-point markers in points (0 for none).

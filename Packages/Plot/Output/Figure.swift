@@ -42,7 +42,12 @@ public final class Figure {
     var panels: [Panel?]
 
     /// A figure of `width × height` pixels with a `rows × columns` grid of panels.
-    /// - Parameter dpi: pixels per inch (nil: min(width/6.4, height/4.8)).
+    /// - Parameters:
+    ///   - width: the image width in pixels.
+    ///   - height: the image height in pixels.
+    ///   - rows: the number of panel rows.
+    ///   - columns: the number of panel columns.
+    ///   - dpi: pixels per inch (nil: min(width/6.4, height/4.8)).
     /// - Precondition: positive sizes and grid dimensions.
     public init(width: Int = 640, height: Int = 480, rows: Int = 1, columns: Int = 1, dpi: Double? = nil) {
         precondition(width > 0 && height > 0, "Figure: size \(width)×\(height) must be positive")
