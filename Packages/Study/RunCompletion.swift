@@ -58,3 +58,47 @@ extension StudyRun {
         return .complete
     }
 }
+
+/// What became of every run of one of the study's lists: how many finished, how many of those diverged, and a
+/// line for each one that did not finish, so that `study check` can name it.
+public struct RunListCheck: Sendable {
+    /// How many runs the list holds.
+    public let count: Int
+    /// How many runs diverged (they count as finished).
+    public let diverged: Int
+    /// One line per unfinished run: its line in the list, its name, what is wrong, the last line its log
+    /// holds (what `train` said) and, when known, the Slurm task that ran it.
+    public let unfinished: [String]
+
+    /// Reads the completion of every run of the list `list` under `results`.
+    ///
+    /// - Parameters:
+    ///   - list: the run list, `plan` or `refits`.
+    ///   - results: the results directory.
+    ///   - slurmTasks: the commands a Slurm job array ran, one per task in task order, to name a run's task.
+    ///   - taskOutput: where each task wrote its output, with `%a` for the task's number.
+    /// - Throws: what ``StudyPlan/list(_:results:)`` throws.
+    public init(list: String, results: String, slurmTasks: [String]? = nil, taskOutput: String? = nil) throws {
+        let runs = try StudyPlan.list(list, results: results)
+        var diverged = 0
+        var unfinished: [String] = []
+        for (index, run) in runs.enumerated() {
+            let completion = run.completion(results: results)
+            if case .diverged = completion { diverged += 1 }
+            guard !completion.isFinished else { continue }
+            var message = "line \(index + 1) of the \(list) (\(run.name)): \(completion.problem)"
+            let said = (try? StudyPreparation.readText(StudyPlan.log(run, results: results))) ?? ""
+            if let last = said.split(whereSeparator: \.isNewline).last {
+                message += "; train said: \(last.prefix(300))"
+            }
+            if let task = slurmTasks?.firstIndex(where: { $0.contains("/runs/\(run.name).csv ") }) {
+                let output = taskOutput.map { " in " + $0.replacing("%a", with: "\(task + 1)") } ?? ""
+                message += " (Slurm task \(task + 1); its output\(output))"
+            }
+            unfinished.append(message)
+        }
+        self.count = runs.count
+        self.diverged = diverged
+        self.unfinished = unfinished
+    }
+}

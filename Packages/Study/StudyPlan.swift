@@ -200,6 +200,19 @@ public enum StudyPlan {
         }
     }
 
+    /// The shell commands of the run list `name` (see ``list(_:results:)``); with `unfinishedOnly`, only those
+    /// of the runs that have not finished (``RunCompletion/isFinished``), which is how a study resumes.
+    ///
+    /// - Throws: what ``list(_:results:)`` throws.
+    public static func commands(ofList name: String, tools: String, results: String, unfinishedOnly: Bool = false)
+        throws -> [String]
+    {
+        let runs = try list(name, results: results)
+        return zip(runs, commands(runs, tools: tools, results: results)).compactMap { run, line in
+            unfinishedOnly && run.completion(results: results).isFinished ? nil : line
+        }
+    }
+
     /// The runs of one of the study's lists: `plan` (every experiment's runs) or `refits` (the final
     /// candidates on every point, known once the plan's cross-validation runs are done), for the scope in
     /// `<results>/plan.json`.

@@ -94,6 +94,39 @@ import Testing
         #expect(refit.completion(results: directory) == .complete)
     }
 
+    /// Resuming and checking a list: of three size runs, one finished, one stopped early (its log says why)
+    /// and one never started; the pending commands are the last two, and the check names both by line, run,
+    /// log and Slurm task.
+    @Test func aListResumesWithItsUnfinishedRunsAndNamesThem() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try StudyScope(seeds: [0], sizeEpochs: 10, widths: [4], depths: [1], experiments: ["size"])
+            .write(results: directory)
+        let runs = try StudyPlan.list("plan", results: directory)
+        try #require(runs.count == 3)
+        let header = "epoch,seconds,train_loss,validation_loss,batch_loss\n"
+        try (header + "0,0,0.5,0.5,\n10,0.2,0.1,0.1,0.11\n").write(
+            toFile: "\(directory)/runs/\(runs[0].name).csv", atomically: true, encoding: .utf8)
+        try (header + "0,0,0.5,0.5,\n5,0.1,0.2,0.2,0.21\n").write(
+            toFile: "\(directory)/runs/\(runs[1].name).csv", atomically: true, encoding: .utf8)
+        try "train: interrupted\n".write(
+            toFile: StudyPlan.log(runs[1], results: directory), atomically: true, encoding: .utf8)
+
+        let all = try StudyPlan.commands(ofList: "plan", tools: "bin", results: directory)
+        let pending = try StudyPlan.commands(ofList: "plan", tools: "bin", results: directory, unfinishedOnly: true)
+        #expect(all.count == 3 && pending == Array(all[1...]))
+
+        let check = try RunListCheck(
+            list: "plan", results: directory, slurmTasks: pending, taskOutput: "slurm/plan-%a.out")
+        #expect(check.count == 3 && check.diverged == 0)
+        #expect(
+            check.unfinished == [
+                "line 2 of the plan (\(runs[1].name)): metrics stop at epoch 5; train said: train: interrupted "
+                    + "(Slurm task 1; its output in slurm/plan-1.out)",
+                "line 3 of the plan (\(runs[2].name)): no metrics file (Slurm task 2; its output in slurm/plan-2.out)",
+            ])
+    }
+
     /// Task i of the array runs line i of the pending list, one CPU, at most M at once.
     @Test func slurmScriptRunsOneLinePerTask() {
         let script = StudySlurm.script(

@@ -106,11 +106,7 @@ struct StudyCommand: ParsableCommand {
         @OptionGroup var options: Options
         func run() throws {
             try runReportingErrors(tool: "study") {
-                let runs = try StudyPlan.list("plan", results: options.results)
-                for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) {
-                    StandardOutput.print(line)
-                }
-                try StandardOutput.check()
+                try printLines(StudyPlan.commands(ofList: "plan", tools: options.tools, results: options.results))
             }
         }
     }
@@ -130,11 +126,7 @@ struct StudyCommand: ParsableCommand {
         @OptionGroup var options: Options
         func run() throws {
             try runReportingErrors(tool: "study") {
-                let runs = try StudyPlan.list("refits", results: options.results)
-                for line in StudyPlan.commands(runs, tools: options.tools, results: options.results) {
-                    StandardOutput.print(line)
-                }
-                try StandardOutput.check()
+                try printLines(StudyPlan.commands(ofList: "refits", tools: options.tools, results: options.results))
             }
         }
     }
@@ -214,12 +206,9 @@ extension StudyCommand {
         @OptionGroup var list: ListOption
         func run() throws {
             try runReportingErrors(tool: "study") {
-                let runs = try StudyPlan.list(list.list, results: options.results)
-                let lines = StudyPlan.commands(runs, tools: options.tools, results: options.results)
-                for (run, line) in zip(runs, lines) where !run.completion(results: options.results).isFinished {
-                    StandardOutput.print(line)
-                }
-                try StandardOutput.check()
+                try printLines(
+                    StudyPlan.commands(
+                        ofList: list.list, tools: options.tools, results: options.results, unfinishedOnly: true))
             }
         }
     }
@@ -235,37 +224,22 @@ extension StudyCommand {
         var taskOutput: String?
         func run() throws {
             try runReportingErrors(tool: "study") {
-                let runs = try StudyPlan.list(list.list, results: options.results)
-                let tasks = try pending.map { path in
-                    try InputFileText.read(path).split(whereSeparator: \.isNewline).map(String.init)
-                }
-                var unfinished = 0
-                var diverged = 0
-                for (index, run) in runs.enumerated() {
-                    let completion = run.completion(results: options.results)
-                    if case .diverged = completion { diverged += 1 }
-                    guard !completion.isFinished else { continue }
-                    unfinished += 1
-                    var message = "study: line \(index + 1) of the \(list.list) (\(run.name)): \(completion.problem)"
-                    let said = (try? InputFileText.read(StudyPlan.log(run, results: options.results))) ?? ""
-                    if let last = said.split(whereSeparator: \.isNewline).last {
-                        message += "; train said: \(last.prefix(300))"
-                    }
-                    if let task = tasks?.firstIndex(where: { $0.contains("/runs/\(run.name).csv ") }) {
-                        let output = taskOutput.map { " in " + $0.replacing("%a", with: "\(task + 1)") } ?? ""
-                        message += " (Slurm task \(task + 1); its output\(output))"
-                    }
-                    StandardError.write(message + "\n")
-                }
-                guard unfinished == 0 else {
+                let check = try RunListCheck(
+                    list: list.list, results: options.results,
+                    slurmTasks: try pending.map { path in
+                        try InputFileText.read(path).split(whereSeparator: \.isNewline).map(String.init)
+                    },
+                    taskOutput: taskOutput)
+                for message in check.unfinished { StandardError.write("study: \(message)\n") }
+                guard check.unfinished.isEmpty else {
                     throw ToolError(
                         .temporaryFailure,
-                        "\(unfinished) of \(runs.count) runs of the \(list.list) did not finish; run the study again to "
-                            + "resume with those alone")
+                        "\(check.unfinished.count) of \(check.count) runs of the \(list.list) did not finish; run the "
+                            + "study again to resume with those alone")
                 }
                 StandardError.write(
-                    "study: all \(runs.count) runs of the \(list.list) finished"
-                        + (diverged > 0 ? " (\(diverged) diverged, as a run can)\n" : "\n"))
+                    "study: all \(check.count) runs of the \(list.list) finished"
+                        + (check.diverged > 0 ? " (\(check.diverged) diverged, as a run can)\n" : "\n"))
             }
         }
     }
@@ -318,6 +292,12 @@ extension StudyError: ExitStatusProviding {
         case .emptyRun, .unknownValue, .finalRunDiverged, .invalidScope: .dataError
         }
     }
+}
+
+/// Prints `lines` on standard output, one per line (a write error is exit 74).
+func printLines(_ lines: [String]) throws {
+    for line in lines { StandardOutput.print(line) }
+    try StandardOutput.check()
 }
 
 /// Reading a whole text file for the template.
