@@ -30,13 +30,24 @@ import Testing
             loss: Loss(name: loss)!, learningRate: 1)
     }
 
+    /// Every layer's Ω_k and β_k of `network` against a fixture's `{"weights": [[rows]…], "biases": […]}`, to
+    /// `tolerance` both absolute and relative.
+    static func expectLayers(_ network: Network, _ fixture: JSONFixture, tolerance: Double, _ label: String) {
+        for k in 0..<network.layers.count {
+            expectClose(
+                network.weights(ofLayer: k).scalars, fixture["weights"][k].array.flatMap(\.doubles),
+                absolute: tolerance, relative: tolerance, label)
+            expectClose(
+                network.biases(ofLayer: k).scalars, fixture["biases"][k].doubles, absolute: tolerance,
+                relative: tolerance, label)
+        }
+    }
+
     @Test(arguments: fixture["cases"].array.indices)
     func matchesNumPy(case index: Int) {
         let expected = Self.fixture["cases"][index]
         let activation = Activation(name: expected["activation"].string)!
-        let report = BackpropagationReport(
-            network: Self.figure1(activation: activation), inputs: Self.inputs, targets: Self.targets,
-            loss: Loss(name: expected["loss"].string)!, learningRate: 1)
+        let report = Self.report(activation: expected["activation"].string, loss: expected["loss"].string)
         let label = "\(expected["activation"].string) \(expected["loss"].string)"
         expectClose(report.lossBefore, expected["loss_before"].double, absolute: 1e-13, relative: 1e-13, label)
         expectClose(report.lossAfter / expected["loss_after"].double, 1, absolute: 1e-12, relative: 1e-12, label)
@@ -59,28 +70,16 @@ import Testing
                 point.activationDerivatives.flatMap { $0 }, p["derivatives"].array.flatMap(\.doubles), absolute: 1e-14,
                 relative: 1e-14, label)
             expectClose(point.loss, p["loss"].double, absolute: 1e-14, relative: 1e-14, label)
-            let pointGradient = Network(report.network.architecture, parameters: point.gradient)
-            for k in 0..<3 {
-                expectClose(
-                    pointGradient.weights(ofLayer: k).scalars, p["gradient"]["weights"][k].array.flatMap(\.doubles),
-                    absolute: 1e-13, relative: 1e-13, label)
-                expectClose(
-                    pointGradient.biases(ofLayer: k).scalars, p["gradient"]["biases"][k].doubles, absolute: 1e-13,
-                    relative: 1e-13, label)
-            }
+            Self.expectLayers(
+                Network(report.network.architecture, parameters: point.gradient), p["gradient"], tolerance: 1e-13,
+                label)
         }
         // The central differences, kinks included, against NumPy's (same step, same side of each kink).
         let differences = expected["central_differences"]
-        let numeric = Network(report.network.architecture, parameters: report.gradientCheck.numeric)
         #expect(report.gradientCheck.step == differences["step"].double)
-        for k in 0..<3 {
-            expectClose(
-                numeric.weights(ofLayer: k).scalars, differences["weights"][k].array.flatMap(\.doubles), absolute: 1e-7,
-                relative: 1e-7, label)
-            expectClose(
-                numeric.biases(ofLayer: k).scalars, differences["biases"][k].doubles, absolute: 1e-7, relative: 1e-7,
-                label)
-        }
+        Self.expectLayers(
+            Network(report.network.architecture, parameters: report.gradientCheck.numeric), differences,
+            tolerance: 1e-7, label)
         expectClose(
             report.gradientCheck.numericInput.scalars, differences["inputs"].array.flatMap(\.doubles), absolute: 1e-7,
             relative: 1e-7, label)
@@ -105,21 +104,10 @@ import Testing
         } else {
             Issue.record("\(label): no refined rates, NumPy has them")
         }
-        let gradient = Network(report.network.architecture, parameters: report.gradient)
-        for k in 0..<3 {
-            expectClose(
-                gradient.weights(ofLayer: k).scalars, expected["gradient"]["weights"][k].array.flatMap(\.doubles),
-                absolute: 1e-13, relative: 1e-13, label)
-            expectClose(
-                gradient.biases(ofLayer: k).scalars, expected["gradient"]["biases"][k].doubles, absolute: 1e-13,
-                relative: 1e-13, label)
-            expectClose(
-                report.updated.weights(ofLayer: k).scalars, expected["updated"]["weights"][k].array.flatMap(\.doubles),
-                absolute: 1e-13, relative: 1e-13, label)
-            expectClose(
-                report.updated.biases(ofLayer: k).scalars, expected["updated"]["biases"][k].doubles, absolute: 1e-13,
-                relative: 1e-13, label)
-        }
+        Self.expectLayers(
+            Network(report.network.architecture, parameters: report.gradient), expected["gradient"], tolerance: 1e-13,
+            label)
+        Self.expectLayers(report.updated, expected["updated"], tolerance: 1e-13, label)
         // Point 1 has f_0[2] = 0.1 − 1.3 + 1.2 ≈ −8e-17 and point 3 has f_0[0] = 0.3 − 0.2 − 0.1 ≈ 0: at the kink
         // of LeakyReLU and SELU, where the derivative is a convention and central differences straddle it.
         if activation.isDifferentiable {
