@@ -190,7 +190,7 @@ public struct LeastSquaresLossNotebook: Notebook {
             for (mu, sigma) in [(0.0, 1.0), (1.0, 1.0), (0.0, 2.0), (0.0, 0.5)] {
                 axes.line(
                     ys, ys.map { Likelihood.normalDensity($0, mean: mu, standardDeviation: sigma) },
-                    label: "μ = \(fixed(mu, 0)), σ = \(String("\(sigma)".map { $0 == "." ? "," : $0 }))")
+                    label: "μ = \(fixed(mu, 0)), σ = \(comma("\(sigma)"))")
             }
             axes.xLabel = "$y$"
             axes.yLabel = "Densidad Pr($y$)"

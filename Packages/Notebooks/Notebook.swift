@@ -197,9 +197,10 @@ public func fixed(_ value: Double, _ decimals: Int) -> String {
 }
 
 /// `value` with a fixed number of decimals and a decimal comma, for the Spanish text of figures.
-func fixedComma(_ value: Double, _ decimals: Int) -> String {
-    String(fixed(value, decimals).map { $0 == "." ? "," : $0 })
-}
+func fixedComma(_ value: Double, _ decimals: Int) -> String { comma(fixed(value, decimals)) }
+
+/// A number written with a decimal point (`"0.05"`), with a decimal comma instead (`"0,05"`).
+func comma(_ number: String) -> String { String(number.map { $0 == "." ? "," : $0 }) }
 
 /// A number in shortest round-trip form, for check messages.
 func format(_ value: Double) -> String { "\(value)" }

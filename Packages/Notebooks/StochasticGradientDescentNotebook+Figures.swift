@@ -83,7 +83,7 @@ extension StochasticGradientDescentNotebook {
             for (index, run) in experiments.rates.enumerated() {
                 left.line(
                     Array(0..<run.losses.count).map(Double.init), run.losses,
-                    label: "α = " + String("\(run.rate)".map { $0 == "." ? "," : $0 }),
+                    label: "α = " + comma("\(run.rate)"),
                     color: Colormap.viridis.color(at: Double(index) / Double(experiments.rates.count - 1)))
             }
             left.yScale = .log
@@ -98,7 +98,7 @@ extension StochasticGradientDescentNotebook {
             right.line(
                 steps, schedule.decayed,
                 label:
-                    "$\\alpha = 0{,}8 \\cdot \(String("\(schedule.factor)".map { $0 == "." ? "," : $0 }))^{⌊k/\(schedule.every)⌋}$",
+                    "$\\alpha = 0{,}8 \\cdot \(comma("\(schedule.factor)"))^{⌊k/\(schedule.every)⌋}$",
                 color: Color.cycle[0])
             right.horizontalLine(
                 at: problem.loss(at: experiments.minimum), label: "mínimo global", color: Color(gray: 0.3))
