@@ -8,18 +8,7 @@ func productCall(
     var random = RandomState(seed: 0)
     let a = random.normal(shape: transposeA ? [k, m] : [m, k]), b = random.normal(shape: transposeB ? [n, k] : [k, n])
     var c = Tensor.zeros([m, n])
-    return {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                c.withUnsafeMutableBufferPointer { z in
-                    gemm(
-                        StridedMatrix(x.baseAddress!, rows: m, columns: k, transposed: transposeA),
-                        StridedMatrix(y.baseAddress!, rows: k, columns: n, transposed: transposeB),
-                        into: z.baseAddress!, ldc: n, accumulate: false, kernel: kernel)
-                }
-            }
-        }
-    }
+    return { matmul(a, b, transposeA: transposeA, transposeB: transposeB, into: &c, kernel: kernel) }
 }
 
 /// GFLOP/s of `op(A)·op(B)` for an `m × k` by `k × n` product with the given kernel (best of five).

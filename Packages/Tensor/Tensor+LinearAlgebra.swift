@@ -29,6 +29,16 @@ public func matmul(
     _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
     into output: inout Tensor, accumulate: Bool = false
 ) {
+    matmul(
+        a, b, transposeA: transposeA, transposeB: transposeB, into: &output, accumulate: accumulate, kernel: .selected)
+}
+
+/// ``matmul(_:_:transposeA:transposeB:into:accumulate:)`` through a chosen micro-kernel, for the kernel
+/// benchmarks of this package.
+package func matmul(
+    _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
+    into output: inout Tensor, accumulate: Bool = false, kernel: GemmKernel
+) {
     let (m, k) = matmulExtents(a, transposed: transposeA, left: true)
     let (k2, n) = matmulExtents(b, transposed: transposeB, left: false)
     precondition(
@@ -41,7 +51,7 @@ public func matmul(
                 gemm(
                     StridedMatrix(x.baseAddress!, rows: m, columns: k, transposed: transposeA),
                     StridedMatrix(y.baseAddress!, rows: k, columns: n, transposed: transposeB),
-                    into: z.baseAddress!, ldc: n, accumulate: accumulate)
+                    into: z.baseAddress!, ldc: n, accumulate: accumulate, kernel: kernel)
             }
         }
     }
