@@ -1,7 +1,8 @@
 # The project's commands. `make test` is what CI runs (.ci/run); `make study` is the main job.
 #
-#   make setup   install the Debian packages the build needs (only those missing), and .venv/ with Jupyter's
-#                nbformat, nbconvert and ipykernel for the notebook tests
+#   make setup   the only step that installs anything: the Debian packages every target needs (only those
+#                missing; root or sudo once): the build's libraries, the report's pandoc/XeLaTeX, Slurm and
+#                munge for test-slurm; and .venv/ with Jupyter's nbformat, nbconvert and ipykernel
 #   make format  format the Swift sources (swift format, .swift-format); make lint checks it (part of test)
 #   make build   release build of every tool
 #   make test    setup, then the whole test suite (release mode: the numeric tests need the speed), the

@@ -18,7 +18,7 @@ else
     present=no
 fi
 if [ "$present" = yes ]; then
-    echo "setup: .venv present ($(grep -v '^#' "$requirements" | tr '\n' ' '))"
+    echo "setup: .venv present ($(grep -v '^#' "$requirements" | tr '\n' ' '))" >&2
     exit 0
 fi
 
@@ -26,5 +26,5 @@ command -v python3 >/dev/null 2>&1 || { echo "setup: python3 is needed for the n
 if [ ! -x "$python" ]; then
     python3 -m venv .venv || { echo "setup: 'python3 -m venv' failed (on Debian: apt-get install python3-venv)" >&2; exit 1; }
 fi
-echo "setup: installing the notebook tools into .venv"
-"$python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+echo "setup: installing the notebook tools into .venv" >&2
+"$python" -m pip install --quiet --disable-pip-version-check -r "$requirements" >&2

@@ -1,12 +1,15 @@
 #!/bin/sh
 # A one-node Slurm cluster on this machine, for testing the study's Slurm runner (scripts/test-slurm.sh).
 #
-#   scripts/slurm-local.sh start DIR   installs slurm-wlm and munge when missing (as root or through sudo),
-#                                      writes DIR/slurm.conf for this host, starts munged, slurmctld and
+#   scripts/slurm-local.sh start DIR   writes DIR/slurm.conf for this host, starts munged, slurmctld and
 #                                      slurmd (the daemons' foreground form, backgrounded: no systemd), waits
-#                                      until the node is idle, and prints the line to export SLURM_CONF
+#                                      until the node is idle, and writes DIR/env, the line that exports
+#                                      SLURM_CONF, for the caller to source (`. DIR/env`)
 #   scripts/slurm-local.sh stop DIR    stops every daemon it started, by the PIDs recorded in DIR
 #
+# It installs nothing: slurm-wlm and munge come from `make setup` (scripts/setup-system.sh); when one of
+# their commands is missing it says so, names `make setup` and exits 69. It prints nothing on standard output;
+# its progress and diagnostics go to standard error.
 # Everything lives in DIR (configuration, keys, state, logs, sockets). The ports (16817, 16818) stay clear
 # of a system Slurm's defaults; SLURM_TEST_PORT changes the first.
 set -eu
@@ -32,15 +35,12 @@ fi
 [ "$action" = start ] || { echo "usage: slurm-local.sh start|stop DIR" >&2; exit 64; }
 
 missing=""
-for command in slurmctld:slurm-wlm slurmd:slurm-wlm sbatch:slurm-client munged:munge; do
-    command -v "${command%%:*}" >/dev/null 2>&1 || missing="$missing ${command#*:}"
+for command in slurmctld slurmd sbatch sinfo munged; do
+    command -v "$command" >/dev/null 2>&1 || missing="$missing $command"
 done
 if [ -n "$missing" ]; then
-    run=""
-    if [ "$(id -u)" -ne 0 ]; then run=sudo; fi
-    echo "slurm-local: installing slurm-wlm munge"
-    $run apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $run apt-get install -y -qq --no-install-recommends slurm-wlm munge > /dev/null
+    echo "slurm-local: not installed:$missing; run 'make setup' (it installs slurm-wlm and munge, as root or through sudo)" >&2
+    exit 69
 fi
 
 mkdir -p "$dir/state" "$dir/spool" "$dir/munge"
@@ -80,12 +80,12 @@ PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 
 if [ ! -f "$dir/munge/munge.key" ]; then
-    mungekey --create --keyfile="$dir/munge/munge.key" 2>/dev/null || \
+    mungekey --create --keyfile="$dir/munge/munge.key" >&2 2>/dev/null || \
         dd if=/dev/urandom of="$dir/munge/munge.key" bs=1024 count=1 2>/dev/null
     chmod 600 "$dir/munge/munge.key"
 fi
 munged --force --socket="$dir/munge/munge.socket" --key-file="$dir/munge/munge.key" \
-    --pid-file="$dir/munge/munged.pid" --log-file="$dir/munge/munged.log" --seed-file="$dir/munge/munged.seed"
+    --pid-file="$dir/munge/munged.pid" --log-file="$dir/munge/munged.log" --seed-file="$dir/munge/munged.seed" >&2
 for _ in 1 2 3 4 5 6 7 8 9 10; do [ -f "$dir/munge/munged.pid" ] && break; sleep 0.3; done
 cp "$dir/munge/munged.pid" "$dir/munged.pid"
 
@@ -106,4 +106,5 @@ if [ "$state" != idle ]; then
     stop
     exit 69
 fi
-echo "export SLURM_CONF=$dir/slurm.conf"
+printf 'export SLURM_CONF=%s\n' "$dir/slurm.conf" > "$dir/env"
+echo "slurm-local: node $host idle; . $dir/env sets SLURM_CONF" >&2

@@ -1,11 +1,11 @@
 #!/bin/sh
 # The study on a real Slurm (make test-slurm): starts a one-node cluster on this machine
-# (scripts/slurm-local.sh: installs slurm-wlm and munge when missing, munged, slurmctld, slurmd), runs a
+# (scripts/slurm-local.sh: munged, slurmctld, slurmd; `make setup` installs slurm-wlm and munge), runs a
 # small plan (6 runs of 20 epochs: the size experiment at widths 4 and 10, one layer) once through
 # RUNNER=slurm and once through the local runner, checks that the summaries' loss columns are identical,
 # checks that a second Slurm pass submits nothing, and that after deleting one run's metrics only that run
 # is submitted again. Every daemon it started is stopped by its PID, whatever happens.
-# Usage: scripts/test-slurm.sh   (needs `make build` first; root or sudo to install the packages)
+# Usage: scripts/test-slurm.sh   (needs `make setup` and `make build` first)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -18,8 +18,10 @@ trap cleanup EXIT INT TERM
 fail() { echo "test-slurm: FAIL: $*" >&2; exit 1; }
 
 started=$(date +%s)
-eval "$(sh scripts/slurm-local.sh start "$work/cluster")"
-export SLURM_CONF
+# The cluster's environment comes in a file; the script's standard output must stay empty.
+sh scripts/slurm-local.sh start "$work/cluster" > "$work/start.out" || fail "the one-node cluster did not start (above: why)"
+[ ! -s "$work/start.out" ] || { cat "$work/start.out" >&2; fail "slurm-local.sh start wrote to standard output"; }
+. "$work/cluster/env"
 echo "test-slurm: cluster up ($(sinfo -h -o '%P %D nodes, %c CPUs' | head -n 1)) in $(( $(date +%s) - started )) s"
 
 small="EXPERIMENTS=size WIDTHS=4,10 DEPTHS=1 SIZE_EPOCHS=20 SEEDS=0"
