@@ -60,14 +60,33 @@ public struct BackpropagationReport: Sendable {
     /// finite-difference check straddles the kink.
     public let kinks: [(point: Int, layer: Int, unit: Int, value: Double)]
 
-    /// When the scan found rates that lower the loss: the rate α* where one step stops lowering it,
-    /// L(θ − α*∇L) = L(θ), refined by bisection between the scan's largest decreasing rate and the next
-    /// rate of the scan (to a relative width of 1e-13). Every rate of that bracket below α* lowers the loss.
+    /// When the step did not lower the loss: every rate α in (0, α] for which one step lowers it, as
+    /// intervals (low, high) in increasing order. A fine log-spaced grid (200 rates per decade, from α·10⁻⁶
+    /// to α) finds each crossing of L(θ − α∇L) = L(θ), and bisection refines it to a relative width of
+    /// 1e-13; the first interval starts at 0 when the grid's smallest rate already lowers the loss. L can
+    /// cross L(θ) several times, so the loss need not fall for every rate below the last crossing.
+    public let decreasingIntervals: [(low: Double, high: Double)]
+    /// The rate α* below which every step lowers the loss: the end of the first of the
+    /// ``decreasingIntervals`` when that one starts at 0 (L(θ − α*∇L) = L(θ) there).
     public let thresholdRate: Double?
-    /// When the scan found rates that lower the loss: the rate of the lowest loss after one step, refined by
-    /// golden-section search between the two scan rates beside the scan's best one (to a relative width of
-    /// 1e-10), with that loss.
+    /// When some rate lowers the loss: the rate of the lowest loss after one step, refined by golden-section
+    /// search between the grid rates beside the fine grid's best one (to a relative width of 1e-10), with
+    /// that loss.
     public let optimalRate: (rate: Double, loss: Double)?
+    /// Which one-sided derivative a′ took at the ``kinks``.
+    public let kinkDerivative: KinkDerivative
+
+    /// Which one-sided derivative a′[f] takes at a pre-activation on a kink (within 1e-9 of 0, where the
+    /// activation's derivative jumps). Such a value is often 0 in exact arithmetic and a few ulps off it after
+    /// rounding (Figure 1's 0.1 − 1.3 + 1.2 is −8·10⁻¹⁷), so the side it lands on is an accident of rounding.
+    public enum KinkDerivative: String, Sendable, CaseIterable {
+        /// a′ at the computed value, on whichever side rounding put it (the network's own backward pass).
+        case computed
+        /// The derivative from below, lim a′[f] as f → 0⁻ (λα for SELU, the slope for LeakyReLU).
+        case left
+        /// The derivative from above, lim a′[f] as f → 0⁺ (λ for SELU, 1 for LeakyReLU and ReLU).
+        case right
+    }
 
     /// True when the step lowered the loss.
     public var decreased: Bool { lossAfter < lossBefore }
@@ -93,9 +112,12 @@ public struct BackpropagationReport: Sendable {
     ///   - checkedParameters: the most parameters the finite-difference check perturbs: a larger model has a
     ///     sample of this many checked (`GradientCheck.sample(_:limit:)`), so that the check of a model
     ///     of millions of parameters does not take hours. All are checked by default.
+    ///   - kinkDerivative: the side a′ takes at the ``kinks``; with `.left` or `.right` the points that have a
+    ///     kink are backpropagated again (eq. 7.25) with that one-sided derivative there, and the batch
+    ///     gradient, the step and the scan follow from them.
     public init(
         network: Network, inputs: Tensor, targets: Tensor, loss: Loss, learningRate: Double = 1,
-        checkedParameters: Int? = nil
+        checkedParameters: Int? = nil, kinkDerivative: KinkDerivative = .computed
     ) {
         guard case let .squaredError(reduction) = loss else {
             preconditionFailure("the backpropagation report uses a squared-error loss, got \(loss)")
@@ -128,19 +150,37 @@ public struct BackpropagationReport: Sendable {
                     activationGradients: (0..<K).map { single.activationGradients($0 + 1).scalars },
                     activationDerivatives: derivatives, gradient: g))
         }
-        self.points = points
-        kinks = points.enumerated().flatMap { i, point in
+        let kinks = points.enumerated().flatMap { i, point in
             (0...K).filter { !network.layers[$0].activation.isDifferentiable }.flatMap { k in
                 point.preActivations[k].enumerated().filter { abs($0.element) < 1e-9 }.map {
-                    (i, k, $0.offset, $0.element)
+                    (point: i, layer: k, unit: $0.offset, value: $0.element)
                 }
             }
         }
+        self.kinks = kinks
+        self.kinkDerivative = kinkDerivative
 
         let batch = NetworkWorkspace(network.architecture, capacity: max(n, 1))
         var gradient = Tensor.zeros([network.architecture.parameterCount])
         lossBefore = batch.lossAndGradient(
             parameters: network.parameters, inputs: inputs, targets: targets, loss: loss, gradient: &gradient)
+        if kinkDerivative != .computed && !kinks.isEmpty {
+            // The points with a kink again, with the chosen side's a′ there; the batch gradient from them all.
+            for i in Set(kinks.map(\.point)) {
+                let units = kinks.filter { $0.point == i }.map { ($0.layer, $0.unit) }
+                points[i] = Self.backpropagate(
+                    points[i], network: network, halfSum: reduction == .halfSum,
+                    derivative: { k, unit, f in
+                        let activation = network.layers[k].activation
+                        guard units.contains(where: { $0 == (k, unit) }) else { return activation.derivative(f) }
+                        let side = kinkDerivative == .left ? -Double.leastNonzeroMagnitude : .leastNonzeroMagnitude
+                        return activation.derivative(side)
+                    })
+            }
+            gradient = Tensor.zeros([network.architecture.parameterCount])
+            for point in points { gradient.addScaled(point.gradient, by: pointScale) }
+        }
+        self.points = points
         self.gradient = gradient
         gradientCheck = network.gradientCheck(
             inputs: inputs, targets: targets, loss: loss,
@@ -161,9 +201,44 @@ public struct BackpropagationReport: Sendable {
                 return (rate, lossAfterStep(rate).1)
             }
         }
-        let refined = LearningRateRefinement(
-            scan: learningRateScan, lossBefore: lossBefore, loss: { lossAfterStep($0).1 })
-        thresholdRate = refined.threshold
-        optimalRate = refined.optimum
+        let refined =
+            learningRateScan.isEmpty
+            ? nil
+            : LearningRateRefinement(rate: learningRate, lossBefore: lossBefore, loss: { lossAfterStep($0).1 })
+        decreasingIntervals = refined?.decreasingIntervals ?? []
+        thresholdRate = refined?.threshold
+        optimalRate = refined?.optimum
+    }
+
+    /// Eq. 7.25 for one point from its forward values: ∂ℓ_i/∂f_K from the squared error (times a′[f_K]),
+    /// then ∂ℓ_i/∂h_k = Ω_kᵀ ∂ℓ_i/∂f_k, ∂ℓ_i/∂f_{k−1} = a′[f_{k−1}] ⊙ ∂ℓ_i/∂h_k, ∂ℓ_i/∂Ω_k = ∂ℓ_i/∂f_k h_kᵀ
+    /// and ∂ℓ_i/∂β_k = ∂ℓ_i/∂f_k, with a′ given per layer, unit and pre-activation by `derivative`.
+    static func backpropagate(
+        _ trace: PointTrace, network: Network, halfSum: Bool, derivative: (Int, Int, Double) -> Double
+    ) -> PointTrace {
+        let K = network.layers.count - 1
+        let a = (0...K).map { k in trace.preActivations[k].enumerated().map { derivative(k, $0.offset, $0.element) } }
+        var df = [[Double]](repeating: [], count: K + 1), dh = [[Double]](repeating: [], count: K)
+        let scale = halfSum ? 1.0 : 2.0
+        df[K] = (0..<trace.prediction.count).map { a[K][$0] * scale * (trace.prediction[$0] - trace.target[$0]) }
+        var gradient = [Double](repeating: 0, count: network.architecture.parameterCount)
+        for k in stride(from: K, through: 0, by: -1) {
+            let layer = network.layers[k], omega = network.weights(ofLayer: k).scalars
+            let input = k == 0 ? trace.input : trace.activations[k - 1]
+            for u in 0..<layer.outputs {
+                gradient[layer.biasOffset + u] = df[k][u]
+                for v in 0..<layer.inputs { gradient[layer.weightOffset + u * layer.inputs + v] = df[k][u] * input[v] }
+            }
+            guard k > 0 else { break }
+            dh[k - 1] = (0..<layer.inputs).map { v in
+                (0..<layer.outputs).reduce(0.0) { $0 + omega[$1 * layer.inputs + v] * df[k][$1] }
+            }
+            df[k - 1] = zip(a[k - 1], dh[k - 1]).map { $0 * $1 }
+        }
+        return PointTrace(
+            input: trace.input, target: trace.target, preActivations: trace.preActivations,
+            activations: trace.activations, prediction: trace.prediction, loss: trace.loss,
+            preActivationGradients: df, activationGradients: dh, activationDerivatives: Array(a[0..<K]),
+            gradient: Tensor(gradient))
     }
 }

@@ -31,11 +31,16 @@ struct Findings {
     /// The pre-activations at a kink, e.g. `point 1: f_0[3] = -8.33e-17 (a′ = 0.01)`.
     var kinks: [Formula] {
         report.kinks.map { kink in
-            let a = report.network.layers[kink.layer].activation
-            let value = n(kink.value), slope = n(a.derivative(kink.value))
+            let trace = report.points[kink.point]
+            let used =
+                kink.layer < trace.activationDerivatives.count
+                ? trace.activationDerivatives[kink.layer][kink.unit]
+                : report.network.layers[kink.layer].activation.derivative(kink.value)
+            let value = n(kink.value), slope = n(used)
+            let side = report.kinkDerivative == .computed ? "" : " (the \(report.kinkDerivative.rawValue) derivative)"
             return Formula(
-                "point \(kink.point + 1): f_\(kink.layer)[\(kink.unit + 1)] = \(value), backpropagation uses a′ = \(slope)",
-                "point \(kink.point + 1): $f_{\(kink.layer)}[\(kink.unit + 1)] = \(latexNumber(value))$, backpropagation uses $a' = \(latexNumber(slope))$"
+                "point \(kink.point + 1): f_\(kink.layer)[\(kink.unit + 1)] = \(value), backpropagation uses a′ = \(slope)\(side)",
+                "point \(kink.point + 1): $f_{\(kink.layer)}[\(kink.unit + 1)] = \(latexNumber(value))$, backpropagation uses $a' = \(latexNumber(slope))$\(side)"
             )
         }
     }
@@ -141,15 +146,19 @@ struct Findings {
             Largest rate on the scan that lowers the loss: $\\alpha = \(m(largest))$ ($L = \(m(largestLoss))$). \
             Best rate on the scan: $\\alpha = \(m(best.rate))$ ($L = \(m(best.loss))$); `--lr \(n(best.rate))` shows that step.
             """
-        if let threshold = report.thresholdRate, let optimum = report.optimalRate {
+        if let optimum = report.optimalRate, !report.decreasingIntervals.isEmpty {
+            let intervals = report.decreasingIntervals.map { "(\(n($0.low)), \(n($0.high)))" }
+            let latexIntervals = report.decreasingIntervals.map { "(\(m($0.low)), \(m($0.high)))" }
             text += """
 
-                Refined: one step lowers the loss for every α < \(n(threshold)) (bisection), and the best step is \
-                α = \(n(optimum.rate)) with L = \(n(optimum.loss)) (golden-section search).
+                Refined: one step lowers the loss for α in \(intervals.joined(separator: " ∪ ")) (a fine grid, each \
+                crossing bisected), and the best step is α = \(n(optimum.rate)) with L = \(n(optimum.loss)) \
+                (golden-section search).
                 """
             latex += """
-                 Refined: one step lowers the loss for every $\\alpha < \(m(threshold))$ (bisection), and the best \
-                step is $\\alpha = \(m(optimum.rate))$ with $L = \(m(optimum.loss))$ (golden-section search).
+                 Refined: one step lowers the loss for $\\alpha \\in \(latexIntervals.joined(separator: " \\cup "))$ (a fine \
+                grid, each crossing bisected), and the best step is $\\alpha = \(m(optimum.rate))$ with \
+                $L = \(m(optimum.loss))$ (golden-section search).
                 """
         }
         return Formula(text, latex)

@@ -5,8 +5,11 @@ import Tensor
 ///
 /// The shape is stable: `loss`, `formula`, `point_scale`, `learning_rate`, `loss_before`, `loss_after`,
 /// `decreased`, `gradient` (`{"layers": [{"weights": [[…]], "biases": […]}, …]}`), `gradient_check`,
-/// `kinks`, `learning_rate_scan`, `largest_decreasing_rate`, `best_rate` (both on the scan's grid),
-/// `threshold_rate` (bisection: one step lowers the loss for every rate below it), `optimal_rate`
+/// `kinks`, `kink_derivative` (`computed`, `left` or `right`: the side a′ took at the kinks),
+/// `learning_rate_scan`, `largest_decreasing_rate`, `best_rate` (both on the scan's grid),
+/// `decreasing_intervals` (`[[low, high], …]`: every rate of (0, α] for which one step lowers the loss, from a
+/// fine grid with each crossing bisected), `threshold_rate` (the end of the first of those intervals when it
+/// starts at 0: one step lowers the loss for every rate below it), `optimal_rate`
 /// (golden-section: the rate of the lowest loss after one step, with that loss), `updated_model` (the model
 /// file's object) and `points`. Indices count from 0.
 public struct JSONReport {
@@ -66,6 +69,7 @@ public struct JSONReport {
             "{\"learning_rate\": \(Self.number(entry.rate)), \"loss\": \(Self.number(entry.loss))}"
         }
         let scan = report.learningRateScan.map(rateAndLoss)
+        let intervals = report.decreasingIntervals.map { "[\(Self.number($0.low)), \(Self.number($0.high))]" }
         let points = report.points.map { p in
             """
                 {"x": \(Self.array(p.input)), "y": \(Self.array(p.target)), "prediction": \(Self.array(p.prediction)), \
@@ -91,9 +95,11 @@ public struct JSONReport {
                "numeric": \(layers(check.numeric, indent: "   ")),
                "inputs": {"analytic": \(Self.arrays(rows(check.analyticInput))), "numeric": \(Self.arrays(rows(check.numericInput)))}},
              "kinks": [\(kinks.joined(separator: ", "))],
+             "kink_derivative": \(Self.string(report.kinkDerivative.rawValue)),
              "learning_rate_scan": [\(scan.joined(separator: ",\n   "))],
              "largest_decreasing_rate": \(report.largestDecreasingRate.map(Self.number) ?? "null"),
              "best_rate": \(report.bestScannedRate.map(rateAndLoss) ?? "null"),
+             "decreasing_intervals": [\(intervals.joined(separator: ", "))],
              "threshold_rate": \(report.thresholdRate.map(Self.number) ?? "null"),
              "optimal_rate": \(report.optimalRate.map(rateAndLoss) ?? "null"),
              "updated_model": \(updatedModel.dropLast()),

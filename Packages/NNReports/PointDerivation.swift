@@ -147,12 +147,31 @@ public struct PointDerivation {
         // k = K, …, 1 written out when short: "2, 1".
         let layers =
             K <= 3 ? (1...max(K, 1)).reversed().map(String.init).joined(separator: ", ") : "\(K),\\dots,1"
+        let output = f(K)
         let intro =
             spanish
             ? "**Ecuaciones.** Hacia adelante, ec. 7.24; hacia atrás, ec. 7.25 con $a'[\\mathbf f_{k-1}]$ en lugar "
-                + "de $\\mathbb I[\\mathbf f_{k-1}>0]$ ($k=\(layers)$, con $\\mathbf h_0=\\mathbf x_i$):"
+                + "de $\\mathbb I[\\mathbf f_{k-1}>0]$ ($k=\(layers)$, con $\\mathbf h_0=\\mathbf x_i$). "
+                + "**Componentes** (sec. 7.4): hacia adelante, $\\mathbf x_i$ es la entrada, $\\boldsymbol\\beta_k$ y "
+                + "$\\boldsymbol\\Omega_k$ los sesgos y los pesos de la capa $k$, $\\mathbf f_k$ sus preactivaciones, "
+                + "$\\mathbf h_k=a[\\mathbf f_{k-1}]$ las activaciones de las unidades ocultas y $\(output)$ la salida. "
+                + "Hacia atrás, de la salida a la entrada: $\\partial\\ell_i/\\partial\\mathbf f_k$ es cuánto cambia "
+                + "la pérdida con cada preactivación (el error de la capa); $\\partial\\ell_i/\\partial\\boldsymbol"
+                + "\\beta_k$ es ese mismo vector y $\\partial\\ell_i/\\partial\\boldsymbol\\Omega_k$ su producto "
+                + "exterior con la activación que entra a la capa; $\\boldsymbol\\Omega_k^T\\,\\partial\\ell_i/"
+                + "\\partial\\mathbf f_k=\\partial\\ell_i/\\partial\\mathbf h_k$ devuelve el error por los mismos "
+                + "pesos, y la derivada de la activación $a'[\\mathbf f_{k-1}]$ lo escala unidad a unidad:"
             : "**Equations.** Forward, eq. 7.24; backward, eq. 7.25 with $a'[\\mathbf f_{k-1}]$ in place of "
-                + "$\\mathbb I[\\mathbf f_{k-1}>0]$ ($k=\(layers)$, with $\\mathbf h_0=\\mathbf x_i$):"
+                + "$\\mathbb I[\\mathbf f_{k-1}>0]$ ($k=\(layers)$, with $\\mathbf h_0=\\mathbf x_i$). "
+                + "**Components** (sec. 7.4): forward, $\\mathbf x_i$ is the input, $\\boldsymbol\\beta_k$ and "
+                + "$\\boldsymbol\\Omega_k$ the biases and weights of layer $k$, $\\mathbf f_k$ its pre-activations, "
+                + "$\\mathbf h_k=a[\\mathbf f_{k-1}]$ the hidden units' activations and $\(output)$ the output. "
+                + "Backward, from the output to the input: $\\partial\\ell_i/\\partial\\mathbf f_k$ is how the loss "
+                + "changes with each pre-activation (the layer's error); $\\partial\\ell_i/\\partial\\boldsymbol"
+                + "\\beta_k$ is that same vector and $\\partial\\ell_i/\\partial\\boldsymbol\\Omega_k$ its outer "
+                + "product with the activation entering the layer; $\\boldsymbol\\Omega_k^T\\,\\partial\\ell_i/"
+                + "\\partial\\mathbf f_k=\\partial\\ell_i/\\partial\\mathbf h_k$ sends the error back through the "
+                + "same weights, and the activation's derivative $a'[\\mathbf f_{k-1}]$ scales it unit by unit:"
         let dl = { (s: String) in "\\partial\\ell_i/\\partial\(s)" }
         return intro + "\n$$\n\\begin{gathered}"
             + "\\mathbf f_0=\\boldsymbol\\beta_0+\\boldsymbol\\Omega_0\\mathbf x_i,\\qquad "
@@ -251,21 +270,36 @@ public struct PointDerivation {
             }
         }
         quantities.append(("$\\ell_i$", { self.style.text(self.report.points[$0].loss) }))
+        // Backward in the order of the derivation: ∂ℓ_i/∂f_k, ∂ℓ_i/∂Ω_k, then ∂ℓ_i/∂h_k and a′[f_{k−1}].
         for k in stride(from: K, through: 0, by: -1) {
             quantities.append(
                 (
                     "$\\partial\\ell_i/\\partial \(f(k))$",
                     { self.inline(self.report.points[$0].preActivationGradients[k]) }
                 ))
+            quantities.append(
+                (
+                    "$\(d(omega(k), "i"))$",
+                    {
+                        let gradient = Network(self.network.architecture, parameters: self.report.points[$0].gradient)
+                        return "$"
+                            + self.matrix(gradient.weights(ofLayer: k).scalars, rows: self.network.layers[k].outputs)
+                            + "$"
+                    }
+                ))
+            if k > 0 {
+                quantities.append(
+                    ("$\(d(h(k, "i"), "i"))$", { self.inline(self.report.points[$0].activationGradients[k - 1]) }))
+                quantities.append(
+                    ("$a'[\(f(k - 1))]$", { self.inline(self.report.points[$0].activationDerivatives[k - 1]) }))
+            }
         }
         let intro =
             spanish
             ? "**Los demás puntos**, con las mismas fórmulas ($\\partial\\ell_i/\\partial\\boldsymbol\\beta_k="
-                + "\\partial\\ell_i/\\partial\\mathbf f_k$ y $\\partial\\ell_i/\\partial\\boldsymbol\\Omega_k="
-                + "(\\partial\\ell_i/\\partial\\mathbf f_k)\\,\\mathbf h_k^T$ salen de la tabla):"
+                + "\\partial\\ell_i/\\partial\\mathbf f_k$):"
             : "**The other points**, by the same formulas ($\\partial\\ell_i/\\partial\\boldsymbol\\beta_k="
-                + "\\partial\\ell_i/\\partial\\mathbf f_k$ and $\\partial\\ell_i/\\partial\\boldsymbol\\Omega_k="
-                + "(\\partial\\ell_i/\\partial\\mathbf f_k)\\,\\mathbf h_k^T$ follow from the table):"
+                + "\\partial\\ell_i/\\partial\\mathbf f_k$):"
         let tables = pointGroups(others.count).map { group in
             let columns = others[group]
             var table = Table(header: [""] + columns.map { "$i=\($0 + 1)$" }, leftAligned: Set(0...columns.count))

@@ -88,13 +88,32 @@ import Testing
             #expect(markdown.contains(Self.column(expected["gradient"]["biases"][k].doubles)), "∂L/∂β_\(k)")
             #expect(markdown.contains(Self.column(expected["updated"]["biases"][k].doubles)), "new β_\(k)")
         }
-        // The other points' row of f_0 in the table, in running text: (0,100000; 1,900000; 2,500000).
-        for other in (0..<3) where other != point {
-            let f0 = expected["points"][other]["f"][0].doubles.map {
-                Self.comma($0).replacingOccurrences(of: "{,}", with: ",").replacingOccurrences(of: "-", with: "−")
-            }
-            #expect(markdown.contains("(" + f0.joined(separator: "; ") + ")"), "point \(other + 1)")
+        // The other points in the table: vectors in running text, (0,100000; 1,900000; 2,500000), and the
+        // weight gradients as matrices; every forward and backward quantity of eqs. 7.24 and 7.25.
+        let inline = { (values: [Double]) in
+            "("
+                + values.map {
+                    Self.comma($0).replacingOccurrences(of: "{,}", with: ",").replacingOccurrences(of: "-", with: "−")
+                }.joined(separator: "; ") + ")"
         }
+        for other in (0..<3) where other != point {
+            let q = expected["points"][other]
+            let vectors = [
+                ("f_0", q["f"][0]), ("f_1", q["f"][1]), ("h_1", q["h"][0]), ("h_2", q["h"][1]), ("df_1", q["df"][1]),
+                ("df_0", q["df"][0]), ("dh_1", q["dh"][0]), ("dh_2", q["dh"][1]), ("a'[f_0]", q["derivatives"][0]),
+                ("a'[f_1]", q["derivatives"][1]),
+            ]
+            for (name, vector) in vectors {
+                #expect(markdown.contains(inline(vector.doubles)), "point \(other + 1): \(name)")
+            }
+            for k in 0..<3 {
+                let rows = q["gradient"]["weights"][k].array.map(\.doubles)
+                #expect(
+                    markdown.contains("| $" + Self.matrix(rows.flatMap { $0 }, columns: rows[0].count) + "$"),
+                    "point \(other + 1): ∂ℓ/∂Ω_\(k)")
+            }
+        }
+        #expect(markdown.contains("**Componentes** (sec. 7.4)"))
         #expect(!markdown.contains("<"), "no raw HTML")
     }
 

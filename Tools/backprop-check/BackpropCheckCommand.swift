@@ -73,6 +73,13 @@ struct BackpropCheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Replace the activation of every hidden layer.", valueName: "name"))
     var activation: Choice<Activation>?
 
+    @Option(
+        help: ArgumentHelp(
+            "The side of a′ at a pre-activation on an activation's kink (within 1e-9 of 0): computed (the value's "
+                + "own side after rounding), left (f → 0⁻) or right (f → 0⁺).",
+            valueName: "side"))
+    var kinkDerivative: BackpropagationReport.KinkDerivative = .computed
+
     @Option(help: "text (aligned tables), markdown (LaTeX mathematics) or json.")
     var format: ReportFormat = .text
 
@@ -157,7 +164,7 @@ struct BackpropCheckCommand: ParsableCommand {
             }
             let report = BackpropagationReport(
                 network: exercise.network, inputs: exercise.inputs, targets: exercise.targets, loss: loss.loss,
-                learningRate: learningRate, checkedParameters: checkParameters)
+                learningRate: learningRate, checkedParameters: checkParameters, kinkDerivative: kinkDerivative)
             guard report.lossBefore.isFinite && report.gradient.isFinite else {
                 throw ToolError(
                     .dataError,
@@ -213,6 +220,7 @@ enum LossConvention: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
+extension BackpropagationReport.KinkDerivative: ExpressibleByArgument {}
 
 /// `--format`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

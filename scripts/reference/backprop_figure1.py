@@ -7,10 +7,15 @@ activation replaced by tanh, SELU and LeakyReLU(0.01): per-point forward values 
 dl/df_k, dl/dh_k, the per-point gradients dl_i/dOmega_k and dl_i/dbeta_k, the batch gradient, its central
 finite differences (step 1e-6, every parameter and every input), the weights after one gradient step with
 learning rate 1, the loss before and after, and, when the loss did not go down, the loss after one step
-with each rate of the scan 10^(-j/10), j = 0 ... 40, and then the two refined rates: the rate where one step
-stops lowering the loss (SciPy's brentq on L(rate) - L(0) between the scan's largest decreasing rate and the
-next rate above it) and the rate of the lowest loss after one step (SciPy's bounded minimize_scalar between
-the neighbours of the scan's best rate). Written independently of the Swift code, with plain NumPy loops.
+with each rate of the scan 10^(-j/10), j = 0 ... 40, and then the refined rates on a fine grid (200 rates per
+decade from 1e-6 to 1): every interval of rates for which one step lowers the loss (SciPy's brentq on
+L(rate) - L(0) at each sign change between neighbouring grid rates; the first starts at 0 when the grid's
+smallest rate already lowers the loss), the threshold below which every rate lowers it (the end of that first
+interval), and the rate of the lowest loss after one step (SciPy's bounded minimize_scalar between the
+neighbours of the grid's best rate). SELU and LeakyReLU have two pre-activations that are 0 in exact
+arithmetic (-8e-17 and -6e-17 after rounding), on their kink: their mse cases are computed a second time with
+the derivative from the right there ("kink_derivative": "right"; the others are "computed", the side the
+rounded value lands on). Written independently of the Swift code, with plain NumPy loops.
 Run: python3 scripts/reference/backprop_figure1.py
 """
 import json
@@ -38,8 +43,17 @@ ACTIVATIONS = {
 LOSSES = {"mse": (1.0, 1 / 3), "sse": (1.0, 1.0), "half-sse": (0.5, 1.0)}
 
 
-def point(omega, beta, act, x, y, half):
-    a, da = ACTIVATIONS[act]
+# Where the activation's derivative jumps, a pre-activation this close to 0 is on the kink.
+KINK = 1e-9
+
+
+def point(omega, beta, act, x, y, half, side="computed"):
+    a, derivative = ACTIVATIONS[act]
+
+    def da(z):
+        if side == "right" and act in ("selu", "leaky-relu"):
+            return np.where(np.abs(z) < KINK, derivative(np.full_like(z, 1e-300)), derivative(z))
+        return derivative(z)
     f, h = [], []
     hk = x
     for k in range(3):
@@ -100,12 +114,39 @@ def central_differences(act, half, scale, step=1e-6):
     return {"step": step, "weights": weights, "biases": biases, "inputs": inputs.tolist()}
 
 
+FINE = [10 ** (-(1200 - j) / 200) for j in range(1201)]
+
+
+def refine(after_step, before):
+    """The intervals of the fine grid's rates that lower the loss, each crossing by brentq; the best rate."""
+    values = [after_step(rate) for rate in FINE]
+    falls = [value < before for value in values]
+    intervals, start = [], 0.0 if falls[0] else None
+    for j in range(1, len(FINE)):
+        if falls[j] != falls[j - 1]:
+            crossing = optimize.brentq(lambda r: after_step(r) - before, FINE[j - 1], FINE[j], xtol=1e-15, rtol=1e-14)
+            if falls[j]:
+                start = crossing
+            else:
+                intervals.append([start, crossing])
+                start = None
+    if start is not None:
+        intervals.append([start, FINE[-1]])
+    best = min(range(len(FINE)), key=lambda j: values[j])
+    found = optimize.minimize_scalar(after_step, bounds=(FINE[max(best - 1, 0)], FINE[min(best + 1, len(FINE) - 1)]),
+                                     method="bounded", options={"xatol": 1e-12})
+    threshold = intervals[0][1] if intervals and intervals[0][0] == 0 else None
+    return intervals, threshold, [found.x, found.fun]
+
+
 out = {"provenance": "scripts/reference/backprop_figure1.py", "numpy": np.__version__, "cases": []}
-for act in ACTIVATIONS:
-    for name, (half, scale) in LOSSES.items():
+CASES = [(act, name, "computed") for act in ACTIVATIONS for name in LOSSES] + \
+        [("selu", "mse", "right"), ("leaky-relu", "mse", "right")]
+for act, name, side in CASES:
+        half, scale = LOSSES[name]
         points, gw, gb = [], [np.zeros_like(w) for w in OMEGA], [np.zeros_like(b) for b in BETA]
         for i in range(3):
-            p, w, b = point(OMEGA, BETA, act, X[i], Y[i], half)
+            p, w, b = point(OMEGA, BETA, act, X[i], Y[i], half, side)
             points.append(p)
             for k in range(3):
                 gw[k] += scale * w[k]
@@ -118,26 +159,21 @@ for act in ACTIVATIONS:
             return total_loss([OMEGA[k] - rate * gw[k] for k in range(3)],
                               [BETA[k] - rate * gb[k] for k in range(3)], act, half, scale)
 
-        scan, threshold, optimum = [], None, None
+        scan, intervals, threshold, optimum = [], [], None, None
         if not after < before:
             for j in range(41):
                 rate = 10 ** (-j / 10)
                 scan.append([rate, after_step(rate)])
-            lowering = [j for j in range(41) if scan[j][1] < before]
-            if lowering:
-                j = min(lowering)  # the largest rate that lowers the loss (rates decrease with j)
-                threshold = optimize.brentq(lambda r: after_step(r) - before, scan[j][0], scan[j - 1][0],
-                                            xtol=1e-15, rtol=1e-14)
-                b = min(range(41), key=lambda j: scan[j][1])
-                found = optimize.minimize_scalar(after_step, bounds=(scan[min(b + 1, 40)][0], scan[max(b - 1, 0)][0]),
-                                                 method="bounded", options={"xatol": 1e-12})
-                optimum = [found.x, found.fun]
+            intervals, threshold, optimum = refine(after_step, before)
+            if not intervals:
+                optimum = None
         out["cases"].append({
-            "activation": act, "loss": name, "loss_before": before, "loss_after": after, "points": points,
+            "activation": act, "loss": name, "kink_derivative": side, "loss_before": before, "loss_after": after,
+            "points": points,
             "gradient": {"weights": [w.tolist() for w in gw], "biases": [b.tolist() for b in gb]},
             "updated": {"weights": [w.tolist() for w in new_omega], "biases": [b.tolist() for b in new_beta]},
             "central_differences": central_differences(act, half, scale), "scan": scan,
-            "threshold_rate": threshold, "optimal_rate": optimum,
+            "decreasing_intervals": intervals, "threshold_rate": threshold, "optimal_rate": optimum,
         })
 
 path = pathlib.Path(__file__).resolve().parents[2] / "Tests/Fixtures/nn/figure1.json"
@@ -145,7 +181,9 @@ path.write_text(json.dumps(out, indent=1) + "\n")
 print("wrote", path)
 for case in out["cases"]:
     refined = ""
-    if case["threshold_rate"] is not None:
-        refined = f'; lowers for rate < {case["threshold_rate"]:.6f}, best rate {case["optimal_rate"][0]:.6f} ' \
+    if case["decreasing_intervals"]:
+        spans = " u ".join(f"({low:.6f}, {high:.6f})" for low, high in case["decreasing_intervals"])
+        refined = f'; lowers for rate in {spans}, best rate {case["optimal_rate"][0]:.6f} ' \
                   f'(L = {case["optimal_rate"][1]:.6f})'
-    print(f'{case["activation"]:>10} {case["loss"]:>8}: {case["loss_before"]:.9f} -> {case["loss_after"]:.9f}{refined}')
+    print(f'{case["activation"]:>10} {case["loss"]:>8} {case["kink_derivative"]:>8}: '
+          f'{case["loss_before"]:.9f} -> {case["loss_after"]:.9f}{refined}')
