@@ -109,6 +109,11 @@ study: study-runs
 		$(BACKPROP) --activation $$activation --format json -o $(RESULTS)/backprop/$$activation-mse.json || exit 1; \
 		$(BACKPROP) --activation $$activation --format markdown -o $(RESULTS)/backprop/$$activation-mse.md || exit 1; \
 	done
+	@# SELU and LeakyReLU have two pre-activations on their kink (0 in exact arithmetic): the other side of a'.
+	@for activation in selu leaky-relu; do \
+		$(BACKPROP) --activation $$activation --kink-derivative right --format json \
+			-o $(RESULTS)/backprop/$$activation-right-mse.json || exit 1; \
+	done
 	$(BACKPROP) --activation sigmoid --format markdown --point 1 --language es --decimals 4 \
 		-o $(RESULTS)/backprop/sigmoid-point1.md
 	@echo "[study] backpropagation exercise: $(RESULTS)/backprop/"

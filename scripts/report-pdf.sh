@@ -1,6 +1,6 @@
 #!/bin/sh
 # Renders the report docs/report/informe.md to docs/report/informe.pdf through pandoc and xelatex
-# (A4, 11 pt, 2 cm margins, Spanish hyphenation and captions, Latin Modern). `make report` runs it, and so
+# (A4, 10 pt, 2 cm margins, Spanish hyphenation and captions, Latin Modern). `make report` runs it, and so
 # does `make study` at its end; the PDF test (Tests/StudyTests/ReportPDFTests.swift) runs it into a
 # temporary directory and reads the result back.
 #
@@ -40,7 +40,7 @@ ln -s "$source_dir/figures" "$work/figures"
 pandoc "$input" --from markdown --to latex --standalone --output "$work/informe.tex" \
     --lua-filter "$root/scripts/report/extras-page.lua" \
     --include-in-header "$root/scripts/report/header.tex" \
-    --variable lang=es --variable papersize=a4 --variable fontsize=11pt \
+    --variable lang=es --variable papersize=a4 --variable fontsize=10pt \
     --variable geometry:margin=2cm --variable colorlinks=false
 
 export SOURCE_DATE_EPOCH=1700000000

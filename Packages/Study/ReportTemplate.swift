@@ -9,7 +9,9 @@ import Foundation
 /// generated Markdown fragment (``ReportBlocks``), or `{{include:path}}` for a Markdown file under the
 /// results (e.g. `backprop-check`'s derivation). Formats write Spanish numbers (decimal comma):
 /// `num` (3 significant digits, scientific notation outside [0.01, 1000)), `sci` (always scientific),
-/// `fix0` … `fix6` (fixed decimals), `int`, `pct` (a fraction as a percentage), `text` (the cell as is).
+/// `fix0` … `fix6` (fixed decimals), `int`, `pct` (a fraction as a percentage), `intervals0` … `intervals6`
+/// (a cell `low:high;low:high` as the union of open intervals, `$(0;\,0{,}026)\cup(0{,}096;\,0{,}191)$`),
+/// `text` (the cell as is).
 /// Scientific notation is LaTeX mathematics, `$1{,}23\cdot10^{-4}$`, which a forge and pandoc both render
 /// (Unicode superscripts are missing from most text fonts).
 public enum ReportTemplate {
@@ -56,6 +58,9 @@ public enum ReportTemplate {
     /// A cell in the named format.
     public static func format(_ cell: String, _ style: String, placeholder: String = "") throws -> String {
         if style == "text" { return cell }
+        if style.hasPrefix("intervals"), let decimals = Int(style.dropFirst("intervals".count)) {
+            return try intervals(cell, decimals: decimals, placeholder: placeholder)
+        }
         guard let x = Double(cell) else {
             if cell.isEmpty { return "—" }
             throw StudyError.unknownValue(placeholder)
@@ -71,6 +76,21 @@ public enum ReportTemplate {
             }
             return spanish(String(format: "%.\(decimals)f", x))
         }
+    }
+
+    /// A cell `low:high;low:high` (as ``ReportBlocks/summarizeBackpropagation(results:)`` writes intervals)
+    /// as their union in LaTeX mathematics with `decimals` fixed decimals; an empty cell as a dash.
+    static func intervals(_ cell: String, decimals: Int, placeholder: String) throws -> String {
+        if cell.isEmpty { return "—" }
+        let spans = try cell.split(separator: ";").map { span in
+            let ends = span.split(separator: ":").compactMap { Double($0) }
+            guard ends.count == 2 else { throw StudyError.unknownValue(placeholder) }
+            let text = ends.map {
+                $0 == 0 ? "0" : String(format: "%.\(decimals)f", $0).replacingOccurrences(of: ".", with: "{,}")
+            }
+            return "(\(text[0]);\\,\(text[1]))"
+        }
+        return "$" + spans.joined(separator: "\\cup") + "$"
     }
 
     /// Three significant digits: fixed in [0.01, 1000), scientific elsewhere.

@@ -8,14 +8,15 @@ import Tensor
 /// Spanish (the report's language).
 ///
 /// Each figure spans the report's text width (A4 with 2 cm margins, ``textWidth`` inches) and is drawn for
-/// that size: ``pixelsPerInch`` pixels per printed inch, its text scaled so that it prints at about 8 points.
+/// that size: ``pixelsPerInch`` pixels per printed inch, its text scaled so that it prints at about 8.5 points.
 public enum StudyFigures {
     /// The report's text width in inches (21 cm − 2 × 2 cm).
     public static let textWidth = 17 / 2.54
     /// Pixels per printed inch of a report figure.
     public static let pixelsPerInch = 200.0
-    /// The figures' dpi setting, which scales their text: 10-point text prints at 10 · 160/200 = 8 points.
-    static let textDPI = 160.0
+    /// The figures' dpi setting, which scales their text: 10-point text prints at 10 · 170/200 = 8.5 points,
+    /// above the report's footnotes (8 points in its 10-point body).
+    static let textDPI = 170.0
 
     /// A report figure `height` inches tall with a grid of panels.
     static func reportFigure(height: Double, rows: Int = 1, columns: Int = 1) -> Figure {
@@ -66,12 +67,13 @@ public enum StudyFigures {
     /// Training loss against epochs for every optimizer of the comparison (median over seeds, band from the
     /// best to the worst seed), and the final clean-test MSE of each (median and range).
     public static func comparison(results: String, summary: StudyTable) throws -> Figure {
-        let figure = reportFigure(height: 2.3, columns: 3)
+        let figure = reportFigure(height: 2.1, columns: 3)
         for (column, (name, labels)) in groups.enumerated() {
             let axes = figure.axes(row: 0, column: column)
             try drawComparisonCurves(labels, results: results, againstSeconds: false, on: axes, names: numbered)
             axes.title = name
-            axes.legendLocation = .upperRight
+            // The curves fall from the upper left: the lower left corner is free.
+            axes.legendLocation = .lowerLeft
             if column == 0 { axes.yLabel = "MSE de entrenamiento" }
         }
         let axes = figure.axes(row: 0, column: 2)
@@ -79,14 +81,21 @@ public enum StudyFigures {
         return figure
     }
 
-    /// The comparison's training loss against seconds of optimizer steps (not in the report's text).
-    public static func comparisonSeconds(results: String) throws -> Figure {
-        let figure = reportFigure(height: 2.6, columns: 2)
-        for (column, (name, labels)) in groups.enumerated() {
+    /// The five settings of the report's table of epochs against time: full-batch GD, SGD, Nesterov and Adam
+    /// on minibatches, and the L-BFGS that works.
+    static let timedSettings = ["gd", "sgd40", "nesterov400", "adam400", "lbfgs"]
+
+    /// Epochs against time: the training loss of ``timedSettings`` against epochs (left) and against the
+    /// seconds of optimizer steps (right, both axes logarithmic), median over seeds with their range.
+    public static func epochsAndSeconds(results: String) throws -> Figure {
+        let figure = reportFigure(height: 1.6, columns: 2)
+        for (column, seconds) in [false, true].enumerated() {
             let axes = figure.axes(row: 0, column: column)
-            try drawComparisonCurves(labels, results: results, againstSeconds: true, on: axes)
-            axes.title = name
-            axes.yLabel = "MSE de entrenamiento"
+            try drawComparisonCurves(timedSettings, results: results, againstSeconds: seconds, on: axes)
+            axes.title = seconds ? "frente al tiempo" : "frente a las épocas"
+            axes.yLabel = column == 0 ? "MSE de entrenamiento" : nil
+            // The panels are short: the legend goes beside them.
+            axes.legendLocation = seconds ? .outsideRight : nil
         }
         return figure
     }
@@ -151,7 +160,7 @@ public enum StudyFigures {
     /// Training and clean-test loss against the noise level (median over the seeds, band over their range),
     /// with σ² as the floor an exact fit of the clean surface would leave on the noisy targets.
     public static func noise(_ table: StudyTable) -> Figure {
-        let figure = reportFigure(height: 2.1, columns: 2)
+        let figure = reportFigure(height: 2.0, columns: 2)
         let levels = StudyPlan.noiseLevels
         let x = levels.indices.map(Double.init)
         for (column, metric) in ["final_train", "final_test"].enumerated() {
@@ -184,21 +193,28 @@ public enum StudyFigures {
         return figure
     }
 
-    /// Final clean-test loss against the number of parameters, one line per depth of `scope`, for each
-    /// optimizer of the size experiment.
+    /// Final clean-test loss against the number of parameters, one line per depth of `scope` (median over the
+    /// seeds, band over their range), for each optimizer of the size experiment; the depths' legend beside the
+    /// panels.
     public static func size(_ table: StudyTable, scope: StudyScope) -> Figure {
         let optimizers = StudyPlan.sizeOptimizers
-        let figure = reportFigure(height: 2.0, columns: optimizers.count)
+        let figure = reportFigure(height: 2.2, columns: optimizers.count)
         for (column, label) in optimizers.enumerated() {
             let axes = figure.axes(row: 0, column: column)
             for depth in scope.depths {
-                // Runs that diverged (SGD with a step too large for the network) are left out of the lines.
+                // Settings where every seed diverged (SGD with a step too large for the network) are left out.
                 let keys = scope.widths.map { "\(label)/d\(depth)/w\($0)" }
                     .filter { table.value(key: $0, column: "completed") == "yes" }
-                let x = keys.map { Double(table.value(key: $0, column: "parameters")!)! }
-                let y = keys.map { Double(table.value(key: $0, column: "final_test")!)! }
+                func values(_ column: String) -> [Double] {
+                    keys.map { Double(table.value(key: $0, column: column)!)! }
+                }
+                let x = values("parameters")
+                let color = axes.nextColor()
+                axes.band(x, lower: values("final_test_min"), upper: values("final_test_max"), color: color, alpha: 0.2)
                 axes.line(
-                    x, y, label: "\(depth) capa\(depth > 1 ? "s" : "")", width: 1.2, marker: .circle, markerSize: 4)
+                    x, values("final_test"),
+                    label: column == optimizers.count - 1 ? "\(depth) capa\(depth > 1 ? "s" : "")" : nil,
+                    color: color, width: 1.2, marker: .circle, markerSize: 4)
             }
             axes.xScale = .log
             axes.yScale = .log
@@ -206,8 +222,8 @@ public enum StudyFigures {
             axes.yLabel = column == 0 ? "MSE de prueba" : nil
             axes.title = name(label)
             axes.grid = .both
-            // Adam's panel has room in its lower left corner.
-            axes.legendLocation = label == "adam400" ? .lowerLeft : nil
+            // One legend for the three panels, beside the last, where it hides no data.
+            axes.legendLocation = column == optimizers.count - 1 ? .outsideRight : nil
         }
         return figure
     }
@@ -227,7 +243,7 @@ extension StudyFigures {
         let path = "\(results)/backprop/sigmoid-mse.json"
         guard let data = FileManager.default.contents(atPath: path) else { throw StudyError.missingRun(path) }
         let scan = try JSONDecoder().decode(Scan.self, from: data)
-        let figure = reportFigure(height: 1.7)
+        let figure = reportFigure(height: 1.6)
         let axes = figure.axes()
         axes.line(
             scan.learning_rate_scan.map(\.learning_rate), scan.learning_rate_scan.map(\.loss),
@@ -235,7 +251,7 @@ extension StudyFigures {
         axes.horizontalLine(at: scan.loss_before, label: "L antes del paso")
         if let threshold = scan.threshold_rate {
             axes.verticalLine(
-                at: threshold, label: "α = \(ReportTemplate.number(threshold)): L vuelve a su valor inicial",
+                at: threshold, label: "α = \(ReportTemplate.number(threshold)): L vuelve a L antes",
                 color: Color.cycle[3], style: .dotted)
         }
         if let optimum = scan.optimal_rate {
@@ -249,7 +265,8 @@ extension StudyFigures {
         axes.xLabel = "tasa de aprendizaje α"
         axes.yLabel = "MSE de los 3 puntos"
         axes.grid = .both
-        axes.legendLocation = .upperLeft
+        // A short, wide panel: the legend goes beside it.
+        axes.legendLocation = .outsideRight
         return figure
     }
 
@@ -268,7 +285,7 @@ extension StudyFigures {
     public static func finalModel(results: String, model: String) throws -> Figure {
         let validations = try StudyFinal.crossValidate(results: results)
         let chosen = StudyFinal.choose(validations)
-        let figure = reportFigure(height: 2.1, columns: 2)
+        let figure = reportFigure(height: 2.3, columns: 2)
         let curves = figure.axes(row: 0, column: 0)
         for validation in validations {
             let color = curves.nextColor()
@@ -279,7 +296,7 @@ extension StudyFigures {
             curves.scatter([Double(validation.epoch)], [validation.loss], color: color, size: 6)
         }
         // Room above the curves for the legend.
-        curves.yLimits = (0.0104, 0.0152)
+        curves.yLimits = (0.0104, 0.0175)
         curves.xLabel = "época"
         curves.yLabel = "MSE de validación"
         curves.title = "validación cruzada (5 pliegues)"

@@ -27,7 +27,8 @@ public struct FinalCandidate: Sendable {
 ///    one fifth of the points and starts from the candidate network's seed-k initial model), evaluated every
 ///    5 epochs: runs `final-…` of the study's plan.
 /// 2. The mean of the five validation curves gives each candidate its epoch count (early stopping) and its
-///    validation MSE at that epoch; the candidate with the lowest one is chosen.
+///    validation MSE at that epoch, with its standard error over the folds; by the one-standard-error rule
+///    the simplest candidate within one standard error of the lowest MSE is chosen (``choose(_:)``).
 /// 3. Every candidate is refitted on all 1,600 points for its chosen epochs (the schedule as in
 ///    cross-validation), from the seeds of the comparison (`study refits`, runs `refit-…`), so the table
 ///    shows what each would have given; the chosen candidate's seed-0 refit is the optimal model.
@@ -120,6 +121,10 @@ public enum StudyFinal {
         public var epoch: Int
         /// The mean validation MSE there.
         public var loss: Double
+        /// The standard error of that mean over the folds: their sample standard deviation over √folds.
+        public var standardError: Double
+        /// The candidate's parameter count, its complexity for the one-standard-error rule.
+        public var parameters: Int
         /// The mean validation MSE after the last epoch.
         public var finalLoss: Double
         /// The mean validation curve: (epoch, MSE) at the evaluated epochs.
@@ -149,8 +154,15 @@ public enum StudyFinal {
                 (epoch: curves[0][i].0, loss: curves.map { $0[i].1 }.reduce(0, +) / Double(curves.count))
             }
             let best = curve.indices.min { curve[$0].loss < curve[$1].loss }!
+            let folds = curves.map { $0[best].1 }
+            let variance =
+                folds.map { ($0 - curve[best].loss) * ($0 - curve[best].loss) }.reduce(0, +)
+                / Double(max(folds.count - 1, 1))
             return Validation(
                 label: candidate.label, epoch: Int(curve[best].epoch), loss: curve[best].loss,
+                standardError: (variance / Double(folds.count)).squareRoot(),
+                parameters: Architecture(inputs: 2, hidden: candidate.hidden, activation: .relu, outputs: 1)
+                    .parameterCount,
                 finalLoss: curve[count - 1].loss, curve: curve)
         }
     }
@@ -171,8 +183,17 @@ public enum StudyFinal {
     /// Where a refit saves its model, relative to the results.
     public static func refitModel(_ run: StudyRun) -> String { "final/\(run.name).json" }
 
-    /// The candidate with the lowest cross-validated MSE.
+    /// The one-standard-error rule: the candidates whose cross-validated MSE is within one standard error of
+    /// the lowest one are tied with it, and the simplest of them (fewest parameters; then the lower MSE)
+    /// is chosen. A margin smaller than the folds' spread says nothing about which is better.
     public static func choose(_ validations: [Validation]) -> Validation {
+        let best = lowest(validations)
+        return validations.filter { $0.loss <= best.loss + best.standardError }
+            .min { ($0.parameters, $0.loss) < ($1.parameters, $1.loss) }!
+    }
+
+    /// The candidate with the lowest cross-validated MSE.
+    public static func lowest(_ validations: [Validation]) -> Validation {
         validations.min { $0.loss < $1.loss }!
     }
 
@@ -186,9 +207,10 @@ public enum StudyFinal {
         let clean = SurfaceData(noise: 0)
         let noisy = SurfaceData(noise: noise, seed: 0)
         var candidatesTable = StudyTable(columns: [
-            "key", "title", "title_es", "brief_es", "hidden", "parameters", "epochs", "cv_epoch", "cv_loss", "cv_final",
-            "chosen", "test_median", "test_min", "test_max",
+            "key", "title", "title_es", "brief_es", "hidden", "parameters", "epochs", "cv_epoch", "cv_loss", "cv_se",
+            "cv_final", "tied", "chosen", "test_median", "test_min", "test_max",
         ])
+        let best = lowest(validations)
         var chosenScores: [(test: Double, train: Double)] = []
         var chosenModel = ""
         for validation in validations {
@@ -215,7 +237,8 @@ public enum StudyFinal {
                 candidate.label, candidate.setting.title, spanishTitle(candidate.setting),
                 briefTitle(candidate.setting),
                 candidate.hidden.map(String.init).joined(separator: "x"), "\(architecture.parameterCount)",
-                "\(candidate.epochs)", "\(validation.epoch)", n(validation.loss), n(validation.finalLoss),
+                "\(candidate.epochs)", "\(validation.epoch)", n(validation.loss), n(validation.standardError),
+                n(validation.finalLoss), validation.loss <= best.loss + best.standardError ? "yes" : "no",
                 validation.label == chosen.label ? "yes" : "no", n(StudySummary.median(tests)), n(tests.min()!),
                 n(tests.max()!),
             ])
@@ -234,6 +257,11 @@ public enum StudyFinal {
             ("hidden", candidate.hidden.map(String.init).joined(separator: ", ")),
             ("depth", "\(candidate.hidden.count)"), ("noise", StudyPlan.label(noise)), ("folds", "\(folds)"),
             ("epochs", "\(candidate.epochs)"), ("cv_epoch", "\(chosen.epoch)"), ("cv_loss", n(chosen.loss)),
+            ("cv_se", n(chosen.standardError)), ("lowest", best.label),
+            ("lowest_brief_es", briefTitle(self.candidate(best.label).setting)),
+            ("lowest_depth", "\(self.candidate(best.label).hidden.count)"), ("lowest_cv_loss", n(best.loss)),
+            ("lowest_cv_se", n(best.standardError)), ("cv_margin", n(chosen.loss - best.loss)),
+            ("tie_limit", n(best.loss + best.standardError)),
             ("seeds", "\(seeds.count)"),
             ("test_mse", n(chosenScores[0].test)), ("train_mse", n(chosenScores[0].train)),
             ("test_median", n(StudySummary.median(tests))), ("test_min", n(tests.min()!)),

@@ -52,7 +52,7 @@ public struct StudyRun: Sendable, Equatable {
 ///   seeds 0, 1, 2 (each seed one initial model shared by all optimizers, as the course copies one net);
 /// - noise: σ ∈ {0, 0.01, 0.05, 0.1, 0.2, 0.5}, five optimizers, the comparison's seeds, training loss
 ///   against the clean-target test loss (σ = 0 is the comparison's run);
-/// - size: widths {4, 10, 20, 50, 100} × depths 1 … 4, three optimizers, 1,000 epochs;
+/// - size: widths {4, 10, 20, 50, 100} × depths 1 … 4, three optimizers, 1,000 epochs, the same seeds;
 /// - final: the final model's candidates (``StudyFinal/candidates``), each trained on the folds of a
 ///   cross-validation of the σ = 0.1 data; after them `study refits` lists the candidates' refits on every
 ///   point.
@@ -123,13 +123,15 @@ public enum StudyPlan {
                 }
             }
         }
-        for depth in scope.depths where scope.includes("size") {
-            for width in scope.widths {
-                for optimizer in sizeOptimizers {
-                    runs.append(
-                        StudyRun(
-                            experiment: "size", optimizer: optimizer, seed: 0, noise: 0,
-                            hidden: [Int](repeating: width, count: depth), epochs: scope.sizeEpochs))
+        for seed in seeds where scope.includes("size") {
+            for depth in scope.depths {
+                for width in scope.widths {
+                    for optimizer in sizeOptimizers {
+                        runs.append(
+                            StudyRun(
+                                experiment: "size", optimizer: optimizer, seed: seed, noise: 0,
+                                hidden: [Int](repeating: width, count: depth), epochs: scope.sizeEpochs))
+                    }
                 }
             }
         }

@@ -10,7 +10,9 @@ import RealModule
 /// - `noise.csv`: one row per optimizer and noise level (key `optimizer/σ`): medians over the comparison's
 ///   seeds of the final training and test losses and of each run's best test loss and its epoch, with the
 ///   range of the final losses (σ = 0 is the comparison's runs, so both tables agree there);
-/// - `size.csv`: one row per optimizer, depth and width (key `optimizer/dDEPTH/wWIDTH`).
+/// - `size.csv`: one row per optimizer, depth and width (key `optimizer/dDEPTH/wWIDTH`): medians over the
+///   seeds whose run finished of the final training and test losses and the seconds, the test loss's range,
+///   how many seeds finished and how many diverged (`completed` is `yes` when one finished).
 public enum StudySummary {
     /// Reads every run of the plan (of the scope in `<results>/plan.json`) and writes the tables of the
     /// experiments it ran.
@@ -102,19 +104,29 @@ public enum StudySummary {
         if scope.includes("noise") { tables["noise"] = noise }
 
         var size = StudyTable(columns: [
-            "key", "optimizer", "depth", "width", "parameters", "final_train", "final_test", "seconds", "completed",
+            "key", "optimizer", "depth", "width", "parameters", "final_train", "final_test", "final_test_min",
+            "final_test_max", "seconds", "seeds", "diverged", "completed",
         ])
         for optimizer in StudyPlan.sizeOptimizers {
             for depth in scope.depths {
                 for width in scope.widths {
                     let hidden = [Int](repeating: width, count: depth)
-                    guard let r = find("size", optimizer, hidden: hidden) else { continue }
+                    let all = scope.seeds.compactMap { find("size", optimizer, seed: $0, hidden: hidden) }
+                    guard !all.isEmpty else { continue }
+                    // Medians and range over the seeds whose run finished; a diverged run is counted apart.
+                    let runs = all.filter(\.completed)
                     let parameters = Architecture(inputs: 2, hidden: hidden, activation: .relu, outputs: 1)
                         .parameterCount
+                    let test = runs.map(\.finalTestLoss)
+                    func summary(_ values: [Double], _ f: ([Double]) -> Double) -> String {
+                        values.isEmpty ? "" : number(f(values))
+                    }
                     size.append([
                         "\(optimizer)/d\(depth)/w\(width)", optimizer, "\(depth)", "\(width)", "\(parameters)",
-                        number(r.finalTrainLoss), number(r.finalTestLoss), number(r.totalSeconds),
-                        r.completed ? "yes" : "no",
+                        summary(runs.map(\.finalTrainLoss), median), summary(test, median),
+                        summary(test) { $0.min()! }, summary(test) { $0.max()! },
+                        summary(runs.map(\.totalSeconds), median), "\(runs.count)", "\(all.count - runs.count)",
+                        runs.isEmpty ? "no" : "yes",
                     ])
                 }
             }

@@ -107,6 +107,7 @@ import Testing
     /// `$6{,}33\cdot10^{-5}$` is `6,33·10−5`.
     static func printed(_ markdown: String) -> String {
         var text = markdown.replacingOccurrences(of: "$", with: "").replacingOccurrences(of: "{,}", with: ",")
+        text = text.replacingOccurrences(of: "\\cup", with: "∪").replacingOccurrences(of: "\\,", with: "")
         text = text.replacingOccurrences(of: "\\cdot", with: "·").replacingOccurrences(of: "^{", with: "")
         text = text.replacingOccurrences(of: "}", with: "").replacingOccurrences(of: "-", with: "−")
         return normalized(text)
@@ -184,12 +185,16 @@ import Testing
         // The key numbers by name, so that a template that lost them fails too.
         for (placeholder, expected) in [
             ("{{backprop:sigmoid:loss_before|fix6}}", "0,408673"),
-            ("{{backprop:sigmoid:threshold_rate|fix3}}", "0,409"),
+            ("{{backprop:sigmoid:decreasing_intervals|intervals3}}", "$(0;\\,0{,}409)$"),
             ("{{backprop:sigmoid:optimal_rate|fix3}}", "0,204"), ("{{backprop:sigmoid:optimal_loss|fix4}}", "0,2798"),
         ] {
             #expect(try ReportTemplate.render(placeholder, results: results) == expected)
             #expect(template.contains(placeholder), "the report does not show \(placeholder)")
         }
+        // SELU's loss along the step crosses its start three times: two intervals in II-B's table.
+        #expect(
+            try ReportTemplate.render("{{block:backprop-activations}}", results: results).contains(
+                "$(0;\\,0{,}026)\\cup(0{,}096;\\,0{,}191)$"))
         for key in ["test_median", "test_min", "test_max"] {
             #expect(template.contains("{{final:\(key):value|num}}"))
         }

@@ -55,8 +55,10 @@ import Testing
 
     @Test func thePlanCoversEveryExperimentOnce() {
         let runs = StudyPlan.runs()
-        // The comparison, the noise levels over the same seeds, the sizes, and the final candidates' folds.
-        #expect(runs.count == 3 * 10 + 3 * 5 * 5 + 4 * 5 * 3 + StudyFinal.candidates.count * StudyFinal.folds)
+        // The comparison, the noise levels and the sizes over the same seeds, and the final candidates' folds.
+        #expect(
+            runs.count == 3 * 10 + 3 * 5 * 5 + 3 * 4 * 5 * 3 + StudyFinal.candidates.count * StudyFinal.folds)
+        #expect(Set(runs.filter { $0.experiment == "size" }.map(\.seed)) == [0, 1, 2])
         #expect(Set(runs.map(\.name)).count == runs.count)
         let line = StudyPlan.command(runs[0], index: 1, count: runs.count, tools: "bin", results: "r")
         #expect(line.hasPrefix("bin/train --init-model r/init/"))

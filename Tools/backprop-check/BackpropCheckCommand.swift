@@ -24,12 +24,15 @@ struct BackpropCheckCommand: ParsableCommand {
             columns the targets (e.g. x1,x2,y). The JSON output has the keys loss, formula, point_scale, \
             learning_rate, loss_before, loss_after, decreased, gradient {layers: [{weights, biases}]}, \
             gradient_check {step, max_abs_error, max_abs_error_away_from_kinks, max_relative_error, numeric, \
-            inputs}, kinks, learning_rate_scan, largest_decreasing_rate, best_rate, threshold_rate, optimal_rate, \
-            updated_model (the model file's object) and points [{x, y, prediction, loss, f, h, dl_df, dl_dh, \
-            a_prime, gradient}]; its indices count from 0, h[0] is h_1 and a_prime[k] is a′[f_k]. When the step \
-            does not lower the loss, the scan's two findings are refined: threshold_rate (bisection) is the rate \
-            below which one step lowers the loss, optimal_rate (golden-section search) the rate of the lowest \
-            loss after one step, with that loss.
+            inputs}, kinks, kink_derivative, learning_rate_scan, largest_decreasing_rate, best_rate, \
+            decreasing_intervals, threshold_rate, optimal_rate, updated_model (the model file's object) and \
+            points [{x, y, prediction, loss, f, h, dl_df, dl_dh, a_prime, gradient}]; its indices count from 0, \
+            h[0] is h_1 and a_prime[k] is a′[f_k]. When the step does not lower the loss, a fine grid of rates \
+            (200 per decade) with every crossing of the starting loss bisected gives decreasing_intervals, all \
+            the rates for which one step lowers the loss (the loss can cross its start several times); \
+            threshold_rate is the end of the first interval (every smaller rate lowers the loss), optimal_rate \
+            (golden-section search) the rate of the lowest loss after one step, with that loss. At a kink a′ is \
+            taken on the side the rounded pre-activation falls, or as --kink-derivative says.
 
             --point N writes the exercise as a student works it by hand for data point N: every quantity of eqs. \
             7.24 and 7.25 with its numbers substituted, then the other points in a table, the batch gradient and \

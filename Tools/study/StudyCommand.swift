@@ -168,7 +168,7 @@ struct StudyCommand: ParsableCommand {
                 let drawings: [(String, () throws -> Figure)] = [
                     ("surface", { StudyFigures.assignmentSurface() }),
                     ("comparison", { try StudyFigures.comparison(results: results, summary: summary) }),
-                    ("comparison-seconds", { try StudyFigures.comparisonSeconds(results: results) }),
+                    ("epochs-time", { try StudyFigures.epochsAndSeconds(results: results) }),
                     ("noise", { StudyFigures.noise(try StudyTable(path: "\(results)/noise.csv")) }),
                     (
                         "size",
