@@ -1,3 +1,5 @@
+import Platform
+
 /// An error found while reading or writing CSV, with the place it happened.
 ///
 /// Its ``description`` is the compiler-style line that tools print:
@@ -120,22 +122,11 @@ extension CSVError {
     }
 }
 
-/// A string in double quotes, with inner quotes and backslashes escaped, as messages show tokens and
-/// names; a name longer than 60 characters is cut to its first 50 and its length (a 1 MB column name is
-/// not echoed whole).
+/// A string in double quotes, with inner quotes and backslashes escaped and control characters written as
+/// escapes (a NUL byte as `\0`), as messages show tokens and names; a name longer than 60 characters is
+/// cut to its first 50 and its length (a 1 MB column name is not echoed whole).
 func quoted(_ text: String) -> String {
-    var result = "\""
-    var count = 0
-    for character in text {
-        count += 1
-        if count > 60 {
-            let total = text.count
-            return String(quoted(String(text.prefix(50))).dropLast()) + "…\" (\(total) characters)"
-        }
-        if character == "\"" || character == "\\" { result.append("\\") }
-        result.append(character)
-    }
-    return result + "\""
+    escapedForMessage(text)
 }
 
 /// Quoted names separated by commas, at most 20 of them and the number of the others.

@@ -264,13 +264,33 @@ extension StudyCommand {
             try runReportingErrors(tool: "study") {
                 let count = try InputFileText.read(lines).split(whereSeparator: \.isNewline).count
                 guard count > 0 else { throw ToolError(.dataError, "\(lines): no runs to submit") }
-                guard parallel > 0 else { throw ToolError(.usage, "--parallel \(parallel): expected at least 1") }
-                let script = StudySlurm.script(
-                    lines: absolute(lines), count: count, directory: currentDirectory(), output: absolute(output),
-                    options: .init(partition: partition, timeLimit: time, parallel: parallel, jobName: jobName))
+                let script: String
+                do throws(StudySlurm.ScriptError) {
+                    script = try StudySlurm.script(
+                        lines: absolute(lines), count: count, directory: currentDirectory(), output: absolute(output),
+                        options: .init(partition: partition, timeLimit: time, parallel: parallel, jobName: jobName))
+                } catch {
+                    throw ToolError(.usage, Self.message(for: error))
+                }
                 StandardOutput.print(String(script.dropLast()))
                 try StandardOutput.check()
             }
+        }
+
+        /// The error as the command line names it: `--job-name "x\necho INJECTED": …`.
+        static func message(for error: StudySlurm.ScriptError) -> String {
+            let option: String? =
+                switch error.field {
+                case .jobName: "--job-name"
+                case .partition: "--partition"
+                case .timeLimit: "--time"
+                case .parallel: "--parallel"
+                case .lines: "--lines"
+                case .output: "--output"
+                case .directory, .count: nil
+                }
+            guard let option else { return "\(error)" }
+            return "\(option) \(escapedForMessage(error.value)): \(error.reason)"
         }
 
         func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : currentDirectory() + "/" + path }
