@@ -42,6 +42,8 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
         case noDataRows(columns: [String])
         /// No column is left for a role (`inputs` or `targets`) once the others are taken.
         case noColumns(role: String, available: [String])
+        /// A column chosen both as an input and as a target: the model would be given its answer.
+        case inputIsTarget(String)
         /// The file could not be opened (it does not exist, cannot be read, or is a directory).
         case cannotOpen(reason: String)
         /// Reading or writing failed after the file was opened.
@@ -100,6 +102,8 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
             return "no data rows, only the header (\(list(columns)))"
         case let .noColumns(role, available):
             return "no \(role) columns left among \(list(available))"
+        case let .inputIsTarget(name):
+            return "column \(quoted(name)) is both an input and the target; a model would be given its answer"
         case let .unwritableColumnName(name):
             return "column name \(quoted(name)) cannot be written (empty, a duplicate, or a line feed)"
         case let .cannotOpen(reason):

@@ -153,7 +153,7 @@ struct CurvePlotCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "curve-plot") {
-            try OutputFile.validate(output)
+            try OutputFile.validate([("-o", output)], inputs: files.map { ("", $0) })
             try OutputFile.write(output, bytes: try figure().pngData())
         }
     }

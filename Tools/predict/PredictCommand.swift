@@ -58,7 +58,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "predict") {
-            try OutputFile.validate(output)
+            try OutputFile.validate([("-o", output)], inputs: [("--model", model), ("--data", data)])
             let text = String(decoding: try InputFile.contents(model), as: UTF8.self)
             let network = try ModelFile.network(fromJSON: text, file: InputFile.name(model))
             let table = try InputFile.readTable(data)

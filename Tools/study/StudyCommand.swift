@@ -162,6 +162,7 @@ struct StudyCommand: ParsableCommand {
 
         func run() throws {
             try runReportingErrors(tool: "study") {
+                try OutputFile.validate([("--output", output)], inputs: [("--template", template)])
                 let results = options.results
                 try ReportBlocks.summarizeBackpropagation(results: results)
                 let summary = try StudyTable(path: "\(results)/comparison-summary.csv")

@@ -146,7 +146,8 @@ struct SurfacePlotCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "surface-plot") {
-            try OutputFile.validate(output)
+            try OutputFile.validate(
+                [("-o", output)], inputs: [("--model", model), ("--data", data), ("--clean", clean), ("--path", path)])
             try OutputFile.write(output, bytes: try figure().pngData())
         }
     }

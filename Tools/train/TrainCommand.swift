@@ -163,7 +163,9 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "train") {
-            try OutputFile.validate([("--metrics", metrics), ("--save", save)])
+            try OutputFile.validate(
+                [("--metrics", metrics), ("--save", save)],
+                inputs: [("--data", data), ("--validation", validation), ("--init-model", initModel)])
             let setup = try TrainingSetup(self)
             try setup.train(self)
         }
