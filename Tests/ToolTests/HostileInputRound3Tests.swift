@@ -180,3 +180,187 @@ extension HostileInputRound3Tests {
         }
     }
 }
+
+extension HostileInputRound3Tests {
+    // MARK: 5 and 11. Two outputs on one file; an output that is an input
+
+    /// Every tool refuses, with 64 and before writing anything, two outputs naming one file and an
+    /// output that is one of its inputs; the file is left as it was.
+    @Test(arguments: [
+        ("initStudyOutputAndPlot", "init-study", ["-o", "SAME", "--plot", "SAME"], "-o and --plot both write"),
+        (
+            "initStudyPlotAndHeatmap", "init-study", ["--sweep", "--plot", "SAME", "--heatmap", "SAME"],
+            "--plot and --heatmap"
+        ),
+        ("curvePlotOverItsInput", "curve-plot", ["SAME", "-o", "SAME"], "-o SAME is also an input (the file argument"),
+        ("curvePlotOverItsSecondInput", "curve-plot", ["OTHER", "SAME", "-o", "SAME"], "is also an input"),
+        (
+            "predictOverItsData", "predict", ["--model", "MODEL", "--data", "SAME", "-o", "SAME"],
+            "also an input (--data"
+        ),
+        ("predictOverItsModel", "predict", ["--model", "SAME", "--data", "OTHER", "-o", "SAME"], "(--model"),
+        ("trainSavesOverItsData", "train", ["--data", "SAME", "--save", "SAME"], "--save SAME is also an input"),
+        (
+            "trainSavesOverItsInitModel", "train", ["--data", "OTHER", "--init-model", "SAME", "--save", "SAME"],
+            "(--init"
+        ),
+        (
+            "trainMetricsOverValidation", "train", ["--data", "OTHER", "--validation", "SAME", "--metrics", "SAME"],
+            "(--validation"
+        ),
+        ("surfacePlotOverItsData", "surface-plot", ["--data", "SAME", "-o", "SAME"], "(--data"),
+        (
+            "backpropCheckOverItsData", "backprop-check", ["--model", "MODEL", "--data", "SAME", "-o", "SAME"],
+            "(--data"
+        ),
+    ])
+    func outputsNamingOneFileOrAnInputAreRefused(case name: String, tool: String, arguments: [String], message: String)
+        throws
+    {
+        try inScratch { directory in
+            let same = file(directory, "same.csv"), other = file(directory, "other.csv")
+            let original = try String(contentsOfFile: Self.data, encoding: .utf8)
+            try original.write(toFile: same, atomically: true, encoding: .utf8)
+            try original.write(toFile: other, atomically: true, encoding: .utf8)
+            let values = ["SAME": same, "OTHER": other, "MODEL": Self.model]
+            let result = try ToolRunner.run(
+                tool, arguments.map { values[$0] ?? $0 } + ["--epochs", "1"].filter { _ in tool == "train" })
+            #expect(result.status == 64, "\(name): \(result.standardError)")
+            #expect(
+                result.standardError.contains(message.replacing("SAME", with: same)), "\(name): \(result.standardError)"
+            )
+            #expect(result.standardError.filter { $0 == "\n" }.count == 1, "\(name): \(result.standardError)")
+            #expect(try String(contentsOfFile: same, encoding: .utf8) == original, "\(name)")
+            #expect(try helpers.leftovers(directory).isEmpty)
+        }
+    }
+
+    /// `train --inputs x,z --target z` would train on its answer: refused with 64, as is `--inputs x,z`
+    /// with z the default target; predict and the other choices of columns still work.
+    @Test(arguments: [
+        (["--inputs", "x,z", "--target", "z"]), (["--inputs", "x,z"]), (["--inputs", "z", "--target", "y,z"]),
+    ])
+    func aTargetThatIsAlsoAnInputIsRefused(arguments: [String]) throws {
+        let result = try ToolRunner.run("train", ["--data", Self.data, "--epochs", "1"] + arguments)
+        #expect(result.status == 64, "\(arguments): \(result.standardError)")
+        #expect(
+            result.standardError.contains("column \"z\" is both an input and the target"), "\(result.standardError)")
+        let fine = try ToolRunner.run("train", ["--data", Self.data, "--epochs", "1", "--inputs", "x", "--quiet"])
+        #expect(fine.status == 0, "\(fine.standardError)")
+    }
+
+    // MARK: 8. Hang
+
+    /// The same FIFO as --data and --validation would block for ever on its second open: refused at once
+    /// with 64 (no writer is ever started, so a hang would fail the test by never returning).
+    @Test func oneFIFOAsDataAndValidationIsRefused() throws {
+        try inScratch { directory in
+            let fifo = file(directory, "fifo")
+            try #require(mkfifo(fifo, 0o600) == 0)
+            let result = try ToolRunner.run("train", ["--data", fifo, "--validation", fifo, "--epochs", "1"])
+            #expect(result.status == 64, "\(result.standardError)")
+            #expect(
+                result.standardError.contains("\(fifo) is a FIFO given twice (--data and --validation)"),
+                "\(result.standardError)")
+            let plot = try ToolRunner.run("curve-plot", [fifo, fifo, "-o", file(directory, "x.png")])
+            #expect(plot.status == 64, "\(plot.standardError)")
+        }
+    }
+}
+
+extension HostileInputRound3Tests {
+    // MARK: 6. Traps
+
+    /// An angle of 1e308° turned the view into NaN and trapped; angles are taken modulo 360°, so the
+    /// figure is the one of the remainder (computed here with `fmod`), pixel for pixel.
+    @Test(arguments: ["--azimuth", "--elevation"])
+    func hugeViewAnglesDrawTheFigureOfTheirRemainder(option: String) throws {
+        try inScratch { directory in
+            let (huge, reduced) = (file(directory, "huge.png"), file(directory, "reduced.png"))
+            let first = try ToolRunner.run("surface-plot", [option, "1e308", "--grid", "20", "-o", huge])
+            #expect(first.status == 0, "\(first.standardError)")
+            let remainder = fmod(1e308, 360.0)
+            let second = try ToolRunner.run("surface-plot", [option, "\(remainder)", "--grid", "20", "-o", reduced])
+            #expect(second.status == 0, "\(second.standardError)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: huge)) == Data(contentsOf: URL(fileURLWithPath: reduced)))
+        }
+    }
+
+    /// `init-study --forward-samples 1000000000 --width 1000` is refused with its size before allocating
+    /// (it aborted on a 160 TB allocation); --max-memory moves the limit as for train.
+    @Test func initStudyTooLargeIsRefusedWithItsSize() throws {
+        let result = try ToolRunner.run("init-study", ["--forward-samples", "1000000000", "--width", "1000"])
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains("needs 160 TB"), "\(result.standardError)")
+        let small = try ToolRunner.run("init-study", ["--forward-samples", "2000", "--max-memory", "1k"])
+        #expect(small.status == 64 && small.standardError.contains("more than the limit of 1 kB (--max-memory)"))
+        let fine = try ToolRunner.run("init-study", ["--forward-samples", "2000", "--max-memory", "1G"])
+        #expect(fine.status == 0, "\(fine.standardError)")
+    }
+
+    // MARK: 7. Silent wrong results
+
+    /// Spreads that overflow are written as `inf` or `nan`, not as empty (missing) fields, with a warning
+    /// naming the first layer.
+    @Test func initStudyOverflowIsWrittenAndWarnedAbout() throws {
+        let result = try ToolRunner.run("init-study", ["--depth", "50", "--activation", "exp", "--init", "normal:10"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("init-study: warning: the forward spread is not finite from layer"))
+        let table = try CSVTable(text: result.standardOutput, options: .init(allowsNonFinite: true))
+        let forward = try table.columns(["forward_std"]).scalars
+        #expect(forward.count == 50 && !forward.last!.isFinite)
+        #expect(!result.standardOutput.contains(",,") && !result.standardOutput.contains(",\n"))
+    }
+
+    /// `backprop-check --lr 1e308`: no rate gives a finite loss, so there is no best rate to report.
+    @Test func backpropCheckWithNoFiniteRateIsAnError() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        for format in ["json", "text"] {
+            let result = try ToolRunner.run(
+                "backprop-check",
+                [
+                    "--model", "examples/figure1/model.json", "--data", "examples/figure1/data.csv", "--lr", "1e308",
+                    "--format", format,
+                ], in: root)
+            #expect(result.status == 65, "\(result.standardError)")
+            #expect(
+                result.standardError.contains("the step with --lr 1e+308 gives a loss of"), "\(result.standardError)")
+            #expect(result.output.isEmpty)
+        }
+    }
+
+    /// Adam with lr 10⁶ ends far above where it started: exit 0, but with a warning that names both losses.
+    @Test func aLossThatGrowsIsWarnedAbout() throws {
+        try inScratch { directory in
+            let data = try surface(directory)
+            let metrics = file(directory, "m.csv")
+            let result = try ToolRunner.run(
+                "train",
+                [
+                    "--data", data, "--hidden", "10,10", "--optimizer", "adam", "--lr", "1e6", "--epochs", "100",
+                    "--metrics", metrics, "--quiet",
+                ])
+            #expect(result.status == 0, "\(result.standardError)")
+            let losses = try CSVTable(path: metrics, options: .init(allowsMissing: true)).columns(["train_loss"])
+                .scalars
+            #expect(losses.last! > 10 * losses.first!)
+            #expect(
+                result.standardError.contains("train: warning: the training loss grew from"), "\(result.standardError)")
+            // A run that learns says nothing of the kind.
+            let fine = try ToolRunner.run("train", ["--data", data, "--epochs", "20", "--quiet"])
+            #expect(fine.status == 0 && !fine.standardError.contains("grew"), "\(fine.standardError)")
+        }
+    }
+
+    /// A schedule that makes the rate negative or zero, and L-BFGS with no iterations, are usage errors.
+    @Test(arguments: [
+        (["--schedule", "exponential(gamma=-1)"], "exponential: gamma=-1: expected a finite number > 0"),
+        (["--schedule", "step(step_size=2, gamma=0)"], "step: gamma=0: expected a finite number > 0"),
+        (["--optimizer", "lbfgs", "--max-iter", "0"], "lbfgs: max_iter=0: expected an integer >= 1"),
+    ])
+    func schedulesAndIterationsThatCannotTrainAreRefused(arguments: [String], message: String) throws {
+        let result = try ToolRunner.run("train", ["--data", Self.data, "--epochs", "2"] + arguments)
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+}
