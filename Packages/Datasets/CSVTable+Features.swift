@@ -28,12 +28,13 @@ extension CSVTable {
     public func labeled(inputs: [String]? = nil, targets: [String]? = nil, targetCount: Int = 1) throws -> LabeledData {
         guard rowCount > 0 else { throw CSVError(.noDataRows(columns: columnNames), file: name) }
         let targetNames = targets ?? Array(columnNames.suffix(targetCount))
-        let inputNames = inputs ?? columnNames.filter { !targetNames.contains($0) }
+        let targetSet = Set(targetNames)
+        let inputNames = inputs ?? columnNames.filter { !targetSet.contains($0) }
         guard !inputNames.isEmpty, !targetNames.isEmpty else {
             throw CSVError(
                 .noColumns(role: inputNames.isEmpty ? "input" : "target", available: columnNames), file: name)
         }
-        if let both = inputNames.first(where: targetNames.contains) { throw CSVError(.inputIsTarget(both), file: name) }
+        if let both = inputNames.first(where: targetSet.contains) { throw CSVError(.inputIsTarget(both), file: name) }
         return LabeledData(
             inputNames: inputNames, targetNames: targetNames,
             inputs: try columns(inputNames), targets: try columns(targetNames))
