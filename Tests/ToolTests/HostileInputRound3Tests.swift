@@ -364,3 +364,122 @@ extension HostileInputRound3Tests {
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 }
+
+extension HostileInputRound3Tests {
+    // MARK: 10. Quadratic CSV headers
+
+    /// A header of 200,000 columns (minutes with the quadratic name checks) is read by train and
+    /// curve-plot, and the columns chosen are the right ones.
+    @Test func wideHeadersAreReadByTrainAndCurvePlot() throws {
+        try inScratch { directory in
+            let n = 200_000
+            let path = file(directory, "wide.csv")
+            let header = (0..<n).map { "c\($0)" }.joined(separator: ",")
+            try
+                (header + "\n" + (0..<n).map { "\($0 % 7 + 1)" }.joined(separator: ",") + "\n"
+                + (0..<n).map { "\($0 % 5 + 1)" }.joined(separator: ",") + "\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            let trained = try ToolRunner.run(
+                "train", ["--data", path, "--inputs", "c3", "--target", "c199999", "--epochs", "1", "--quiet"])
+            #expect(trained.status == 0, "\(trained.standardError)")
+            let plotted = try ToolRunner.run(
+                "curve-plot", [path, "--x", "c199998", "--y", "c3", "-o", file(directory, "wide.png")])
+            #expect(plotted.status == 0, "\(plotted.standardError)")
+        }
+    }
+
+    // MARK: 12. More silent results
+
+    /// An exp layer with weights 1e300 overflows: predict names the row and writes nothing.
+    @Test func predictionsThatOverflowAreAnError() throws {
+        try inScratch { directory in
+            let model = file(directory, "exp.json")
+            try """
+            {"inputs": 2, "layers": [{"weights": [[1e300, 0]], "biases": [0], "activation": "exp"},
+            {"weights": [[1]], "biases": [0], "activation": "identity"}]}
+            """.write(toFile: model, atomically: true, encoding: .utf8)
+            let output = file(directory, "out.csv")
+            let result = try ToolRunner.run("predict", ["--model", model, "--data", Self.data, "-o", output])
+            #expect(result.status == 65, "\(result.standardError)")
+            // The first row whose x is positive: exp(1e300·x) is inf there (x ≤ 0 gives 0 or 1).
+            let table = try CSVTable(path: Self.data)
+            let row = try #require(try table.columns(["x"]).scalars.firstIndex { $0 > 0 })
+            #expect(
+                result.standardError.contains("\(table.location(ofRow: row)): the prediction is inf"),
+                "\(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: output))
+        }
+    }
+
+    /// `--hidden ''` trained a linear model without a word: it is refused, and `--hidden none` asks for one.
+    @Test func emptyHiddenIsRefusedAndNoneIsALinearModel() throws {
+        let empty = try ToolRunner.run("train", ["--data", Self.data, "--hidden", "", "--epochs", "1"])
+        #expect(empty.status == 64)
+        #expect(empty.standardError.contains("--hidden is empty"), "\(empty.standardError)")
+        try inScratch { directory in
+            let model = file(directory, "linear.json")
+            let linear = try ToolRunner.run(
+                "train", ["--data", Self.data, "--hidden", "none", "--epochs", "1", "--save", model, "--quiet"])
+            #expect(linear.status == 0, "\(linear.standardError)")
+            #expect(try JSONFixture(data: Data(contentsOf: URL(fileURLWithPath: model)))["layers"].array.count == 1)
+        }
+    }
+
+    /// A NUL byte in a field is shown escaped in the message, which stays one line.
+    @Test func aNulByteIsEscapedInMessages() throws {
+        try inScratch { directory in
+            let path = file(directory, "nul.csv")
+            try Data("x,y,z\n1,2\u{0}\n".utf8).write(to: URL(fileURLWithPath: path))
+            let result = try ToolRunner.run("train", ["--data", path, "--epochs", "1"])
+            #expect(result.status == 65, "\(result.standardError)")
+            #expect(!result.standardError.contains("\u{0}"))
+            #expect(result.standardError.contains(#""2\0""#), "\(result.standardError)")
+        }
+    }
+
+    /// With one file, --label was dropped silently: it now names the curve, as it does for several files.
+    @Test func aLabelForOneFileNamesItsCurve() throws {
+        try inScratch { directory in
+            let metrics = file(directory, "m.csv")
+            try "epoch,train_loss\n0,1\n1,0.5\n".write(toFile: metrics, atomically: true, encoding: .utf8)
+            let (labelled, plain) = (file(directory, "a.png"), file(directory, "b.png"))
+            #expect(try ToolRunner.run("curve-plot", [metrics, "--label", "run 1", "-o", labelled]).status == 0)
+            #expect(try ToolRunner.run("curve-plot", [metrics, "-o", plain]).status == 0)
+            // One curve and no legend either way, but the label shows in a legend asked for.
+            let legend = file(directory, "c.png")
+            #expect(
+                try ToolRunner.run("curve-plot", [metrics, "--label", "run 1", "--legend", "best", "-o", legend]).status
+                    == 0)
+            let named = file(directory, "d.png")
+            #expect(try ToolRunner.run("curve-plot", [metrics, "--legend", "best", "-o", named]).status == 0)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: legend)) != Data(contentsOf: URL(fileURLWithPath: named)))
+        }
+    }
+
+    // MARK: 3. The README's pipeline breaks on divergence
+
+    /// `train … --metrics - | curve-plot - --log-y`: the diverged run's curve is drawn up to the
+    /// divergence, and the infinite value is noted; the same figure as of the metrics without that row.
+    @Test func theReadmePipelineDrawsADivergedRun() throws {
+        try inScratch { directory in
+            let data = try surface(directory)
+            let trained = try ToolRunner.run(
+                "train",
+                ["--data", data, "--hidden", "10,10", "--lr", "1e6", "--epochs", "100", "--metrics", "-", "--quiet"])
+            #expect(trained.status == 65)
+            let figure = file(directory, "loss.png")
+            let plotted = try ToolRunner.run("curve-plot", ["-", "--log-y", "-o", figure], input: trained.output)
+            #expect(plotted.status == 0, "\(plotted.standardError)")
+            #expect(plotted.standardError.contains("column train_loss: 1 infinite value (first inf at line"))
+            // The same rows with the infinite loss left empty by hand give the same figure.
+            let lines = trained.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+            let emptied = lines.map { $0.replacing(",inf,", with: ",,") }.joined(separator: "\n")
+            let expected = file(directory, "expected.png")
+            let reference = try ToolRunner.run(
+                "curve-plot", ["-", "--log-y", "-o", expected], input: Data(emptied.utf8))
+            #expect(reference.status == 0, "\(reference.standardError)")
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: figure)) == Data(contentsOf: URL(fileURLWithPath: expected)))
+        }
+    }
+}

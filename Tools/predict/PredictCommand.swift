@@ -74,6 +74,13 @@ struct PredictCommand: ParsableCommand {
                             : "--inputs names \(names.count) (\(CSVError.names(names)))"))
             }
             let predictions = network(try table.columns(names))
+            if let index = predictions.scalars.firstIndex(where: { !$0.isFinite }) {
+                let row = index / network.outputs
+                throw ToolError(
+                    .dataError,
+                    "\(table.location(ofRow: row)): the prediction is \(CSVWriter.format(predictions.scalars[index])) "
+                        + "(the model overflows a Float64 on this row); nothing written")
+            }
             let columns = Self.predictionColumns(outputs: network.outputs, existing: table.columnNames)
             try OutputFile.writeCSV(
                 output,

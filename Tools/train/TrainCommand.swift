@@ -58,7 +58,7 @@ struct TrainCommand: ParsableCommand {
         help: ArgumentHelp("Hold out this fraction of the training rows for validation.", valueName: "fraction"))
     var validationSplit: Double?
 
-    @Option(help: ArgumentHelp("Hidden layer widths.", valueName: "w1,w2,…"))
+    @Option(help: ArgumentHelp("Hidden layer widths ('none': a linear model).", valueName: "w1,w2,…|none"))
     var hidden = "50,50,50"
 
     @Option(help: ArgumentHelp("Hidden activation.", valueName: "name"))
@@ -140,9 +140,12 @@ struct TrainCommand: ParsableCommand {
         _ = try optimizerOptions.learningRateSchedule()
     }
 
-    /// The widths of `--hidden`: positive integers separated by commas (none for an empty value).
+    /// The widths of `--hidden`: positive integers separated by commas, or `none` for a linear model.
     func hiddenWidths() throws -> [Int] {
-        guard !hidden.isEmpty else { return [] }
+        guard hidden != "none" else { return [] }
+        guard !hidden.isEmpty else {
+            throw ValidationError("--hidden is empty: give widths such as 50,50,50, or 'none' for a linear model")
+        }
         let widths = hidden.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
         guard widths.allSatisfy({ ($0 ?? 0) >= 1 }) else {
             throw ValidationError("--hidden must be positive widths separated by commas, got '\(hidden)'")
