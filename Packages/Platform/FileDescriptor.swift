@@ -90,3 +90,22 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count
 private func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, bytes, count)
 }
+
+/// Creating a directory and the missing ones above it, as `mkdir -p` does, with the C library's error.
+public enum Directory {
+    /// Creates `path` and its missing parents (mode 0777, less the umask); an existing directory is fine.
+    ///
+    /// - Throws: ``SystemError`` of the `mkdir(2)` that failed: `ENOTDIR` when `path` or a parent exists
+    ///   and is not a directory, `EACCES` or `EROFS` when it cannot be created, … .
+    public static func create(_ path: String) throws(SystemError) {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else { throw SystemError(code: ENOTDIR) }
+            return
+        }
+        let parent = AtomicFile.directory(of: path)
+        if parent != path && parent != "." && parent != "/" { try create(parent) }
+        if mkdir(path, 0o777) != 0 && errno != EEXIST { throw SystemError.current }
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { throw SystemError(code: ENOTDIR) }
+    }
+}

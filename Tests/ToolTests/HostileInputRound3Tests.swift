@@ -483,3 +483,68 @@ extension HostileInputRound3Tests {
         }
     }
 }
+
+extension HostileInputRound3Tests {
+    // MARK: 9 and 13. Messages and tool conventions
+
+    /// A figures folder that cannot be made is a one-line error with 73 (EX_CANTCREAT), not a raw
+    /// NSCocoaErrorDomain dump with 70, in every tool that writes into a folder.
+    @Test(arguments: [
+        ("notebookFiguresIsAFile", "notebook", ["run", "3.4", "--figures", "FILE"], "--figures"),
+        ("notebookFiguresUnderAFile", "notebook", ["run", "3.4", "--figures", "FILE/sub"], "--figures"),
+        ("notebookTranscriptsIsAFile", "notebook", ["run", "3.4", "--transcripts", "FILE"], "--transcripts"),
+        ("plotGalleryOutputIsAFile", "plot-gallery", ["--output", "FILE"], "--output"),
+    ])
+    func anOutputFolderThatCannotBeMadeIsExit73(case name: String, tool: String, arguments: [String], option: String)
+        throws
+    {
+        try inScratch { directory in
+            let path = file(directory, "file")
+            try "not a folder\n".write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try ToolRunner.run(tool, arguments.map { $0.replacing("FILE", with: path) })
+            #expect(result.status == 73, "\(name): \(result.standardError)")
+            #expect(
+                result.standardError.hasPrefix("\(tool): \(option) \(path)")
+                    && result.standardError.contains("cannot create the directory: exists and is not a directory"),
+                "\(name): \(result.standardError)")
+            #expect(!result.standardError.contains("NSCocoaErrorDomain"))
+            #expect(result.standardError.filter { $0 == "\n" }.count == 1, "\(name): \(result.standardError)")
+        }
+    }
+
+    /// `--size` outside 100–10000 says the range, in both plotting tools.
+    @Test(arguments: [("curve-plot", ["M", "--size", "50x50"]), ("surface-plot", ["--size", "20000x600"])])
+    func aSizeOutOfRangeStatesTheRange(tool: String, arguments: [String]) throws {
+        try inScratch { directory in
+            let metrics = file(directory, "m.csv")
+            try "epoch,train_loss\n0,1\n1,0.5\n".write(toFile: metrics, atomically: true, encoding: .utf8)
+            let result = try ToolRunner.run(
+                tool, arguments.map { $0 == "M" ? metrics : $0 } + ["-o", file(directory, "x.png")])
+            #expect(result.status == 64)
+            #expect(result.standardError.contains("each side must be 100 to 10000 pixels"), "\(result.standardError)")
+        }
+    }
+
+    /// bench has a --help on standard output, and its errors go to standard error with 64.
+    @Test func benchHasHelpAndWritesErrorsToStandardError() throws {
+        let help = try ToolRunner.run("bench", ["--help"])
+        #expect(help.status == 0 && help.standardOutput.hasPrefix("USAGE: bench"), "\(help.standardOutput)")
+        let unknown = try ToolRunner.run("bench", ["nosuch"])
+        #expect(unknown.status == 64 && unknown.output.isEmpty)
+        #expect(unknown.standardError.hasPrefix("bench: unknown group(s) nosuch"), "\(unknown.standardError)")
+    }
+
+    /// `study summarize --results nosuchdir` names the missing folder with 66, not a run in it.
+    @Test func studyWithAMissingResultsFolderNamesIt() throws {
+        try inScratch { directory in
+            let missing = file(directory, "nosuchdir")
+            for step in ["summarize", "final"] {
+                let result = try ToolRunner.run("study", [step, "--results", missing])
+                #expect(result.status == 66, "\(step): \(result.standardError)")
+                #expect(
+                    result.standardError.hasPrefix("study: --results \(missing): No such file or directory"),
+                    "\(step): \(result.standardError)")
+            }
+        }
+    }
+}

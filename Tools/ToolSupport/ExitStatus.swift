@@ -16,6 +16,8 @@ public enum SysExit: Int32, Sendable {
     case noInput = 66
     /// An internal error: a bug (`EX_SOFTWARE`).
     case software = 70
+    /// An output (a file or a directory) cannot be created (`EX_CANTCREAT`).
+    case cannotCreate = 73
     /// Reading or writing failed, or an output cannot be created (`EX_IOERR`).
     case ioError = 74
     /// Part of the work did not get done and running again resumes it (`EX_TEMPFAIL`).

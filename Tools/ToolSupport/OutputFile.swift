@@ -81,6 +81,25 @@ public enum OutputFile {
     /// An input's option name for a message; an empty name is a file argument.
     private static func role(_ option: String) -> String { option.isEmpty ? "the file argument" : option }
 
+    /// Creates an output directory and its missing parents (`--figures`), and checks that files can be
+    /// written in it.
+    ///
+    /// - Parameter option: the option's name for the message.
+    /// - Throws: ``ToolError`` 73 naming the option, the path and the reason (`is not a directory`,
+    ///   `Permission denied`), instead of Foundation's `NSCocoaErrorDomain` dump.
+    public static func createDirectory(_ path: String, option: String) throws {
+        guard !path.isEmpty else { throw ToolError(.usage, "\(option) is empty: name a directory") }
+        do throws(SystemError) {
+            try Directory.create(path)
+        } catch {
+            let reason = error.code == ENOTDIR ? "exists and is not a directory" : error.message
+            throw ToolError(.cannotCreate, "\(option) \(path): cannot create the directory: \(reason)")
+        }
+        guard access(path, W_OK | X_OK) == 0 else {
+            throw ToolError(.cannotCreate, "\(option) \(path): cannot write in the directory: \(SystemError.current)")
+        }
+    }
+
     /// The resolved destination of `path` (`nil` for `-`), checked for writability.
     private static func destination(_ path: String) throws -> OutputDestination? {
         guard path != "-" else { return nil }

@@ -89,7 +89,7 @@ struct CurvePlotCommand: ParsableCommand {
             valueName: "place"))
     var legend: String?
 
-    @Option(help: ArgumentHelp("Figure size in pixels.", valueName: "WxH"))
+    @Option(help: ArgumentHelp("Figure size in pixels, each side 100 to 10000.", valueName: "WxH"))
     var size = FigureSize(width: 800, height: 600)
 
     @Flag(help: "Decimal commas in the tick labels (0,5 instead of 0.5), for figures of a Spanish text.")
@@ -146,6 +146,7 @@ struct CurvePlotCommand: ParsableCommand {
         if let yColumns, yColumns.split(separator: ",", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             throw ValidationError("--y must be column names separated by commas, got '\(yColumns)'")
         }
+        try size.check()
         guard smooth >= 1 else { throw ValidationError("--smooth must be at least 1 (1: no smoothing), got \(smooth)") }
         if let legend, !Self.legendLocations.contains(where: { $0.name == legend }) {
             throw ValidationError(
