@@ -437,6 +437,22 @@ extension HostileInputRound3Tests {
         }
     }
 
+    /// A literal NaN, which train refuses in its data, is a missing value to curve-plot (train writes a
+    /// NaN loss so): the curve is drawn without it, and a note says so.
+    @Test func aLiteralNaNIsLeftOutWithANote() throws {
+        try inScratch { directory in
+            let metrics = file(directory, "m.csv")
+            try "epoch,train_loss\n0,1\n1,NaN\n2,0.5\n".write(toFile: metrics, atomically: true, encoding: .utf8)
+            let result = try ToolRunner.run("curve-plot", [metrics, "-o", file(directory, "x.png")])
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(
+                result.standardError.contains("1 field spelled nan (first at line 3) read as missing values"),
+                "\(result.standardError)")
+            let trained = try ToolRunner.run("train", ["--data", metrics, "--epochs", "1"])
+            #expect(trained.status == 65 && trained.standardError.contains("m.csv:3:2"), "\(trained.standardError)")
+        }
+    }
+
     /// With one file, --label was dropped silently: it now names the curve, as it does for several files.
     @Test func aLabelForOneFileNamesItsCurve() throws {
         try inScratch { directory in

@@ -252,6 +252,12 @@ struct CurvePlotCommand: ParsableCommand {
                 ys[k].append(y)
             }
         }
+        if let line = reader.spelledNaN.firstLine {
+            let count = reader.spelledNaN.count
+            StandardError.write(
+                "curve-plot: note: \(reader.name): \(count) field\(count == 1 ? "" : "s") spelled nan (first at line "
+                    + "\(line)) read as missing values and left out\n")
+        }
         for (field, found) in infinite.enumerated() {
             guard let found else { continue }
             StandardError.write(
