@@ -26,6 +26,16 @@ public struct FileDescriptor: Sendable, Equatable {
         return FileDescriptor(rawValue: descriptor)
     }
 
+    /// Opens an existing file, device or FIFO for writing in place (not created, not truncated): what
+    /// ``AtomicFile`` does for a destination written in place, for a writer that keeps it open.
+    ///
+    /// - Throws: ``SystemError`` from `open(2)`.
+    public static func open(writingTo path: String) throws(SystemError) -> FileDescriptor {
+        let descriptor = systemOpen(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError.current }
+        return FileDescriptor(rawValue: descriptor)
+    }
+
     /// Closes the descriptor.
     ///
     /// - Throws: ``SystemError`` from `close(2)` (after which the descriptor is closed all the same).

@@ -161,6 +161,23 @@ extension HostileInputRound3Tests {
 
     // MARK: 14. Metrics only at the end
 
+    /// Metrics sent to a FIFO are streamed row by row, each once (a file's rewrites would repeat them).
+    @Test func metricsToAFIFOReachTheReaderOnce() throws {
+        try inScratch { directory in
+            let fifo = file(directory, "fifo")
+            try #require(mkfifo(fifo, 0o600) == 0)
+            let received = file(directory, "received")
+            FileManager.default.createFile(atPath: received, contents: nil)
+            let reader = try helpers.start("/bin/cat", [fifo], output: received)
+            let result = try ToolRunner.run(
+                "train", ["--data", Self.data, "--epochs", "30", "--metrics", fifo, "--quiet"])
+            reader.waitUntilExit()
+            #expect(result.status == 0, "\(result.standardError)")
+            let table = try CSVTable(path: received, options: .init(allowsMissing: true))
+            #expect(try table.columns(["epoch"]).scalars == (0...30).map(Double.init))
+        }
+    }
+
     /// A long run's metrics file is written as epochs complete: killed with SIGKILL (nothing can run
     /// then), the run leaves a complete CSV of its first epochs.
     @Test func metricsAreOnDiskWhileTheRunGoesOn() throws {

@@ -4,7 +4,8 @@ import Platform
 /// A CSV output that grows as a long run produces its rows, such as `train --metrics`, so that a run that
 /// is killed or whose reader goes away keeps what was complete.
 ///
-/// To standard output (`-`) each row is written and flushed as it comes. To a file, the rows so far are
+/// To standard output (`-`), and to a device or FIFO, each row is written and flushed as it comes. To a
+/// file, the rows so far are
 /// written atomically (``OutputFile/writeCSV(_:columns:_:)``) at the first row, then again at most once a
 /// second and never taking more than about a twentieth of the time, and a last time by ``finish()``: the
 /// file on disk is always a complete CSV of the rows up to some point, and a second Ctrl-C, a SIGKILL or
@@ -30,6 +31,8 @@ public final class GrowingCSVOutput {
     public private(set) var failure: ToolError?
 
     private var stream: CSVWriter?
+    /// The descriptor of a device or FIFO written in place (closed by ``finish()``).
+    private var inPlace: FileDescriptor?
     private var rows: [[Double?]] = []
     private let clock = ContinuousClock()
     private var lastWrite: ContinuousClock.Instant?
@@ -43,11 +46,18 @@ public final class GrowingCSVOutput {
     public init(_ path: String, columns: [String]) throws {
         self.path = path
         self.columns = columns
-        if path == "-" {
-            stream = try CSVWriter(columns: columns, fileDescriptor: STDOUT_FILENO, name: OutputFile.name(path))
+        try OutputFile.validate(path)
+        if path != "-", (try? OutputDestination(path))?.kind == .inPlace {
+            do throws(SystemError) {
+                inPlace = try FileDescriptor.open(writingTo: path)
+            } catch {
+                throw ToolError(.ioError, "\(path): cannot open: \(error)")
+            }
+        }
+        if path == "-" || inPlace != nil {
+            let descriptor = inPlace?.rawValue ?? STDOUT_FILENO
+            stream = try CSVWriter(columns: columns, fileDescriptor: descriptor, name: OutputFile.name(path))
             do { try stream!.flush() } catch { failure = Self.toolError(error, path) }
-        } else {
-            try OutputFile.validate(path)
         }
     }
 
@@ -76,6 +86,14 @@ public final class GrowingCSVOutput {
     /// - Throws: ``failure``.
     public func finish() throws {
         if stream == nil && failure == nil && (rowsWritten < rows.count || lastWrite == nil) { writeFile() }
+        if let descriptor = inPlace {
+            inPlace = nil
+            do throws(SystemError) {
+                try descriptor.close()
+            } catch {
+                failure = failure ?? ToolError(.ioError, "\(path): close error: \(error)")
+            }
+        }
         if let failure { throw failure }
     }
 
