@@ -247,7 +247,10 @@ struct TrainingSetup {
             getrusage(RUSAGE_SELF, &usage)
         #endif
         line += "; peak memory \(usage.ru_maxrss / 1024) MB"
-        StandardError.write(line + (command.save.map { "; saved \($0)" } ?? "") + "\n")
+        // After a divergence the last row is not the model saved: say which epoch's model is.
+        let savedEpoch = result.bestEpoch ?? result.stopReason.keptEpoch
+        let which = result.stopReason.keptEpoch == nil ? "" : savedEpoch.map { " (the model of epoch \($0))" } ?? ""
+        StandardError.write(line + (command.save.map { "; saved \($0)\(which)" } ?? "") + "\n")
     }
 
     /// A number with four significant digits.
