@@ -17,7 +17,7 @@
 #   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures,
 #                and the Jupyter notebooks (the 14 and the walkthrough recorrido.ipynb) into docs/notebooks/ipynb
 #   make docs    the libraries' DocC documentation into .build/docs/
-#   make fuzz    the libFuzzer harnesses of Tests/Fuzz (CSV and model files), FUZZ_SECONDS each (default 600)
+#   make fuzz    the libFuzzer harnesses of Tests/Fuzz (CSV and model files, the sbatch generator), FUZZ_SECONDS each (default 600)
 #   make clean   remove build products
 
 SWIFT ?= swift

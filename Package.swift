@@ -94,7 +94,7 @@ let package = Package(
             path: "Tools/ToolSupport"),
         tool("surface-data", ["ToolSupport", "Datasets"]),
         tool("init-study", ["ToolSupport", "NN", "NNReports", "Datasets", "Tensor", "Plot", "Platform", numerics]),
-        tool("plot-gallery", ["Plot"]),
+        tool("plot-gallery", ["ToolSupport", "Plot"]),
         tool("notebook", ["ToolSupport", "Notebooks"]),
         tool("study", ["ToolSupport", "Study", "Plot", "Platform"]),
         tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),
@@ -126,7 +126,7 @@ let package = Package(
             [
                 "ToolSupport", "Datasets", "NN", "Plot", "Platform", "CLibPNG", "TestSupport",
                 "surface-data", "init-study", "train", "predict", "backprop-check", "surface-plot", "curve-plot",
-                "notebook",
+                "notebook", "study", "plot-gallery",
             ]),
     ]
 )

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The fuzz harnesses of Tests/Fuzz (libFuzzer + AddressSanitizer): the CSV reader and writer (read → write →
-# read gives the same table) and the model file parser and writer (parse → write → parse is bit-identical).
+# read gives the same table), the model file parser and writer (parse → write → parse is bit-identical) and the
+# sbatch script generator of `study slurm-script` (no value given to it ends up as a command).
 #
 # Builds Tests/Fuzz (its own package, depending on this one by path) into Tests/Fuzz/.build-fuzz with
 # `swift build --sanitize fuzzer --sanitize address`, then runs each harness for FUZZ_SECONDS (default 600)
@@ -8,13 +9,13 @@
 # finding (crash, trap, leak, timeout) is written to Tests/Fuzz/crashes/<name>/ to be committed with the
 # fix, and makes the script fail; so does a harness that cannot be built or run, so a run is never
 # silently skipped. Inputs already in Tests/Fuzz/crashes/ are replayed first, as regression tests.
-# Usage: FUZZ_SECONDS=60 scripts/fuzz.sh [csv|model]...
+# Usage: FUZZ_SECONDS=60 scripts/fuzz.sh [csv|model|slurm]...
 set -eu
 seconds=${FUZZ_SECONDS:-600}
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzz="$root/Tests/Fuzz"
 scratch="$fuzz/.build-fuzz"
-harnesses=${*:-csv model}
+harnesses=${*:-csv model slurm}
 
 build() {
     swift build -c release --sanitize fuzzer --sanitize address --package-path "$fuzz" --scratch-path "$scratch"

@@ -12,10 +12,22 @@ let groups: [(name: String, run: () -> Void)] = [
     ("plot", plotBenchmarks),
 ]
 
+let usage = """
+    USAGE: bench [<group> …]
+           bench product M K N [ta] [tb]
+
+    Runs the named benchmark groups (\(groups.map(\.name).joined(separator: ", "))), or all of them, and prints
+    their timings (best of several repeats, one thread). `bench product M K N` times one M×K · K×N matrix
+    product for about 5 s, for a profiler; `ta`/`tb` transpose its operands.
+    """
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage)
+    exit(0)
+}
 if arguments.first == "product" {
     guard arguments.count >= 4, let m = Int(arguments[1]), let k = Int(arguments[2]), let n = Int(arguments[3]) else {
-        print("usage: bench product M K N [ta] [tb]")
+        StandardError.write("bench: usage: bench product M K N [ta] [tb]\n")
         exit(64)
     }
     let (ta, tb) = (arguments.contains("ta"), arguments.contains("tb"))
@@ -27,7 +39,9 @@ if arguments.first == "product" {
 let requested = Set(arguments)
 let unknown = requested.subtracting(groups.map(\.name))
 if !unknown.isEmpty {
-    print("bench: unknown group(s) \(unknown.sorted()); available: \(groups.map(\.name).joined(separator: ", "))")
+    StandardError.write(
+        "bench: unknown group(s) \(unknown.sorted().joined(separator: ", ")); available: "
+            + "\(groups.map(\.name).joined(separator: ", ")) (bench --help)\n")
     exit(64)
 }
 for group in groups where requested.isEmpty || requested.contains(group.name) {

@@ -1,3 +1,5 @@
+import Platform
+
 /// An error found while reading or writing CSV, with the place it happened.
 ///
 /// Its ``description`` is the compiler-style line that tools print:
@@ -40,6 +42,8 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
         case noDataRows(columns: [String])
         /// No column is left for a role (`inputs` or `targets`) once the others are taken.
         case noColumns(role: String, available: [String])
+        /// A column chosen both as an input and as a target: the model would be given its answer.
+        case inputIsTarget(String)
         /// The file could not be opened (it does not exist, cannot be read, or is a directory).
         case cannotOpen(reason: String)
         /// Reading or writing failed after the file was opened.
@@ -98,6 +102,8 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
             return "no data rows, only the header (\(list(columns)))"
         case let .noColumns(role, available):
             return "no \(role) columns left among \(list(available))"
+        case let .inputIsTarget(name):
+            return "column \(quoted(name)) is both an input and the target; a model would be given its answer"
         case let .unwritableColumnName(name):
             return "column name \(quoted(name)) cannot be written (empty, a duplicate, or a line feed)"
         case let .cannotOpen(reason):
@@ -120,22 +126,11 @@ extension CSVError {
     }
 }
 
-/// A string in double quotes, with inner quotes and backslashes escaped, as messages show tokens and
-/// names; a name longer than 60 characters is cut to its first 50 and its length (a 1 MB column name is
-/// not echoed whole).
+/// A string in double quotes, with inner quotes and backslashes escaped and control characters written as
+/// escapes (a NUL byte as `\0`), as messages show tokens and names; a name longer than 60 characters is
+/// cut to its first 50 and its length (a 1 MB column name is not echoed whole).
 func quoted(_ text: String) -> String {
-    var result = "\""
-    var count = 0
-    for character in text {
-        count += 1
-        if count > 60 {
-            let total = text.count
-            return String(quoted(String(text.prefix(50))).dropLast()) + "…\" (\(total) characters)"
-        }
-        if character == "\"" || character == "\\" { result.append("\\") }
-        result.append(character)
-    }
-    return result + "\""
+    escapedForMessage(text)
 }
 
 /// Quoted names separated by commas, at most 20 of them and the number of the others.

@@ -55,6 +55,9 @@ public final class CSVReader {
     public let options: Options
     /// The physical line number of the row last returned by ``readRow(into:)`` (0 before the header).
     public private(set) var lineNumber = 0
+    /// How many fields spelled NaN (`nan`, any case) were read so far, and the line of the first: read
+    /// as missing values under ``Options/allowsMissing``, so that a tool can say it did so.
+    public private(set) var spelledNaN: (count: Int, firstLine: Int?) = (0, nil)
 
     private static let blockSize = 1 << 16
     private var fileDescriptor: Int32
@@ -309,6 +312,7 @@ public final class CSVReader {
             {
                 row[field] = value
                 p = next
+                if value.isNaN { spelledNaN = (spelledNaN.count + 1, spelledNaN.firstLine ?? lineNumber) }
             } else {
                 throw fieldError(fieldStart, last, field + 1)
             }

@@ -93,7 +93,17 @@ public struct CSVTable: Equatable, Sendable {
     /// - Throws: ``CSVError`` `.unknownColumn` for the first name the table does not have.
     /// - Complexity: O(rows · names.count).
     public func columns(_ names: [String]) throws -> Tensor {
-        let indices = try names.map { try index(ofColumn: $0) }
+        // One dictionary of positions instead of a search per name: selecting all of a million columns is
+        // linear, not quadratic.
+        var positions: [String: Int] = [:]
+        if names.count > 8 {
+            positions.reserveCapacity(columnNames.count)
+            for (i, column) in columnNames.enumerated().reversed() { positions[column] = i }
+        }
+        let indices = try names.map { name in
+            guard let i = positions[name] else { return try index(ofColumn: name) }
+            return i
+        }
         let rows = rowCount, width = columnNames.count, k = indices.count
         var selected = [Double](repeating: 0, count: rows * k)
         values.withUnsafeBufferPointer { source in

@@ -55,6 +55,18 @@ public struct InitializationStudy: Sendable {
         Architecture(inputs: 1, hidden: [Int](repeating: width, count: depth), activation: activation, outputs: 1)
     }
 
+    /// About the bytes ``run()`` and ``sweep(variances:)`` allocate: the workspaces of the forward and
+    /// backward samples, the samples themselves and three parameter-sized vectors (network, its copy,
+    /// gradient). Computed in `Double` from the sizes alone, so that a study too large for the machine
+    /// (`--forward-samples 1000000000 --width 1000`) is refused before anything is allocated.
+    public var memoryRequirement: Double {
+        let widths = [1.0] + [Double](repeating: Double(width), count: depth) + [1.0]
+        let parameters = Architecture.parameterCount(widths: widths)
+        return Architecture.workspaceBytes(widths: widths, rows: forwardSamples)
+            + Architecture.workspaceBytes(widths: widths, rows: backwardSamples)
+            + 16 * Double(forwardSamples + backwardSamples) + 24 * parameters
+    }
+
     /// A freshly initialised network, from the generator's current state.
     func initialized(_ random: inout RandomState) -> Network {
         if numpyCompatible {

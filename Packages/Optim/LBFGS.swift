@@ -93,7 +93,7 @@ public struct LBFGS: Optimizer, Sendable {
     ///
     /// - Parameters:
     ///   - learningRate: α ≥ 0.
-    ///   - maximumIterations: iterations per step (≥ 0).
+    ///   - maximumIterations: iterations per step (≥ 1).
     ///   - maximumEvaluations: objective calls per step (≥ 0); `nil` gives `maximumIterations·5/4`.
     ///   - gradientTolerance: tolerance on max|g|, finite.
     ///   - changeTolerance: tolerance on loss and parameter changes, finite.
@@ -108,7 +108,8 @@ public struct LBFGS: Optimizer, Sendable {
     ) throws(ConfigurationError) {
         let check = HyperParameterChecks(.lbfgs)
         try check.nonNegative(learningRate, "lr")
-        try check.integer(maximumIterations, "max_iter", minimum: 0)
+        // max_iter = 0 would make every step a no-op: torch runs it silently, a run of nothing.
+        try check.integer(maximumIterations, "max_iter", minimum: 1)
         if let maximumEvaluations { try check.integer(maximumEvaluations, "max_eval", minimum: 0) }
         try check.finite(gradientTolerance, "tolerance_grad")
         try check.finite(changeTolerance, "tolerance_change")

@@ -22,10 +22,10 @@ extension LearningRateSchedule {
         switch call.name {
         case "step":
             self = .stepDecay(
-                every: try r.integer("step_size", minimum: 1), factor: try r.number("gamma", or: 0.1, where: \.isFinite)
-            )
+                every: try r.integer("step_size", minimum: 1),
+                factor: try r.number("gamma", or: 0.1, "a finite number > 0", where: Self.isFactor))
         case "exponential":
-            self = .exponential(factor: try r.number("gamma", where: \.isFinite))
+            self = .exponential(factor: try r.number("gamma", "a finite number > 0", where: Self.isFactor))
         case "cosine":
             self = .cosine(
                 period: try r.integer("T_max", minimum: 1), minimum: try r.number("eta_min", or: 0, where: \.isFinite))
@@ -33,4 +33,8 @@ extension LearningRateSchedule {
             self = .constant
         }
     }
+
+    /// Whether `gamma` can scale a learning rate: finite and positive (a negative one makes every other
+    /// epoch's rate negative, an ascent; zero stops learning after the first decay).
+    static func isFactor(_ gamma: Double) -> Bool { gamma.isFinite && gamma > 0 }
 }

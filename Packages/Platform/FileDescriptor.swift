@@ -26,6 +26,16 @@ public struct FileDescriptor: Sendable, Equatable {
         return FileDescriptor(rawValue: descriptor)
     }
 
+    /// Opens an existing file, device or FIFO for writing in place (not created, not truncated): what
+    /// ``AtomicFile`` does for a destination written in place, for a writer that keeps it open.
+    ///
+    /// - Throws: ``SystemError`` from `open(2)`.
+    public static func open(writingTo path: String) throws(SystemError) -> FileDescriptor {
+        let descriptor = systemOpen(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError.current }
+        return FileDescriptor(rawValue: descriptor)
+    }
+
     /// Closes the descriptor.
     ///
     /// - Throws: ``SystemError`` from `close(2)` (after which the descriptor is closed all the same).
@@ -89,4 +99,23 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count
 }
 private func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, bytes, count)
+}
+
+/// Creating a directory and the missing ones above it, as `mkdir -p` does, with the C library's error.
+public enum Directory {
+    /// Creates `path` and its missing parents (mode 0777, less the umask); an existing directory is fine.
+    ///
+    /// - Throws: ``SystemError`` of the `mkdir(2)` that failed: `ENOTDIR` when `path` or a parent exists
+    ///   and is not a directory, `EACCES` or `EROFS` when it cannot be created, … .
+    public static func create(_ path: String) throws(SystemError) {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else { throw SystemError(code: ENOTDIR) }
+            return
+        }
+        let parent = AtomicFile.directory(of: path)
+        if parent != path && parent != "." && parent != "/" { try create(parent) }
+        if mkdir(path, 0o777) != 0 && errno != EEXIST { throw SystemError.current }
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { throw SystemError(code: ENOTDIR) }
+    }
 }

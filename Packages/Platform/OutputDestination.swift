@@ -81,6 +81,17 @@ public struct OutputDestination: Sendable, Equatable {
         return "path \(String(cString: real))/\(name)"
     }
 
+    /// The identity of an existing file that a run reads, in the form ``identity`` gives (its device and
+    /// inode, symbolic links followed), and whether it is a FIFO (which can be read only once); `nil`
+    /// when nothing readable exists at `path` or it is a device (reading `/dev/zero` twice is harmless).
+    public static func inputIdentity(_ path: String) -> (identity: String, isFIFO: Bool)? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG || type == S_IFIFO else { return nil }
+        return ("inode \(status.st_dev):\(status.st_ino)", type == S_IFIFO)
+    }
+
     /// Why the destination cannot be written, checked without writing: `nil` when it looks writable.
     ///
     /// A file to be replaced needs an existing, writable directory (and, when it exists, to be writable

@@ -82,6 +82,14 @@ public enum TerminationSignals {
         return true
     }
 
+    /// Ignores SIGPIPE (`true`) or gives it back its default action, ending the process (`false`).
+    ///
+    /// Ignored, a write to a pipe whose reader has gone fails with `EPIPE`, which a long run can treat as
+    /// a request to stop and save, instead of killing the process at once.
+    public static func ignoreBrokenPipes(_ ignore: Bool) {
+        signal(SIGPIPE, ignore ? SIG_IGN : SIG_DFL)
+    }
+
     /// Removes the temporary files and ends the process by signal `number`'s default action.
     /// Async-signal-safe.
     public static func terminate(_ number: Int32) {

@@ -178,6 +178,12 @@ public final class Trainer {
 
     /// Runs the epochs.
     ///
+    /// Training stops as diverged when a step's loss is not finite, when the parameters are not, or when
+    /// an evaluated loss (the whole training set's or the validation set's) is not: a batch loss is taken
+    /// before its step, so a step can overflow the model while every batch loss was finite. The epoch's
+    /// row is recorded (its loss `inf` or `nan`) and the parameters go back to the last evaluated epoch
+    /// whose losses were all finite (``StopReason/diverged(epoch:batch:loss:keptEpoch:)`` names it).
+    ///
     /// - Parameters:
     ///   - onEpoch: called with each epoch's metrics (epoch 0 first) as soon as they are known.
     ///   - shouldStop: polled after every epoch; returning true ends training after that epoch.
@@ -185,7 +191,9 @@ public final class Trainer {
         onEpoch: (EpochMetrics) throws -> Void = { _ in }, shouldStop: () -> Bool = { false }
     ) rethrows -> TrainingResult {
         var parameters = network.parameters
+        // The last parameters whose evaluated losses were all finite, and their epoch (nil: none yet).
         var lastGood = parameters
+        var lastGoodEpoch: Int? = nil
         var best = parameters
         var bestLoss = Double.infinity
         var bestEpoch: Int? = nil
@@ -196,7 +204,8 @@ public final class Trainer {
         var seconds = 0.0
         let clock = ContinuousClock()
 
-        func record(_ epoch: Int, batchLoss: Double?) throws {
+        /// Evaluates and records an epoch; returns the divergence when an evaluated loss is not finite.
+        func record(_ epoch: Int, batchLoss: Double?) throws -> StopReason? {
             let evaluated = epoch % max(options.evaluationInterval, 1) == 0 || epoch == options.epochs
             let (train, validationLoss): (Double?, Double?) = evaluated ? evaluate(parameters) : (nil, nil)
             if let validationLoss, validationLoss < bestLoss {
@@ -208,32 +217,43 @@ public final class Trainer {
                 epoch: epoch, seconds: seconds, trainLoss: train, validationLoss: validationLoss, batchLoss: batchLoss)
             metrics.append(row)
             try onEpoch(row)
+            if let train, !train.isFinite {
+                return .diverged(epoch: epoch, batch: nil, loss: train, keptEpoch: lastGoodEpoch)
+            }
+            if let validationLoss, !validationLoss.isFinite {
+                return .diverged(epoch: epoch, batch: nil, loss: validationLoss, keptEpoch: lastGoodEpoch)
+            }
+            if evaluated {
+                lastGood.assign(parameters)
+                lastGoodEpoch = epoch
+            }
+            return nil
         }
 
-        try record(0, batchLoss: nil)
         var stop = StopReason.completed
-        for epoch in stride(from: 1, through: options.epochs, by: 1) {
+        if let divergence = try record(0, batchLoss: nil) { stop = divergence }
+        for epoch in stride(from: 1, through: stop == .completed ? options.epochs : 0, by: 1) {
             optimizer.learningRate = options.schedule.learningRate(base: baseLearningRate, step: epoch - 1)
             let started = clock.now
             let outcome =
                 isFullBatch ? fullBatchEpoch(&parameters, epoch: epoch) : minibatchEpoch(&parameters, epoch: epoch)
             seconds += (clock.now - started).seconds
-            if let divergence = outcome.divergence
-                ?? (parameters.isFinite
-                    ? nil
-                    : .diverged(epoch: epoch, batch: minibatches.batchesPerEpoch - 1, loss: .nan))
+            if let batch = outcome.divergentBatch
+                ?? (parameters.isFinite ? nil : (minibatches.batchesPerEpoch - 1, .nan))
             {
-                stop = divergence
-                parameters.assign(lastGood)
+                stop = .diverged(epoch: epoch, batch: batch.index, loss: batch.loss, keptEpoch: lastGoodEpoch)
                 break
             }
-            try record(epoch, batchLoss: outcome.meanLoss)
-            lastGood.assign(parameters)
+            if let divergence = try record(epoch, batchLoss: outcome.meanLoss) {
+                stop = divergence
+                break
+            }
             if shouldStop() && epoch < options.epochs {
                 stop = .interrupted(afterEpoch: epoch)
                 break
             }
         }
+        if case .diverged = stop { parameters.assign(lastGood) }
         network.parameters = parameters
         var bestNetwork: Network? = nil
         if bestEpoch != nil {
@@ -249,8 +269,8 @@ public final class Trainer {
     private struct EpochOutcome {
         /// The mean of the steps' losses, each taken at the start of its step.
         var meanLoss: Double
-        /// `.diverged` when a step's loss was not finite (the epoch stopped at that step).
-        var divergence: StopReason?
+        /// The batch whose step's loss was not finite, and that loss (the epoch stopped at that step).
+        var divergentBatch: (index: Int, loss: Double)?
     }
 
     /// Counts a step of the optimizer.
@@ -272,7 +292,7 @@ public final class Trainer {
         count(result)
         return EpochOutcome(
             meanLoss: result.loss,
-            divergence: result.loss.isFinite ? nil : .diverged(epoch: epoch, batch: 0, loss: result.loss))
+            divergentBatch: result.loss.isFinite ? nil : (0, result.loss))
     }
 
     /// One optimizer step per minibatch of the epoch's row order; stops at the first non-finite loss.
@@ -294,10 +314,10 @@ public final class Trainer {
             count(result)
             lossSum += result.loss
             if !result.loss.isFinite {
-                return EpochOutcome(meanLoss: .nan, divergence: .diverged(epoch: epoch, batch: b, loss: result.loss))
+                return EpochOutcome(meanLoss: .nan, divergentBatch: (b, result.loss))
             }
         }
-        return EpochOutcome(meanLoss: lossSum / Double(minibatches.batchesPerEpoch), divergence: nil)
+        return EpochOutcome(meanLoss: lossSum / Double(minibatches.batchesPerEpoch), divergentBatch: nil)
     }
 }
 

@@ -73,19 +73,33 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
     case completed
     /// The caller asked to stop (e.g. Ctrl-C); the epoch in progress was finished first.
     case interrupted(afterEpoch: Int)
-    /// A minibatch loss became NaN or infinite; the parameters were rolled back to the end of the last
-    /// complete epoch.
-    case diverged(epoch: Int, batch: Int, loss: Double)
+    /// A loss became NaN or infinite: the loss of batch `batch` (0-based) in `epoch`, or, with `batch`
+    /// nil, the evaluated training or validation loss after `epoch`. The parameters were rolled back to
+    /// those after `keptEpoch`, the last evaluated epoch whose losses were finite (nil: not even the
+    /// starting model's were, and the model is not worth keeping).
+    case diverged(epoch: Int, batch: Int?, loss: Double, keptEpoch: Int?)
 
     /// A one-line explanation.
     public var description: String {
         switch self {
         case .completed: return "completed"
         case let .interrupted(epoch): return "interrupted after epoch \(epoch)"
-        case let .diverged(epoch, batch, loss):
-            return "diverged: the loss of batch \(batch + 1) in epoch \(epoch) is \(loss); "
-                + "the model is the one after epoch \(epoch - 1) (try a smaller learning rate)"
+        case let .diverged(epoch, batch, loss, kept):
+            let what =
+                batch.map { "the loss of batch \($0 + 1) in epoch \(epoch) is \(loss)" }
+                ?? (epoch == 0
+                    ? "the starting model's loss is \(loss)" : "the evaluated loss after epoch \(epoch) is \(loss)")
+            guard let kept else { return "diverged: \(what); no model has a finite loss" }
+            return "diverged: \(what); the model kept is the one after epoch \(kept), the last whose evaluated "
+                + "loss is finite (try a smaller learning rate)"
         }
+    }
+
+    /// The epoch of the model kept after a divergence (nil for the other reasons, or when no model had a
+    /// finite loss).
+    public var keptEpoch: Int? {
+        if case let .diverged(_, _, _, kept) = self { return kept }
+        return nil
     }
 }
 
@@ -108,4 +122,16 @@ public struct TrainingResult: Sendable {
 
     /// ``best`` when there is a validation set, else ``final``: the model to keep.
     public var selected: Network { best ?? final }
+
+    /// The first and last evaluated epochs when the training loss ended more than `factor` times higher
+    /// than it started, both finite: a run that went the wrong way without overflowing (Adam with a
+    /// learning rate of 10⁶), which deserves a warning rather than silence; nil otherwise.
+    public func lossGrowth(factor: Double = 10) -> (first: EpochMetrics, last: EpochMetrics)? {
+        guard let first = metrics.first(where: { $0.trainLoss != nil }),
+            let last = metrics.last(where: { $0.trainLoss != nil }), first.epoch < last.epoch,
+            let start = first.trainLoss, let end = last.trainLoss, start.isFinite, end.isFinite, start >= 0,
+            end > factor * start
+        else { return nil }
+        return (first, last)
+    }
 }

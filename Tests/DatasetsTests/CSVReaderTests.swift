@@ -99,4 +99,24 @@ import Testing
         let error = try #require(throws: CSVError.self) { try table.columns(["w"]) }
         #expect(error.description == #"data.csv: no column named "w"; available: "x", "y", "z""#)
     }
+
+    /// #28 case 10: a header of 300,000 columns (quadratic name checks took minutes for it, and hung on
+    /// 1.5 million) reads, finds a duplicate of the first name in the last column, and a selection of every
+    /// column but the target gives each value in its place.
+    @Test func wideHeadersReadAndSelectEveryColumn() throws {
+        let n = 300_000
+        let names = (0..<n).map { "c\($0)" }
+        let header = names.joined(separator: ",")
+        let row = (0..<n).map { String($0 % 97) }.joined(separator: ",")
+        let table = try CSVTable(text: header + "\n" + row + "\n", name: "wide.csv")
+        #expect(table.columnNames.count == n)
+        let data = try table.labeled()
+        #expect(data.inputNames.count == n - 1 && data.targetNames == ["c\(n - 1)"])
+        #expect(data.inputs.scalars == (0..<(n - 1)).map { Double($0 % 97) })
+        let duplicate = try #require(throws: CSVError.self) {
+            _ = try CSVTable(text: header + ",c0\n" + row + ",1\n", name: "wide.csv")
+        }
+        #expect(
+            duplicate == CSVError(.duplicateColumnName("c0", firstColumn: 1), file: "wide.csv", line: 1, column: n + 1))
+    }
 }

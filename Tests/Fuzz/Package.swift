@@ -17,5 +17,8 @@ let package = Package(
         .executableTarget(
             name: "fuzz-model", dependencies: [.product(name: "NN", package: "UDLToolkit")],
             path: "ModelRoundTrip"),
+        .executableTarget(
+            name: "fuzz-slurm", dependencies: [.product(name: "Study", package: "UDLToolkit")],
+            path: "SlurmScript"),
     ]
 )

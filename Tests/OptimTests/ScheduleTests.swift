@@ -78,9 +78,13 @@ import Testing
         }
         #expect(
             throws: ConfigurationError.invalidValue(
-                name: "exponential", option: "gamma", value: "None", requirement: "a number")
+                name: "exponential", option: "gamma", value: "None", requirement: "a finite number > 0")
         ) {
             try LearningRateSchedule(parsing: "exponential")
+        }
+        // #28: a factor that makes the rate negative or zero is refused.
+        for call in ["exponential(gamma=-1)", "exponential(gamma=0)", "step(step_size=3, gamma=-0.5)"] {
+            #expect(throws: ConfigurationError.self) { try LearningRateSchedule(parsing: call) }
         }
     }
 }

@@ -131,8 +131,8 @@ import Testing
     }
 
     /// Task i of the array runs line i of the pending list, one CPU, at most M at once.
-    @Test func slurmScriptRunsOneLinePerTask() {
-        let script = StudySlurm.script(
+    @Test func slurmScriptRunsOneLinePerTask() throws {
+        let script = try StudySlurm.script(
             lines: "/shared/results/slurm/plan-pending.txt", count: 6, directory: "/shared/udl",
             output: "/shared/results/slurm/plan-%a.out",
             options: .init(partition: "short", timeLimit: "00:30:00", parallel: 4, jobName: "udl"))
@@ -147,6 +147,80 @@ import Testing
         #expect(script.contains("sed -n \"${SLURM_ARRAY_TASK_ID}p\" /shared/results/slurm/plan-pending.txt"))
         #expect(script.hasPrefix("#!/bin/sh\n"))
         // Fewer runs than the parallelism: the array's limit is the run count.
-        #expect(StudySlurm.script(lines: "l", count: 2, directory: "d", output: "o").contains("--array=1-2%2"))
+        #expect(try StudySlurm.script(lines: "l", count: 2, directory: "d", output: "o").contains("--array=1-2%2"))
+    }
+
+    /// Issue #28, case 1: every value written into the script is checked, one refused value per field; the
+    /// error names the field and shows the value escaped on one line.
+    @Test(arguments: [
+        (StudySlurm.ScriptError.Field.jobName, "x\necho INJECTED"), (.jobName, "a b"), (.jobName, "$(id)"),
+        (.jobName, ""), (.partition, "short\nhostname"), (.partition, "p;q"), (.timeLimit, "01:00:00\nid"),
+        (.timeLimit, "1:2:3:4"), (.timeLimit, "soon"), (.timeLimit, ""), (.parallel, "0"), (.count, "0"),
+        (.lines, "/l\nid"), (.directory, "/d\rid"), (.output, "/o\nid"), (.output, "/a b/%a.out"),
+        (.output, "/a\"b"),
+    ])
+    func slurmScriptRefusesAValueThatCouldRunOrThatSlurmRefuses(field: StudySlurm.ScriptError.Field, value: String) {
+        var options = StudySlurm.Options(partition: "short")
+        var (lines, count, directory, output) = ("/r/l.txt", 3, "/r", "/r/%a.out")
+        switch field {
+        case .jobName: options.jobName = value
+        case .partition: options.partition = value
+        case .timeLimit: options.timeLimit = value
+        case .parallel: options.parallel = Int(value)!
+        case .count: count = Int(value)!
+        case .lines: lines = value
+        case .directory: directory = value
+        case .output: output = value
+        }
+        #expect(throws: StudySlurm.ScriptError.self) {
+            _ = try StudySlurm.script(
+                lines: lines, count: count, directory: directory, output: output, options: options)
+        }
+        do {
+            _ = try StudySlurm.script(
+                lines: lines, count: count, directory: directory, output: output, options: options)
+        } catch {
+            #expect(error.field == field)
+            #expect(!error.description.contains("\n") && !error.description.contains("\r"), "\(error)")
+        }
+    }
+
+    /// Slurm's other time forms and names with its punctuation are accepted.
+    @Test func slurmScriptAcceptsSlurmsTimeForms() throws {
+        for time in ["30", "30:00", "2:00:00", "1-0", "1-12:00", "7-00:00:00", "UNLIMITED", "infinite"] {
+            let script = try StudySlurm.script(
+                lines: "l", count: 1, directory: "d", output: "o",
+                options: .init(partition: "gpu-a100.x", timeLimit: time, jobName: "udl_study+v2"))
+            #expect(script.contains("#SBATCH --time=\(time)\n"))
+        }
+    }
+
+    /// Paths with shell syntax in them are quoted: the script, run by `sh` as a Slurm task would run it,
+    /// runs the list's line and nothing that was in a path.
+    @Test func slurmScriptQuotesThePathsItsCommandsUse() throws {
+        let base = NSTemporaryDirectory() + "slurm-quote-\(UUID().uuidString)"
+        let directory = base + "/repo $(touch INJECTED-dir) `touch INJECTED-tick` 'q'"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let lines = directory + "/list $(touch INJECTED-list); touch INJECTED-semi.txt"
+        try "touch ran-line-1\ntouch ran-line-2\n".write(toFile: lines, atomically: true, encoding: .utf8)
+        let script = try StudySlurm.script(
+            lines: lines, count: 2, directory: directory, output: base + "/%a.out", options: .init(jobName: "udl"))
+        let path = base + "/plan.sbatch"
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [path]
+        process.environment = ["SLURM_ARRAY_TASK_ID": "2", "PATH": "/usr/bin:/bin"]
+        process.currentDirectoryURL = URL(fileURLWithPath: base)
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let made =
+            try FileManager.default.contentsOfDirectory(atPath: directory)
+            + FileManager.default
+            .contentsOfDirectory(atPath: base)
+        #expect(made.contains("ran-line-2") && !made.contains("ran-line-1"), "\(made)")
+        #expect(!made.contains { $0.hasPrefix("INJECTED") }, "\(made)")
     }
 }

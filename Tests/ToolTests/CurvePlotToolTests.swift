@@ -121,7 +121,8 @@ import ToolSupport
         (["m.csv", "--x", "step"], #"m.csv: no column named "step"; available: "epoch", "train_loss""#),
         (["header.csv"], "header.csv: no values to draw"),
         (["header.csv", "--y", "train_loss"], "header.csv: column train_loss has no values to draw"),
-        (["inf.csv"], #"inf.csv:3:2: expected a finite number, found "inf""#),
+        // Infinities are left out (#28: a diverged run is drawn up to its divergence); none left is an error.
+        (["inf.csv", "--y", "train_loss"], "inf.csv: column train_loss has no values to draw"),
         (
             ["zero.csv", "--log-y"],
             "zero.csv:3:2: train_loss is 0, not positive, and cannot be drawn on a logarithmic axis (--log-y)"
@@ -141,7 +142,7 @@ import ToolSupport
         try withScratchFiles([
             "m.csv": "epoch,train_loss\n0,1\n1,0.5\n",
             "header.csv": "epoch,train_loss\n",
-            "inf.csv": "epoch,train_loss\n0,1\n1,inf\n",
+            "inf.csv": "epoch,train_loss\n0,inf\n1,-inf\n",
             "zero.csv": "epoch,train_loss\n0,1\n1,0\n2,0.5\n",
             "comments.csv": "# metrics\nepoch,train_loss,validation_loss\n0,1,\n\n1,0.5,0.25\n2,0.25,-2.5e-7\n",
             "only-x.csv": "epoch\n0\n1\n",

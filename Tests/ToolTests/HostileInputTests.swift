@@ -224,9 +224,9 @@ import Testing
 
     // MARK: Data lost: divergence
 
-    /// SGD with lr 2 on the course network: the loss overflows to inf at epoch 7 and the step of epoch 8
-    /// diverges. The metrics keep every epoch, inf included (as NumPy and pandas read it), the model after
-    /// epoch 7 is saved, and the exit status is 65.
+    /// SGD with lr 2 on the course network: the loss overflows to inf at epoch 7. The metrics keep every
+    /// epoch, inf included (as NumPy and pandas read it), the model after epoch 6 (the last with a finite
+    /// loss, #28) is saved, and the exit status is 65.
     @Test func divergenceKeepsTheMetricsAndTheLastFiniteModel() throws {
         try inScratch { directory in
             let course = directory.appendingPathComponent("course.csv").path
@@ -285,18 +285,23 @@ import Testing
         }
     }
 
-    @Test func secondCtrlCLeavesNoTemporaryFile() throws {
+    /// A second Ctrl-C ends the run at once: no temporary file is left, and the metrics keep the rows
+    /// last written (#28 case 9: they were all lost).
+    @Test func secondCtrlCLeavesNoTemporaryFileAndKeepsTheMetrics() throws {
         try inScratch { directory in
             let metrics = directory.appendingPathComponent("m.csv").path
             let process = try start(
                 "train", ["--data", Self.data, "--epochs", "100000000", "--metrics", metrics, "--quiet"])
-            // The metrics' temporary file exists from the first epoch on.
-            #expect(try wait(seconds: 10) { !(try leftovers(directory).isEmpty) })
+            // The metrics are written from the first epoch on.
+            #expect(try wait(seconds: 10) { FileManager.default.fileExists(atPath: metrics) })
             kill(process.processIdentifier, SIGINT)
             kill(process.processIdentifier, SIGINT)
             process.waitUntilExit()
             #expect(status(process) == 128 + SIGINT)
             #expect(try leftovers(directory).isEmpty)
+            let table = try CSVTable(path: metrics, options: .init(allowsMissing: true))
+            #expect(table.columnNames == ["epoch", "seconds", "train_loss", "validation_loss", "batch_loss"])
+            #expect(table.rowCount >= 1)
         }
     }
 

@@ -250,7 +250,7 @@ import ToolSupport
         (["--data", "d.csv", "--columns", "x,y"], "--columns must name three columns x,y,z, got 'x,y'"),
         (["--clean", "c.csv"], "--clean needs --model or --data"),
         (["--size", "800"], "invalid for '--size"),
-        (["--size", "50x50"], "invalid for '--size"),
+        (["--size", "50x50"], "--size 50x50: each side must be 100 to 10000 pixels"),
         (["--data", "-", "--clean", "-"], "only one input can come from standard input"),
         (["--elevation", "nan"], "--elevation and --azimuth must be finite"),
         (

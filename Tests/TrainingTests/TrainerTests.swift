@@ -129,7 +129,7 @@ import Training
     }
 
     /// A learning rate far too large makes the loss overflow: training stops and keeps the parameters of
-    /// the last complete epoch, those a run of one epoch fewer ends with.
+    /// the last epoch whose evaluated loss is finite, those a run of that many epochs ends with.
     @Test func divergenceRollsBackToTheLastFiniteEpoch() throws {
         func train(epochs: Int) throws -> TrainingResult {
             try Trainer(
@@ -139,13 +139,36 @@ import Training
             ).run()
         }
         let diverged = try train(epochs: 200)
-        guard case let .diverged(epoch, batch, _) = diverged.stopReason else {
-            Issue.record("expected divergence, got \(diverged.stopReason)")
+        guard case let .diverged(epoch, _, loss, kept?) = diverged.stopReason else {
+            Issue.record("expected divergence with a model kept, got \(diverged.stopReason)")
             return
         }
-        #expect(batch == 0 && epoch > 1 && diverged.metrics.count == epoch)
+        #expect(!loss.isFinite && epoch > 1 && kept < epoch)
+        #expect(diverged.metrics[kept].trainLoss!.isFinite)
+        #expect(diverged.metrics[(kept + 1)...].allSatisfy { !($0.trainLoss ?? .nan).isFinite })
         #expect(diverged.final.parameters.isFinite)
-        #expect(try diverged.final.parameters == train(epochs: epoch - 1).final.parameters)
+        #expect(try diverged.final.parameters == train(epochs: kept).final.parameters)
+    }
+
+    /// #28 case 2: a step can overflow the model while every batch loss, taken before its step, is
+    /// finite; the evaluated loss after the epoch catches it, and the model kept is the one before, whose
+    /// loss, recomputed from its parameters, is the finite one of the metrics.
+    @Test func anOverflowSeenOnlyByTheEvaluationStopsTrainingToo() throws {
+        let result = try Trainer(
+            network: Self.start, inputs: Self.data.inputs, targets: Self.data.targets,
+            optimizer: Self.optimizer("sgd(lr=1e6)"), options: TrainingOptions(epochs: 100, batchSize: nil)
+        ).run()
+        guard case let .diverged(epoch, batch, loss, kept?) = result.stopReason else {
+            Issue.record("expected divergence with a model kept, got \(result.stopReason)")
+            return
+        }
+        #expect(batch == nil && !loss.isFinite && result.metrics.last!.epoch == epoch)
+        #expect(result.metrics.allSatisfy { ($0.batchLoss ?? 0).isFinite })
+        let workspace = NetworkWorkspace(Self.start.architecture, capacity: Self.data.inputs.shape[0])
+        let recomputed = workspace.loss(
+            parameters: result.selected.parameters, inputs: Self.data.inputs, targets: Self.data.targets, loss: .mse)
+        #expect(recomputed.isFinite)
+        expectClose(recomputed, result.metrics[kept].trainLoss!, absolute: 0, relative: 1e-12)
     }
 
     /// With a validation set the kept model is the one of the evaluated epoch with the lowest validation

@@ -16,6 +16,8 @@ public enum SysExit: Int32, Sendable {
     case noInput = 66
     /// An internal error: a bug (`EX_SOFTWARE`).
     case software = 70
+    /// An output (a file or a directory) cannot be created (`EX_CANTCREAT`).
+    case cannotCreate = 73
     /// Reading or writing failed, or an output cannot be created (`EX_IOERR`).
     case ioError = 74
     /// Part of the work did not get done and running again resumes it (`EX_TEMPFAIL`).
@@ -53,12 +55,14 @@ public struct ToolError: ExitStatusProviding, CustomStringConvertible, Sendable 
 
 extension CSVError: ExitStatusProviding {
     /// 66 when the file cannot be opened, 74 for a read or write failure, 70 for a column name the
-    /// program chose badly, 65 for everything about the data (an unknown column included).
+    /// program chose badly, 64 for a column chosen as both input and target (the command line's mistake),
+    /// 65 for everything about the data (an unknown column included).
     public var exitStatus: SysExit {
         switch kind {
         case .cannotOpen: return .noInput
         case .io: return .ioError
         case .unwritableColumnName: return .software
+        case .inputIsTarget: return .usage
         default: return .dataError
         }
     }

@@ -16,14 +16,24 @@ public struct FigureSize: ExpressibleByArgument, CustomStringConvertible, Sendab
         self.height = height
     }
 
-    /// Parses `WIDTHxHEIGHT` (`x` or `×`), both sides within ``limits``; nil (a usage error naming the
-    /// option) for anything else.
+    /// Parses `WIDTHxHEIGHT` (`x` or `×`) of two integers; nil (a usage error naming the option) for
+    /// anything else. The sides are checked against ``limits`` by ``check(option:)``, whose message says
+    /// the range.
     public init?(argument: String) {
         let parts = argument.split(omittingEmptySubsequences: false, whereSeparator: { "xX×".contains($0) })
-        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-            Self.limits.contains(width), Self.limits.contains(height)
-        else { return nil }
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else { return nil }
         self.init(width: width, height: height)
+    }
+
+    /// Checks both sides against ``limits``.
+    ///
+    /// - Throws: `ValidationError` (64) naming the option, the size and the range.
+    public func check(option: String = "--size") throws {
+        guard Self.limits.contains(width) && Self.limits.contains(height) else {
+            throw ValidationError(
+                "\(option) \(description): each side must be \(Self.limits.lowerBound) to \(Self.limits.upperBound) pixels"
+            )
+        }
     }
 
     /// `WIDTHxHEIGHT`.

@@ -34,12 +34,16 @@ private let terminationNotice: StaticString =
 /// The handler does only async-signal-safe work: an atomic exchange, `write(2)`, `unlink(2)`, `signal`
 /// and `raise`.
 public enum Interrupt {
-    /// Installs the handler of SIGINT, SIGTERM and SIGHUP and clears the request.
+    /// Installs the handler of SIGINT, SIGTERM and SIGHUP, ignores SIGPIPE, and clears the request.
     ///
     /// The signals are also unblocked in the calling thread: a process started by a parent that blocks
-    /// them (test runners do) inherits the blocked mask and would otherwise never see them.
+    /// them (test runners do) inherits the blocked mask and would otherwise never see them. With SIGPIPE
+    /// ignored, a reader that closes its pipe (`train … --metrics - | head`) makes the next write fail
+    /// with `EPIPE` instead of killing the process, so the work can stop and save as on SIGTERM
+    /// (``GrowingCSVOutput`` keeps the error for that).
     public static func install() {
         interruptSignal.store(0, ordering: .sequentiallyConsistent)
+        TerminationSignals.ignoreBrokenPipes(true)
         for number in TerminationSignals.all {
             TerminationSignals.handle(number) { number in
                 if interruptSignal.exchange(number, ordering: .sequentiallyConsistent) != 0 {
@@ -53,9 +57,10 @@ public enum Interrupt {
     }
 
     /// Gives the signals back to `TerminationSignals` (ending the process after removing temporary
-    /// files) and clears the request.
+    /// files), SIGPIPE its default action, and clears the request.
     public static func uninstall() {
         TerminationSignals.install()
+        TerminationSignals.ignoreBrokenPipes(false)
         interruptSignal.store(0, ordering: .sequentiallyConsistent)
     }
 

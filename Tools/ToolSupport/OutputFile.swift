@@ -29,13 +29,35 @@ public enum OutputFile {
         _ = try destination(path)
     }
 
-    /// Checks every output of a run as ``validate(_:)`` does, and that no two of them name the same file
-    /// (standard output counts as one file; devices and FIFOs may be shared).
+    /// Checks every output of a run as ``validate(_:)`` does, that no two of them name the same file
+    /// (standard output counts as one file; devices and FIFOs may be shared), that no output is one of
+    /// the run's inputs (writing it would replace the data being read, or the figure drawn from it), and
+    /// that no FIFO is read twice (its second open would wait forever for a writer that has gone).
     ///
-    /// - Parameter outputs: each output's option name (for messages) and path, `nil` when not given.
-    /// - Throws: ``ToolError`` 64 for two outputs naming the same file, 74 for an output that cannot be
-    ///   written.
-    public static func validate(_ outputs: [(option: String, path: String?)]) throws {
+    /// Every tool calls it with all its outputs and inputs, before any work.
+    ///
+    /// - Parameters:
+    ///   - outputs: each output's option name (for messages) and path, `nil` when not given.
+    ///   - inputs: each input's option name (`--data`, or empty for an argument) and path, `nil` when not
+    ///     given; `-` (standard input) and paths that do not exist are left to the reading.
+    /// - Throws: ``ToolError`` 64 for two outputs naming the same file, an output that is an input, or a
+    ///   FIFO given twice; 74 for an output that cannot be written.
+    public static func validate(
+        _ outputs: [(option: String, path: String?)], inputs: [(option: String, path: String?)] = []
+    ) throws {
+        var read: [String: (option: String, path: String)] = [:]
+        for (option, path) in inputs {
+            guard let path, path != "-", let (identity, isFIFO) = OutputDestination.inputIdentity(path) else {
+                continue
+            }
+            if isFIFO, let other = read[identity] {
+                throw ToolError(
+                    .usage,
+                    "\(path) is a FIFO given twice (\(role(other.option)) and \(role(option))); it can be read only "
+                        + "once: give one of them a copy")
+            }
+            read[identity] = read[identity] ?? (option, path)
+        }
         var seen: [String: String] = [:]
         for (option, path) in outputs {
             guard let path else { continue }
@@ -46,7 +68,35 @@ public enum OutputFile {
                     .usage,
                     "\(other) and \(option) both write \(name(path)); give each output its own file")
             }
+            if let input = read[identity] {
+                throw ToolError(
+                    .usage,
+                    "\(option) \(path) is also an input (\(role(input.option)) \(input.path)); writing it would "
+                        + "replace what is read: choose another output")
+            }
             seen[identity] = option
+        }
+    }
+
+    /// An input's option name for a message; an empty name is a file argument.
+    private static func role(_ option: String) -> String { option.isEmpty ? "the file argument" : option }
+
+    /// Creates an output directory and its missing parents (`--figures`), and checks that files can be
+    /// written in it.
+    ///
+    /// - Parameter option: the option's name for the message.
+    /// - Throws: ``ToolError`` 73 naming the option, the path and the reason (`is not a directory`,
+    ///   `Permission denied`), instead of Foundation's `NSCocoaErrorDomain` dump.
+    public static func createDirectory(_ path: String, option: String) throws {
+        guard !path.isEmpty else { throw ToolError(.usage, "\(option) is empty: name a directory") }
+        do throws(SystemError) {
+            try Directory.create(path)
+        } catch {
+            let reason = error.code == ENOTDIR ? "exists and is not a directory" : error.message
+            throw ToolError(.cannotCreate, "\(option) \(path): cannot create the directory: \(reason)")
+        }
+        guard access(path, W_OK | X_OK) == 0 else {
+            throw ToolError(.cannotCreate, "\(option) \(path): cannot write in the directory: \(SystemError.current)")
         }
     }
 

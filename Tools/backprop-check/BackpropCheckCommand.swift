@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import NN
 import NNReports
 import Platform
@@ -149,7 +150,7 @@ struct BackpropCheckCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "backprop-check") {
-            try OutputFile.validate(output)
+            try OutputFile.validate([("-o", output)], inputs: [("--model", model), ("--data", data)])
             let exercise = try Exercise(
                 model: model, data: data, inputNames: inputs, targetNames: targets,
                 activation: activation?.value)
@@ -173,6 +174,13 @@ struct BackpropCheckCommand: ParsableCommand {
                     .dataError,
                     "\(InputFile.name(model)): the loss or its gradient overflows on \(InputFile.name(data)) (L = \(report.lossBefore))"
                 )
+            }
+            if !report.lossAfter.isFinite && !report.learningRateScan.contains(where: { $0.loss.isFinite }) {
+                let lowest = report.learningRateScan.map(\.rate).min() ?? learningRate
+                throw ToolError(
+                    .dataError,
+                    "the step with --lr \(CSVWriter.format(learningRate)) gives a loss of \(report.lossAfter), and so "
+                        + "does every rate scanned down to \(CSVWriter.format(lowest)); use a smaller learning rate")
             }
             let stepIsFinite = report.updated.parameters.isFinite
             if !stepIsFinite && (emitModel || format == .json) {

@@ -13,11 +13,14 @@ struct CurvePlotCommand: ParsableCommand {
         discussion: """
             Each --y column of each file becomes one curve against the --x column. By default x is the first \
             column and y every other column except 'seconds' (the timing column of train --metrics). Empty \
-            fields are missing values: those rows are left out of that curve. A column asked for with --y that \
+            fields and 'nan' are missing values: those rows are left out of that curve; so are infinities, with a \
+            note, so that the curve of a run that diverged (train writes its loss 'inf') is drawn up to the \
+            divergence. A column asked for with --y that \
             has no values is an error; a default column without values (validation_loss when train ran without \
             a validation set) is skipped with a note.
 
-            Curves are named by column for one file, by --label for one column of several files, and \
+            Curves are named by column for one file (by the --label, or 'label: column', when one is given), by \
+            --label for one column of several files, and \
             'label: column' for several of each. Labels default to the file names without directory and \
             extension ('stdin' for '-'); a legend is shown when there are two curves or more. On a logarithmic \
             axis every value must be positive. Any finite values can be drawn (1e-300 to 1e300 on a log axis, \
@@ -86,7 +89,7 @@ struct CurvePlotCommand: ParsableCommand {
             valueName: "place"))
     var legend: String?
 
-    @Option(help: ArgumentHelp("Figure size in pixels.", valueName: "WxH"))
+    @Option(help: ArgumentHelp("Figure size in pixels, each side 100 to 10000.", valueName: "WxH"))
     var size = FigureSize(width: 800, height: 600)
 
     @Flag(help: "Decimal commas in the tick labels (0,5 instead of 0.5), for figures of a Spanish text.")
@@ -143,6 +146,7 @@ struct CurvePlotCommand: ParsableCommand {
         if let yColumns, yColumns.split(separator: ",", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             throw ValidationError("--y must be column names separated by commas, got '\(yColumns)'")
         }
+        try size.check()
         guard smooth >= 1 else { throw ValidationError("--smooth must be at least 1 (1: no smoothing), got \(smooth)") }
         if let legend, !Self.legendLocations.contains(where: { $0.name == legend }) {
             throw ValidationError(
@@ -153,7 +157,7 @@ struct CurvePlotCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "curve-plot") {
-            try OutputFile.validate(output)
+            try OutputFile.validate([("-o", output)], inputs: files.map { ("", $0) })
             try OutputFile.write(output, bytes: try figure().pngData())
         }
     }
@@ -184,7 +188,8 @@ struct CurvePlotCommand: ParsableCommand {
         let severalColumns = Set(curves.map(\.column)).count > 1 || curves.count > files.count
         for k in curves.indices {
             let (label, column) = (curves[k].label, curves[k].column)
-            curves[k].series.label = files.count == 1 ? column : severalColumns ? "\(label): \(column)" : label
+            curves[k].series.label =
+                files.count == 1 && labels.isEmpty ? column : severalColumns ? "\(label): \(column)" : label
         }
         var plot = CurveFigure(series: curves.map(\.series), title: title, width: size.width, height: size.height)
         plot.xLabel = xLabel ?? xName
@@ -204,7 +209,7 @@ struct CurvePlotCommand: ParsableCommand {
     func read(_ file: String, asked: [String]?) throws -> (
         name: String, x: String, xs: [Double], columns: [(name: String, values: [Double])]
     ) {
-        let reader = try InputFile.csvReader(file, options: .init(allowsMissing: true))
+        let reader = try InputFile.csvReader(file, options: .init(allowsMissing: true, allowsNonFinite: true))
         func index(_ column: String) throws -> Int {
             guard let i = reader.columns.firstIndex(of: column) else {
                 throw CSVError(.unknownColumn(column, available: reader.columns), file: reader.name)
@@ -226,14 +231,39 @@ struct CurvePlotCommand: ParsableCommand {
         }
         var row: [Double] = [], xs: [Double] = []
         var ys = [[Double]](repeating: [], count: names.count)
+        // Infinities (a diverged loss is written `inf`) are left out like missing values, so the curve is
+        // drawn up to them; each column's count and first line are noted.
+        var infinite = [(count: Int, line: Int, value: Double)?](repeating: nil, count: reader.columns.count)
+        func finite(_ value: Double, field: Int) -> Double {
+            guard value.isInfinite else { return value }
+            infinite[field] = (
+                (infinite[field]?.count ?? 0) + 1, infinite[field]?.line ?? reader.lineNumber,
+                infinite[field]?.value ?? value
+            )
+            return .nan
+        }
         while try reader.readRow(into: &row) {
-            let xv = row[xIndex]
+            let xv = finite(row[xIndex], field: xIndex)
             try check(xv, field: xIndex, on: "--log-x", if: logX)
             xs.append(xv)
             for (k, j) in indices.enumerated() {
-                try check(row[j], field: j, on: "--log-y", if: logY && !xv.isNaN)
-                ys[k].append(row[j])
+                let y = finite(row[j], field: j)
+                try check(y, field: j, on: "--log-y", if: logY && !xv.isNaN)
+                ys[k].append(y)
             }
+        }
+        if let line = reader.spelledNaN.firstLine {
+            let count = reader.spelledNaN.count
+            StandardError.write(
+                "curve-plot: note: \(reader.name): \(count) field\(count == 1 ? "" : "s") spelled nan (first at line "
+                    + "\(line)) read as missing values and left out\n")
+        }
+        for (field, found) in infinite.enumerated() {
+            guard let found else { continue }
+            StandardError.write(
+                "curve-plot: note: \(reader.name): column \(reader.columns[field]): \(found.count) infinite "
+                    + "value\(found.count == 1 ? "" : "s") (first \(CSVWriter.format(found.value)) at line \(found.line)) "
+                    + "left out\n")
         }
         return (reader.name, x, xs, Array(zip(names, ys)))
     }

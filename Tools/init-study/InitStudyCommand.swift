@@ -75,15 +75,34 @@ struct InitStudyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --sweep: draw log₁₀ std over (layer, σ²) into this PNG.", valueName: "file"))
     var heatmap: String?
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Refuse a study needing more memory than this (default: half the physical memory).",
+            valueName: "size, e.g. 4G"))
+    var maxMemory: MemorySize?
+
     func validate() throws {
         guard depth >= 1, depth <= 1000, width >= 1, width <= 4096 else {
             throw ValidationError("--depth must be 1…1000 and --width 1…4096, got \(depth) and \(width)")
         }
-        guard forwardSamples >= 1, backwardSamples >= 1 else { throw ValidationError("sample counts must be positive") }
+        guard forwardSamples >= 1, backwardSamples >= 1 else {
+            throw ValidationError(
+                "--forward-samples and --backward-samples must be at least 1, got \(forwardSamples) and \(backwardSamples)"
+            )
+        }
         _ = try activation.resolved("activation")
         _ = try study()
         if sweep { _ = try grid() }
         if heatmap != nil && !sweep { throw ValidationError("--heatmap needs --sweep") }
+    }
+
+    /// The first layer whose forward and whose backward spread is not finite, for each that has one.
+    static func firstNonFinite(_ spreads: [InitializationStudy.LayerSpread]) -> [(direction: String, layer: Int)] {
+        var found: [(String, Int)] = []
+        if let k = spreads.first(where: { !$0.forward.isFinite }) { found.append(("forward", k.layer)) }
+        if let k = spreads.first(where: { !$0.backward.isFinite }) { found.append(("backward", k.layer)) }
+        return found
     }
 
     /// The study the options describe.
@@ -126,8 +145,13 @@ struct InitStudyCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "init-study") {
-            for path in [output, plot, heatmap].compactMap({ $0 }) { try OutputFile.validate(path) }
+            try OutputFile.validate([("-o", output), ("--plot", plot), ("--heatmap", heatmap)])
             let study = try study()
+            try (maxMemory?.limit ?? .default).check(
+                needing: study.memoryRequirement,
+                for:
+                    "\(forwardSamples) forward and \(backwardSamples) backward samples through \(depth) layers of \(width)"
+            )
             let title = "\(activation), K = \(depth) layers of D = \(width)"
             if sweep {
                 let results = study.sweep(variances: try grid())
@@ -135,9 +159,16 @@ struct InitStudyCommand: ParsableCommand {
                     writer in
                     for (variance, spreads) in results {
                         for spread in spreads {
-                            try writer.write(row: [variance, Double(spread.layer), spread.forward, spread.backward])
+                            try writer.write(
+                                row: [variance, Double(spread.layer), spread.forward, spread.backward] as [Double?])
                         }
                     }
+                }
+                let overflowing = results.filter { !Self.firstNonFinite($0.spreads).isEmpty }.map(\.variance)
+                if let first = overflowing.first {
+                    StandardError.write(
+                        "init-study: warning: the spreads overflow a Float64 (written as inf or nan) for "
+                            + "\(overflowing.count) of the variances, from σ² = \(CSVWriter.format(first))\n")
                 }
                 let forward = InitializationStudy.stableVariance(results)
                 if let plot {
@@ -158,8 +189,13 @@ struct InitStudyCommand: ParsableCommand {
                 if let plot { try InitStudyFigures.spreads(spreads, title: title + ", " + initializer).write(to: plot) }
                 try OutputFile.writeCSV(output, columns: ["layer", "forward_std", "backward_std"]) { writer in
                     for spread in spreads {
-                        try writer.write(row: [Double(spread.layer), spread.forward, spread.backward])
+                        try writer.write(row: [Double(spread.layer), spread.forward, spread.backward] as [Double?])
                     }
+                }
+                for (direction, layer) in Self.firstNonFinite(spreads) {
+                    StandardError.write(
+                        "init-study: warning: the \(direction) spread is not finite from layer \(layer) on (the values "
+                            + "overflow a Float64; written as inf or nan)\n")
                 }
             }
         }

@@ -40,7 +40,7 @@ extension NotebookCommand {
 
         func run() throws {
             try runReportingErrors(tool: "notebook") {
-                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                try OutputFile.createDirectory(output, option: "--output")
                 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
                     "notebook-export-\(UUID().uuidString)"
                 ).path

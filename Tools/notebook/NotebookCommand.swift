@@ -84,8 +84,8 @@ struct NotebookCommand: ParsableCommand {
 
         func run() throws {
             try runReportingErrors(tool: "notebook") {
-                for directory in [figures, transcripts].compactMap({ $0 }) {
-                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                for (option, directory) in [("--figures", figures), ("--transcripts", transcripts)] {
+                    if let directory { try OutputFile.createDirectory(directory, option: option) }
                 }
                 let notebooks = id == "all" ? NotebookCatalog.all : [NotebookCatalog.notebook(id)!]
                 var failures: [String] = []

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Plot
+import ToolSupport
 
 /// `plot-gallery`: draws one example of every figure type into a directory (`make gallery`).
 @main
@@ -21,7 +21,12 @@ struct PlotGallery: ParsableCommand {
     var output = "docs/gallery"
 
     func run() throws {
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try runReportingErrors(tool: "plot-gallery") { try draw() }
+    }
+
+    /// Draws every figure into ``output``, printing each file's path and time.
+    func draw() throws {
+        try OutputFile.createDirectory(output, option: "--output")
         let figures: [(String, () -> Figure)] = [
             ("loss-curves", Gallery.lossCurves), ("error-bands", Gallery.errorBands), ("bars", Gallery.bars),
             ("scatter", Gallery.scatter), ("heatmap", Gallery.heatmap), ("contours", Gallery.contours),
@@ -33,7 +38,8 @@ struct PlotGallery: ParsableCommand {
             let clock = ContinuousClock()
             let elapsed = try clock.measure { try make().write(to: path) }
             let (seconds, attoseconds) = elapsed.components
-            print("\(path)  (\(seconds * 1000 + attoseconds / 1_000_000_000_000_000) ms)")
+            StandardOutput.print("\(path)  (\(seconds * 1000 + attoseconds / 1_000_000_000_000_000) ms)")
         }
+        try StandardOutput.check()
     }
 }

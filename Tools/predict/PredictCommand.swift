@@ -58,7 +58,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "predict") {
-            try OutputFile.validate(output)
+            try OutputFile.validate([("-o", output)], inputs: [("--model", model), ("--data", data)])
             let text = String(decoding: try InputFile.contents(model), as: UTF8.self)
             let network = try ModelFile.network(fromJSON: text, file: InputFile.name(model))
             let table = try InputFile.readTable(data)
@@ -74,6 +74,13 @@ struct PredictCommand: ParsableCommand {
                             : "--inputs names \(names.count) (\(CSVError.names(names)))"))
             }
             let predictions = network(try table.columns(names))
+            if let index = predictions.scalars.firstIndex(where: { !$0.isFinite }) {
+                let row = index / network.outputs
+                throw ToolError(
+                    .dataError,
+                    "\(table.location(ofRow: row)): the prediction is \(CSVWriter.format(predictions.scalars[index])) "
+                        + "(the model overflows a Float64 on this row); nothing written")
+            }
             let columns = Self.predictionColumns(outputs: network.outputs, existing: table.columnNames)
             try OutputFile.writeCSV(
                 output,

@@ -47,6 +47,22 @@ struct StudyCommand: ParsableCommand {
         var tools = ".build/release"
         @Option(help: ArgumentHelp("The optimal model's path.", valueName: "file"))
         var model = "models/optimal.json"
+
+        /// The results directory, checked to exist (the steps that read runs need it).
+        ///
+        /// - Throws: ``ToolError`` 66 naming `--results` when it is missing or not a directory, rather than
+        ///   the first run it would not find in it.
+        func existingResults() throws -> String {
+            var status = stat()
+            guard stat(results, &status) == 0 else {
+                throw ToolError(
+                    .noInput, "--results \(results): \(SystemError.current) (run `study plan` and its runs first)")
+            }
+            guard (status.st_mode & S_IFMT) == S_IFDIR else {
+                throw ToolError(.noInput, "--results \(results): not a directory")
+            }
+            return results
+        }
     }
 
     /// The study's size (`make study SEEDS=… EPOCHS=…`), recorded by `prepare` in <results>/plan.json.
@@ -116,7 +132,9 @@ struct StudyCommand: ParsableCommand {
             abstract: "Read every run's metrics and write the summary tables.")
         @OptionGroup var options: Options
         func run() throws {
-            try runReportingErrors(tool: "study") { _ = try StudySummary.summarize(results: options.results) }
+            try runReportingErrors(tool: "study") {
+                _ = try StudySummary.summarize(results: try options.existingResults())
+            }
         }
     }
 
@@ -139,7 +157,7 @@ struct StudyCommand: ParsableCommand {
         @OptionGroup var options: Options
         func run() throws {
             try runReportingErrors(tool: "study") {
-                let table = try StudyFinal.summarize(results: options.results, model: options.model)
+                let table = try StudyFinal.summarize(results: try options.existingResults(), model: options.model)
                 let value = { (key: String) in table.value(key: key, column: "value") ?? "?" }
                 StandardError.write(
                     "study: final model \(value("candidate")) (\(value("cv_epoch")) epochs, validation MSE "
@@ -162,7 +180,8 @@ struct StudyCommand: ParsableCommand {
 
         func run() throws {
             try runReportingErrors(tool: "study") {
-                let results = options.results
+                try OutputFile.validate([("--output", output)], inputs: [("--template", template)])
+                let results = try options.existingResults()
                 try ReportBlocks.summarizeBackpropagation(results: results)
                 let summary = try StudyTable(path: "\(results)/comparison-summary.csv")
                 let drawings: [(String, () throws -> Figure)] = [
@@ -264,13 +283,33 @@ extension StudyCommand {
             try runReportingErrors(tool: "study") {
                 let count = try InputFileText.read(lines).split(whereSeparator: \.isNewline).count
                 guard count > 0 else { throw ToolError(.dataError, "\(lines): no runs to submit") }
-                guard parallel > 0 else { throw ToolError(.usage, "--parallel \(parallel): expected at least 1") }
-                let script = StudySlurm.script(
-                    lines: absolute(lines), count: count, directory: currentDirectory(), output: absolute(output),
-                    options: .init(partition: partition, timeLimit: time, parallel: parallel, jobName: jobName))
+                let script: String
+                do throws(StudySlurm.ScriptError) {
+                    script = try StudySlurm.script(
+                        lines: absolute(lines), count: count, directory: currentDirectory(), output: absolute(output),
+                        options: .init(partition: partition, timeLimit: time, parallel: parallel, jobName: jobName))
+                } catch {
+                    throw ToolError(.usage, Self.message(for: error))
+                }
                 StandardOutput.print(String(script.dropLast()))
                 try StandardOutput.check()
             }
+        }
+
+        /// The error as the command line names it: `--job-name "x\necho INJECTED": …`.
+        static func message(for error: StudySlurm.ScriptError) -> String {
+            let option: String? =
+                switch error.field {
+                case .jobName: "--job-name"
+                case .partition: "--partition"
+                case .timeLimit: "--time"
+                case .parallel: "--parallel"
+                case .lines: "--lines"
+                case .output: "--output"
+                case .directory, .count: nil
+                }
+            guard let option else { return "\(error)" }
+            return "\(option) \(escapedForMessage(error.value)): \(error.reason)"
         }
 
         func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : currentDirectory() + "/" + path }

@@ -80,7 +80,10 @@ struct SurfacePlotCommand: ParsableCommand {
     @Option(help: "Title over the figure (default: the formula for the built-in surface, none otherwise).")
     var title: String?
 
-    @Option(help: ArgumentHelp("Figure size in pixels (default 800x600, 1400x600 with --clean).", valueName: "WxH"))
+    @Option(
+        help: ArgumentHelp(
+            "Figure size in pixels, each side 100 to 10000 (default 800x600, 1400x600 with --clean).", valueName: "WxH")
+    )
     var size: FigureSize?
 
     @Option(help: ArgumentHelp("Colormap.", valueName: "name"))
@@ -109,6 +112,7 @@ struct SurfacePlotCommand: ParsableCommand {
 
     func validate() throws {
         if model != nil && data != nil { throw ValidationError("give --model or --data, not both") }
+        try size?.check()
         _ = try style.resolved("style")
         _ = try colormap.resolved("colormap")
         if data != nil && (grid != nil || range != nil) {
@@ -146,7 +150,8 @@ struct SurfacePlotCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "surface-plot") {
-            try OutputFile.validate(output)
+            try OutputFile.validate(
+                [("-o", output)], inputs: [("--model", model), ("--data", data), ("--clean", clean), ("--path", path)])
             try OutputFile.write(output, bytes: try figure().pngData())
         }
     }

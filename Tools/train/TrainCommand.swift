@@ -19,10 +19,13 @@ struct TrainCommand: ParsableCommand {
             default), or read from --init-model. Each epoch runs one optimizer step per minibatch; with \
             --batch-size full, one step on the whole set, so the run matches torch.optim epoch by epoch. The \
             metrics CSV has the columns epoch,seconds,train_loss,validation_loss,batch_loss, with a row for epoch \
-            0 before any step; seconds count optimizer steps only. --save keeps the model with the lowest \
+            0 before any step; seconds count optimizer steps only; a metrics file is rewritten (atomically) as \
+            epochs complete, so a killed run keeps its metrics. --save keeps the model with the lowest \
             validation loss when there is a validation set, else the last one; files are written atomically, \
-            and Ctrl-C ends training after the current epoch with everything written (exit status 130). A \
-            non-finite loss stops training with the last finite model kept (exit status 65).
+            and Ctrl-C ends training after the current epoch with everything written (exit status 130); so does \
+            a metrics pipe whose reader has gone (exit status 74). A non-finite batch or evaluated loss stops \
+            training with the last model whose evaluated loss is finite kept, and its epoch named (exit status \
+            65; nothing is saved when even the starting model's loss is not finite).
 
             Examples:
               surface-data --noise 0.1 > d.csv && surface-data --clean > clean.csv
@@ -58,7 +61,7 @@ struct TrainCommand: ParsableCommand {
         help: ArgumentHelp("Hold out this fraction of the training rows for validation.", valueName: "fraction"))
     var validationSplit: Double?
 
-    @Option(help: ArgumentHelp("Hidden layer widths.", valueName: "w1,w2,…"))
+    @Option(help: ArgumentHelp("Hidden layer widths ('none': a linear model).", valueName: "w1,w2,…|none"))
     var hidden = "50,50,50"
 
     @Option(help: ArgumentHelp("Hidden activation.", valueName: "name"))
@@ -140,9 +143,12 @@ struct TrainCommand: ParsableCommand {
         _ = try optimizerOptions.learningRateSchedule()
     }
 
-    /// The widths of `--hidden`: positive integers separated by commas (none for an empty value).
+    /// The widths of `--hidden`: positive integers separated by commas, or `none` for a linear model.
     func hiddenWidths() throws -> [Int] {
-        guard !hidden.isEmpty else { return [] }
+        guard hidden != "none" else { return [] }
+        guard !hidden.isEmpty else {
+            throw ValidationError("--hidden is empty: give widths such as 50,50,50, or 'none' for a linear model")
+        }
         let widths = hidden.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
         guard widths.allSatisfy({ ($0 ?? 0) >= 1 }) else {
             throw ValidationError("--hidden must be positive widths separated by commas, got '\(hidden)'")
@@ -163,7 +169,9 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(tool: "train") {
-            try OutputFile.validate([("--metrics", metrics), ("--save", save)])
+            try OutputFile.validate(
+                [("--metrics", metrics), ("--save", save)],
+                inputs: [("--data", data), ("--validation", validation), ("--init-model", initModel)])
             let setup = try TrainingSetup(self)
             try setup.train(self)
         }

@@ -168,7 +168,11 @@ struct TrainingSetup {
         }
     }
 
-    /// Trains, streaming the metrics, then saves the model.
+    /// Trains, writing the metrics as the epochs complete, then saves the model.
+    ///
+    /// A metrics write that fails (a closed pipe: `--metrics - | head`) stops training as a signal does:
+    /// the model is saved, then the write error ends the tool with 74. A divergence saves the last model
+    /// whose evaluated loss was finite, or nothing when not even the starting model's was.
     func train(_ command: TrainCommand) throws {
         for warning in optimizer.warnings { StandardError.write("train: warning: \(warning)\n") }
         let trainer = Trainer(
@@ -177,36 +181,41 @@ struct TrainingSetup {
         let progress = ProgressBar(total: max(options.epochs, 1), label: "train", quiet: command.quiet)
         Interrupt.install()
         defer { Interrupt.uninstall() }
-        var result: TrainingResult? = nil
-        let fit = { (emit: (EpochMetrics) throws -> Void) in
-            result = try trainer.run(
-                onEpoch: { row in
-                    try emit(row)
-                    if row.epoch > 0 {
-                        progress.update(row.epoch, detail: row.trainLoss.map { "loss \(Self.short($0))" } ?? "")
-                    }
-                }, shouldStop: { Interrupt.isRequested })
-        }
-        if let path = command.metrics {
-            try OutputFile.writeCSV(path, columns: EpochMetrics.header) { writer in
-                try fit { row in
-                    try writer.write(row: row.values)
-                    if path == "-" { try writer.flush() }
+        let metrics = try command.metrics.map { try GrowingCSVOutput($0, columns: EpochMetrics.header) }
+        let result = trainer.run(
+            onEpoch: { row in
+                metrics?.append(row.values)
+                if row.epoch > 0 {
+                    progress.update(row.epoch, detail: row.trainLoss.map { "loss \(Self.short($0))" } ?? "")
                 }
-            }
-        } else {
-            try fit { _ in }
-        }
+            }, shouldStop: { Interrupt.isRequested || metrics?.failure != nil })
         progress.finish()
-        guard let result else { return }
+        let keepsNothing = result.stopReason.keptEpoch == nil && result.best == nil
+        if case .diverged = result.stopReason, keepsNothing {
+            try metrics?.finish()
+            throw ToolError(.dataError, "\(result.stopReason)\(command.save == nil ? "" : "; nothing saved")")
+        }
         if let path = command.save {
             try OutputFile.write(path, bytes: Array(ModelFile.json(result.selected).utf8))
         }
         report(result, command)
+        if let failure = metrics?.failure {
+            let epoch = result.metrics.last?.epoch ?? 0
+            throw ToolError(
+                failure.exitStatus,
+                "\(failure.message); training stopped after epoch \(epoch)"
+                    + (command.save.map { ", the model saved to \($0)" } ?? ""))
+        }
+        try metrics?.finish()
         switch result.stopReason {
         case .completed: return
         case .interrupted: throw ExitCode(Interrupt.exitStatus)
-        case .diverged: throw ToolError(.dataError, "\(result.stopReason)")
+        case .diverged:
+            var message = "\(result.stopReason)"
+            if let epoch = result.bestEpoch, command.save != nil {
+                message += "; --save has the model of epoch \(epoch), the best by validation loss"
+            }
+            throw ToolError(.dataError, message)
         }
     }
 
@@ -216,8 +225,13 @@ struct TrainingSetup {
                 "train: warning: \(result.zeroSteps) of \(result.steps) steps made no progress (the line search returned a zero step)\n"
             )
         }
-        if case .interrupted = result.stopReason {
+        if case .interrupted = result.stopReason, Interrupt.isRequested {
             StandardError.write("train: \(result.stopReason); outputs written\n")
+        }
+        if let (first, last) = result.lossGrowth() {
+            StandardError.write(
+                "train: warning: the training loss grew from \(Self.short(first.trainLoss!)) at epoch \(first.epoch) "
+                    + "to \(Self.short(last.trainLoss!)) at epoch \(last.epoch); the learning rate may be too large\n")
         }
         guard !command.quiet, let last = result.metrics.last else { return }
         var line = "train: \(last.epoch) epochs, \(result.steps) steps, \(Self.short(last.seconds)) s"
@@ -233,7 +247,10 @@ struct TrainingSetup {
             getrusage(RUSAGE_SELF, &usage)
         #endif
         line += "; peak memory \(usage.ru_maxrss / 1024) MB"
-        StandardError.write(line + (command.save.map { "; saved \($0)" } ?? "") + "\n")
+        // After a divergence the last row is not the model saved: say which epoch's model is.
+        let savedEpoch = result.bestEpoch ?? result.stopReason.keptEpoch
+        let which = result.stopReason.keptEpoch == nil ? "" : savedEpoch.map { " (the model of epoch \($0))" } ?? ""
+        StandardError.write(line + (command.save.map { "; saved \($0)\(which)" } ?? "") + "\n")
     }
 
     /// A number with four significant digits.

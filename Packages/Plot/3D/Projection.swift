@@ -46,7 +46,10 @@ struct Projection {
             ScaledInterval(limits.x.0, limits.x.1), ScaledInterval(limits.y.0, limits.y.1),
             ScaledInterval(limits.z.0, limits.z.1)
         )
-        let e = elevation * Double.pi / 180, a = azimuth * Double.pi / 180
+        // Angles are taken modulo 360° first (exact in floating point, and no change within ±360°): 1e308°
+        // times π/180 would overflow to inf, whose sine is NaN, and the figure's pixels with it.
+        let e = elevation.truncatingRemainder(dividingBy: 360) * Double.pi / 180
+        let a = azimuth.truncatingRemainder(dividingBy: 360) * Double.pi / 180
         toCamera = Vector3(cos(e) * cos(a), cos(e) * sin(a), sin(e))
         right = Vector3(-sin(a), cos(a), 0)
         up = Vector3(-sin(e) * cos(a), -sin(e) * sin(a), cos(e))
