@@ -96,9 +96,10 @@ public struct BackpropagationReport: Sendable {
         learningRateScan.filter { $0.loss < lossBefore }.map(\.rate).max()
     }
 
-    /// The rate of the scan with the lowest loss after one step.
+    /// The rate of the scan with the lowest loss after one step (nil when every loss is NaN).
     public var bestScannedRate: (rate: Double, loss: Double)? {
-        learningRateScan.min { $0.loss < $1.loss }
+        // A rate whose loss is not a number (an overflowing step) is never the best.
+        learningRateScan.filter { !$0.loss.isNaN }.min { $0.loss < $1.loss }
     }
 
     /// Works the exercise out for `network` on the points `inputs` (`N × D_i`) and `targets` (`N × D_o`).

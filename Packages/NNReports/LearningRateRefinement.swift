@@ -62,7 +62,8 @@ struct LearningRateRefinement {
         }
         if let low = start { decreasingIntervals.append((low, grid[count])) }
 
-        guard let best = values.indices.min(by: { values[$0] < values[$1] }), falls[best] else { return }
+        // NaN losses (overflowing steps) never fall and are never the best.
+        guard let best = values.indices.filter({ falls[$0] }).min(by: { values[$0] < values[$1] }) else { return }
         // Golden-section search on [α_{j−1}, α_{j+1}] around the grid's best α_j (the ends of the grid close
         // the bracket at the best rate itself).
         var low = grid[max(best - 1, 0)], high = grid[min(best + 1, count)]
