@@ -231,12 +231,11 @@ public enum StudyFinal {
                 if validation.label == chosen.label && run.seed == seeds.min() { chosenModel = path }
             }
             let tests = scores.map(\.test)
-            let architecture = Architecture(inputs: 2, hidden: candidate.hidden, activation: .relu, outputs: 1)
             let n = StudySummary.number
             candidatesTable.append([
                 candidate.label, candidate.setting.title, spanishTitle(candidate.setting),
                 briefTitle(candidate.setting),
-                candidate.hidden.map(String.init).joined(separator: "x"), "\(architecture.parameterCount)",
+                candidate.hidden.map(String.init).joined(separator: "x"), "\(validation.parameters)",
                 "\(candidate.epochs)", "\(validation.epoch)", n(validation.loss), n(validation.standardError),
                 n(validation.finalLoss), validation.loss <= best.loss + best.standardError ? "yes" : "no",
                 validation.label == chosen.label ? "yes" : "no", n(StudySummary.median(tests)), n(tests.min()!),
@@ -266,10 +265,7 @@ public enum StudyFinal {
             ("test_mse", n(chosenScores[0].test)), ("train_mse", n(chosenScores[0].train)),
             ("test_median", n(StudySummary.median(tests))), ("test_min", n(tests.min()!)),
             ("test_max", n(tests.max()!)), ("noise_variance", n(noise * noise)),
-            (
-                "parameters",
-                "\(Architecture(inputs: 2, hidden: candidate.hidden, activation: .relu, outputs: 1).parameterCount)"
-            ),
+            ("parameters", "\(chosen.parameters)"),
         ] { table.append([key, value]) }
         try table.write(to: "\(results)/final.csv")
         return table
