@@ -19,6 +19,10 @@ let usage = """
     Runs the named benchmark groups (\(groups.map(\.name).joined(separator: ", "))), or all of them, and prints
     their timings (best of several repeats, one thread). `bench product M K N` times one M×K · K×N matrix
     product for about 5 s, for a profiler; `ta`/`tb` transpose its operands.
+
+    Examples:
+      bench nn optim                       # two groups (make bench runs them all, then the course comparison)
+      perf record .build/release/bench product 1600 50 50 tb
     """
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
