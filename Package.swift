@@ -60,12 +60,23 @@ let package = Package(
         .executable(name: "surface-plot", targets: ["surface-plot"]),
         .executable(name: "curve-plot", targets: ["curve-plot"]),
         .executable(name: "bench", targets: ["bench"]),
+        // The Swift Jupyter kernel: its host (`swift-kernel`), the cell logic it runs on, the helpers every
+        // cell imports, and the one shared library the cells link against (every library a cell imports, so
+        // that all cells of a session share one copy of each).
+        .library(name: "NotebookKernel", targets: ["NotebookKernel"]),
+        .library(name: "NotebookSupport", targets: ["NotebookSupport"]),
+        .library(
+            name: "UDLNotebookCells", type: .dynamic,
+            targets: ["NotebookSupport", "Notebooks", "Training", "Plot", "Datasets", "Optim", "NN", "Tensor"]),
+        .executable(name: "swift-kernel", targets: ["swift-kernel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         // `make docs`: the DocC catalogs under Packages/<Library>/<Library>.docc.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // The Jupyter kernel splits a cell into declarations and statements with Swift's own parser.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
     ],
     targets: [
         // Libraries
@@ -82,6 +93,13 @@ let package = Package(
         library("NNReports", ["NN", "Tensor", "Platform", numerics]),
         library("Study", ["Datasets", "NN", "Optim", "Training", "Plot", "Tensor", "Platform", numerics]),
         library("Notebooks", ["NN", "NNReports", "Optim", "Datasets", "Plot", "Tensor", "Platform", numerics]),
+        library(
+            "NotebookKernel",
+            [
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"), "Platform",
+            ]),
+        library("NotebookSupport", ["Plot", "Tensor", "Platform"]),
         .systemLibrary(
             name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(
@@ -102,6 +120,7 @@ let package = Package(
         tool("backprop-check", ["ToolSupport", "NNReports", "NN", "Datasets", "Tensor", "Platform"]),
         tool("surface-plot", ["ToolSupport", "Plot", "NN", "Datasets", "Tensor"]),
         tool("curve-plot", ["ToolSupport", "Plot", "Datasets", "Platform"]),
+        tool("swift-kernel", ["NotebookKernel", "Platform"]),
 
         // Benchmarks (`make bench`)
         .executableTarget(
@@ -120,6 +139,7 @@ let package = Package(
         tests("NNReportsTests", ["NNReports", "NN", "Tensor", "TestSupport"]),
         tests("StudyTests", ["Study", "TestSupport"]),
         tests("NotebooksTests", ["Notebooks", "TestSupport"]),
+        tests("NotebookKernelTests", ["NotebookKernel", "NotebookSupport", "Plot", "TestSupport"]),
         tests("PlotTests", ["Plot", "Platform", "CLibPNG", "TestSupport"]),
         tests(
             "ToolTests",

@@ -1,0 +1,42 @@
+import Platform
+
+/// The kernel's event channel to the Jupyter side: one JSON object per line on a descriptor that the
+/// Jupyter wrapper opened for it (its number in `UDL_KERNEL_EVENTS_FD`), apart from the cells' standard
+/// output and error, which go to Jupyter as they are written.
+///
+/// Events: `{"event": "busy", "pid": N}` (the process an interrupt stops), `{"event": "display", …}` and
+/// `{"event": "result", …}` (written by the cells, through `NotebookSupport`), and at the end of every
+/// request `{"event": "reply", "status": "ok", "pid": N}` or `{"event": "reply", "status": "error", "pid": N,
+/// "ename": …, "evalue": …, "traceback": […]}`, where `pid` is the session's process from then on.
+public struct KernelEvents: Sendable {
+    /// The descriptor.
+    public let descriptor: FileDescriptor
+
+    /// The name of the environment variable that holds the descriptor's number.
+    public static let environmentVariable = "UDL_KERNEL_EVENTS_FD"
+
+    /// The channel on `descriptor`.
+    public init(descriptor: FileDescriptor) {
+        self.descriptor = descriptor
+    }
+
+    /// Writes one event line (the cells' buffered output is flushed first, so it reaches Jupyter before it).
+    public func send(_ json: String) {
+        fflush(nil)
+        try? descriptor.writeAll(Array((json + "\n").utf8))
+    }
+
+    /// The process an interrupt stops now.
+    public func busy(_ pid: pid_t) { send("{\"event\": \"busy\", \"pid\": \(pid)}") }
+
+    /// The request ended well.
+    public func replyOK() { send("{\"event\": \"reply\", \"status\": \"ok\", \"pid\": \(getpid())}") }
+
+    /// The request failed: `name` and `value` are Jupyter's `ename` and `evalue`, `traceback` the lines shown.
+    public func replyError(name: String, value: String, traceback: [String]) {
+        let lines = traceback.map(JSONText.quoted).joined(separator: ", ")
+        send(
+            "{\"event\": \"reply\", \"status\": \"error\", \"pid\": \(getpid()), \"ename\": \(JSONText.quoted(name)), "
+                + "\"evalue\": \(JSONText.quoted(value)), \"traceback\": [\(lines)]}")
+    }
+}

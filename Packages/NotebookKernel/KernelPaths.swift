@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#endif
+import Platform
+
+/// The host process's setup: where the toolkit's build is, the session's directory and descriptors.
+public enum KernelPaths {
+    /// The directory of the running executable (symbolic links resolved).
+    public static func executableDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return "." }
+        let path = String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return AtomicFile.directory(of: path)
+    }
+
+    /// The nearest directory above `build` that holds `Package.swift` (the repository root).
+    public static func sourceRoot(ofBuild build: String) -> String {
+        var directory = build
+        while directory != "/" && !directory.isEmpty {
+            directory = AtomicFile.directory(of: directory)
+            if access("\(directory)/Package.swift", R_OK) == 0 { return directory }
+        }
+        return "."
+    }
+
+    /// A new private directory for a session's cells, under `TMPDIR` (or `/tmp`).
+    public static func makeSessionDirectory() throws(SystemError) -> String {
+        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array("\(base)/udl-swift-kernel-XXXXXX".utf8CString)
+        guard mkdtemp(&template) != nil else { throw SystemError.current }
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// A pipe whose two ends are closed on `exec` (so a spawned compiler does not hold them open).
+    static func closeOnExecPipe() throws(SystemError) -> (read: Int32, write: Int32) {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw SystemError.current }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        return (ends[0], ends[1])
+    }
+
+    /// The event channel's descriptor: the number in `UDL_KERNEL_EVENTS_FD`, or standard error.
+    public static func eventDescriptor() -> FileDescriptor {
+        if let value = getenv(KernelEvents.environmentVariable), let number = Int32(String(cString: value)) {
+            return FileDescriptor(rawValue: number)
+        }
+        return .standardError
+    }
+
+    /// Moves the request stream off standard input, onto a descriptor that the cells and the compiler
+    /// never see, and gives standard input `/dev/null` (a cell that reads input reads nothing).
+    public static func detachStandardInput() -> FileDescriptor {
+        let requests = fcntl(0, F_DUPFD_CLOEXEC, 10)
+        let empty = open("/dev/null", O_RDONLY)
+        if empty >= 0 && empty != 0 {
+            dup2(empty, 0)
+            close(empty)
+        }
+        return FileDescriptor(rawValue: requests)
+    }
+
+    /// Makes standard output line-buffered, so a cell's lines reach the notebook as they are printed.
+    public static func lineBufferStandardOutput() {
+        setvbuf(stdout, nil, _IOLBF, 0)
+    }
+}
