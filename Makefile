@@ -8,14 +8,15 @@
 #   make test    setup, then the whole test suite (release mode: the numeric tests need the speed), the
 #                consumer test (packages depending on this one by version, scripts/test-consumers.sh) and
 #                the study on a one-node Slurm (scripts/test-slurm.sh, about a minute; make test-slurm alone)
-#   make bench   performance figures (matmul GFLOP/s, training-step times)
+#   make bench   performance figures (matmul GFLOP/s, training-step times, the Swift kernel's cell times)
 #   make gallery one PNG of every figure type of the Plot library into docs/gallery/
 #   make study   the optimizer study, the final model and the report (results/, docs/report/, informe.pdf);
 #                RUNNER=slurm runs it on a Slurm cluster, SEEDS/EPOCHS/SIZE_EPOCHS/WIDTHS/DEPTHS size it,
 #                an interrupted study resumes, FRESH=1 starts over (README: "The study on a cluster")
 #   make report  the report's PDF, docs/report/informe.pdf, from docs/report/informe.md (pandoc + xelatex)
-#   make notebooks  the 14 UDL notebooks: outputs into docs/notebooks/output, figures into docs/notebooks/figures,
-#                and the Jupyter notebooks (the 14 and the walkthrough recorrido.ipynb) into docs/notebooks/ipynb
+#   make notebooks  the 14 UDL notebooks: the CLI's outputs into docs/notebooks/output and figures into
+#                docs/notebooks/figures; the Swift notebooks (the 14 and the walkthrough recorrido), built from
+#                docs/notebooks/swift/*.md and executed on the Swift kernel, into docs/notebooks/ipynb
 #   make docs    the libraries' DocC documentation into .build/docs/
 #   make fuzz    the libFuzzer harnesses of Tests/Fuzz (CSV and model files, the sbatch generator), FUZZ_SECONDS each (default 600)
 #   make clean   remove build products
@@ -58,6 +59,7 @@ lint:
 
 bench: build
 	.build/release/bench
+	.venv/bin/python scripts/bench-kernel.py
 	sh scripts/bench-course.sh
 
 gallery: build
@@ -65,7 +67,7 @@ gallery: build
 
 notebooks: build
 	.build/release/notebook run all --figures docs/notebooks/figures --transcripts docs/notebooks/output
-	.build/release/notebook export all --format ipynb --output docs/notebooks/ipynb
+	.venv/bin/python scripts/notebooks.py build
 
 # The study: independent train runs in parallel (one per core), then summaries, the final model (its
 # candidates' cross-validation runs are in the plan; their refits on every point are a second list),

@@ -146,7 +146,7 @@ let package = Package(
             [
                 "ToolSupport", "Datasets", "NN", "Plot", "Platform", "CLibPNG", "TestSupport",
                 "surface-data", "init-study", "train", "predict", "backprop-check", "surface-plot", "curve-plot",
-                "notebook", "study", "plot-gallery",
+                "notebook", "study", "plot-gallery", "swift-kernel",
             ]),
     ]
 )

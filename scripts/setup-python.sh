@@ -1,9 +1,32 @@
 #!/bin/sh
-# Creates the project-local Python environment .venv/ with Jupyter's nbformat, nbconvert and ipykernel
-# (scripts/requirements-notebooks.txt, from PyPI with pip): the tests validate and execute the exported
-# notebooks with them. Idempotent: when .venv already holds those versions, nothing is installed.
+# Creates the project-local Python environment .venv/ with Jupyter (scripts/requirements-notebooks.txt,
+# from PyPI with pip) and registers the Swift kernel in it: .venv/share/jupyter/kernels/swift (kernel name
+# `swift`, display name "Swift (UDL Toolkit)"), the wrapper scripts/jupyter/udl_swift_kernel.py around the
+# host .build/release/swift-kernel. Idempotent: when .venv already holds those versions, nothing is
+# installed (the kernel's description is rewritten, so a moved clone finds its own files).
 set -eu
 cd "$(dirname "$0")/.."
+root=$(pwd)
+
+register_kernel() {
+    kernel=.venv/share/jupyter/kernels/swift
+    mkdir -p "$kernel"
+    swiftc=$(command -v swiftc || echo swiftc)
+    "$python" - "$root" "$swiftc" "$kernel/kernel.json" <<'PYTHON'
+import json, sys
+root, swiftc, path = sys.argv[1:]
+spec = {
+    "argv": [root + "/.venv/bin/python", "-m", "udl_swift_kernel", "-f", "{connection_file}"],
+    "display_name": "Swift (UDL Toolkit)",
+    "language": "swift",
+    "interrupt_mode": "signal",
+    "env": {"PYTHONPATH": root + "/scripts/jupyter", "UDL_TOOLKIT_ROOT": root, "UDL_SWIFTC": swiftc},
+}
+with open(path, "w") as file:
+    json.dump(spec, file, indent=1)
+    file.write("\n")
+PYTHON
+}
 
 requirements=scripts/requirements-notebooks.txt
 python=.venv/bin/python
@@ -18,7 +41,8 @@ else
     present=no
 fi
 if [ "$present" = yes ]; then
-    echo "setup: .venv present ($(grep -v '^#' "$requirements" | tr '\n' ' '))" >&2
+    register_kernel
+    echo "setup: .venv present ($(grep -v '^#' "$requirements" | tr '\n' ' ')), Swift kernel registered" >&2
     exit 0
 fi
 
@@ -28,3 +52,5 @@ if [ ! -x "$python" ]; then
 fi
 echo "setup: installing the notebook tools into .venv" >&2
 "$python" -m pip install --quiet --disable-pip-version-check -r "$requirements" >&2
+register_kernel
+echo "setup: Swift kernel registered (.venv/share/jupyter/kernels/swift)" >&2

@@ -46,6 +46,15 @@ public struct CellCompiler: Sendable {
         return flags
     }
 
+    /// The header directories of the C libraries the toolkit's C modules include (FreeType's, libpng's), as
+    /// `pkg-config --cflags-only-I freetype2 libpng` gives them; empty when pkg-config is missing.
+    public static func systemIncludeDirectories() -> [String] {
+        guard let run = try? Subprocess.run(["pkg-config", "--cflags-only-I", "freetype2", "libpng"]),
+            run.exitCode == 0
+        else { return [] }
+        return run.output.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("-I") }.map { String($0.dropFirst(2)) }
+    }
+
     /// What compiling a cell gave.
     public enum Result: Sendable, Equatable {
         /// The cell's shared library.

@@ -25,8 +25,8 @@ public struct NotebookCheck: Sendable, Equatable {
     public let detail: String
 }
 
-/// One part of a notebook's run: a named, consecutive slice of its transcript (one cell of the Jupyter
-/// notebook, e.g. `momentum` in notebook 6.4), started by ``NotebookSession/part(_:)``.
+/// One part of a notebook's run: a named, consecutive slice of its transcript (e.g. `momentum` in
+/// notebook 6.4, printed alone by `notebook run 6.4 --part momentum`), started by ``NotebookSession/part(_:)``.
 public struct NotebookPart: Sendable, Equatable {
     /// The part's name, e.g. `"momentum"`.
     public let name: String

@@ -21,10 +21,10 @@ struct NotebookCommand: ParsableCommand {
               notebook run all --figures docs/notebooks/figures --transcripts docs/notebooks/output
               notebook list --parts 6.4
               notebook run 6.4 --part momentum
-              notebook export all --format ipynb --output docs/notebooks/ipynb
+              notebook run all --summary | grep -c PASS
             """,
         version: toolkitVersion,
-        subcommands: [List.self, Run.self, Export.self])
+        subcommands: [List.self, Run.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -40,16 +40,6 @@ STACK_FRAME = re.compile(r"^\d+\s+\S+\s+0x[0-9a-f]+ ")
 TRAP_PLACE = re.compile(r"UDLCell\d+/celda:(\d+): ")
 
 
-def c_include_directories():
-    """The C header directories the toolkit's C modules include (FreeType's), from pkg-config."""
-    try:
-        flags = subprocess.run(["pkg-config", "--cflags-only-I", "freetype2", "libpng"],
-                               capture_output=True, text=True, check=True).stdout.split()
-        return [flag[2:] for flag in flags if flag.startswith("-I")]
-    except (OSError, subprocess.CalledProcessError):
-        return [d for d in ["/usr/include/freetype2"] if os.path.isdir(d)]
-
-
 class StderrFilter:
     """Drops the runtime's stack dump from the host's standard error, line by line."""
 
@@ -107,8 +97,6 @@ class SwiftKernel(Kernel):
         env = dict(os.environ, UDL_KERNEL_EVENTS_FD=str(events_write), SWIFT_BACKTRACE="enable=no")
         command = [HOST, "--swiftc", os.environ.get("UDL_SWIFTC") or shutil.which("swiftc") or "swiftc",
                    "--source-root", ROOT]
-        for directory in c_include_directories():
-            command += ["--c-include", directory]
         self.host = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, pass_fds=[events_write], env=env)
         os.close(events_write)
