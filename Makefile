@@ -133,7 +133,7 @@ report:
 	sh scripts/report-pdf.sh --input docs/report/informe.md --output docs/report/informe.pdf
 
 # The libraries' DocC catalogs (Packages/<Library>/<Library>.docc) as archives under .build/docs/.
-DOC_TARGETS = Tensor NN Optim Datasets Training Plot NNReports Study Notebooks
+DOC_TARGETS = Tensor NN Optim Datasets Training Plot NNReports Study Notebooks NotebookKernel NotebookSupport
 docs: setup
 	@mkdir -p .build/docs
 	@for target in $(DOC_TARGETS); do \

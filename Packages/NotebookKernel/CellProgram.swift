@@ -15,6 +15,12 @@ public struct SessionScope: Sendable, Equatable {
         public var module: String
         /// What the name names there.
         public var kind: NameKind
+
+        /// A definition.
+        public init(module: String, kind: NameKind) {
+            self.module = module
+            self.kind = kind
+        }
     }
 
     /// A scope with no cells yet.

@@ -40,11 +40,13 @@ public enum KernelPaths {
         return (ends[0], ends[1])
     }
 
-    /// The event channel's descriptor: the number in `UDL_KERNEL_EVENTS_FD`, or standard error.
+    /// The event channel's descriptor: the number in `UDL_KERNEL_EVENTS_FD`, or standard error (then named
+    /// in the variable, so the cells' displays find it too).
     public static func eventDescriptor() -> FileDescriptor {
         if let value = getenv(KernelEvents.environmentVariable), let number = Int32(String(cString: value)) {
             return FileDescriptor(rawValue: number)
         }
+        setenv(KernelEvents.environmentVariable, "2", 1)
         return .standardError
     }
 
