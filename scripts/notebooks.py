@@ -10,7 +10,8 @@ them is the Markdown cells. Its first line states how many checks the notebook p
       `swift` kernel, outputs stored, so that it reads complete without running.
 
   notebooks.py check [NAME...]
-      Builds each notebook afresh in a scratch folder and executes it, then checks: no cell fails except the
+      Builds each notebook afresh in memory and executes it (in docs/notebooks/ipynb, where its relative paths
+      point; cells write no files), then checks: no cell fails except the
       ones marked raises-exception (and those do fail); exactly the stated number of `[PASA]` lines and no
       `[FALLA]`; the committed .ipynb has the source's cells and the same outputs (stdout text exactly,
       images by pixel size; lines with a time in seconds are compared without their numbers); it is valid
@@ -29,7 +30,6 @@ import os
 import re
 import struct
 import sys
-import tempfile
 import time
 
 import nbformat
@@ -176,8 +176,7 @@ def build(name):
 
 def check(name):
     notebook, stated = parse(name)
-    with tempfile.TemporaryDirectory(prefix="notebooks-") as scratch:
-        seconds = execute(notebook, scratch)
+    seconds = execute(notebook, NOTEBOOKS)
     problems = problems_of_run(notebook, stated)
     path = os.path.join(NOTEBOOKS, name + ".ipynb")
     if not os.path.exists(path):
@@ -203,8 +202,7 @@ def variant(name, old, new):
             found = True
     if not found:
         return [f"{old!r} is in no code cell of {name}"]
-    with tempfile.TemporaryDirectory(prefix="notebooks-") as scratch:
-        execute(notebook, scratch)
+    execute(notebook, NOTEBOOKS)
     problems = [p for p in problems_of_run(notebook, None) if "failed" in p or "raises-exception" in p]
     sys.stdout.write("".join(stdout(c) for c in notebook.cells if c.cell_type == "code"))
     return problems

@@ -10,7 +10,8 @@ public nonisolated(unsafe) var failedChecks = 0
 /// values up to 1, a relative one above. The notebook tests read these lines; a `[FALLA]` fails them.
 public func check(_ description: String, _ value: Double, expected: Double, tolerance: Double = 1e-9) {
     let passed = abs(value - expected) <= tolerance * max(1, abs(expected)) || value == expected
-    let digits = max(4, min(15, Int((-log10(tolerance)).rounded(.up)) + 1))
+    // Enough digits to see a difference of `tolerance` (all 17 for an exact comparison).
+    let digits = tolerance > 0 && tolerance.isFinite ? max(4, min(15, Int((-log10(tolerance)).rounded(.up)) + 1)) : 17
     report(
         passed,
         "\(description): \(es(value, digits: digits)) (esperado \(es(expected, digits: digits)))")
