@@ -52,7 +52,9 @@ public struct CellCompiler: Sendable {
         guard let run = try? Subprocess.run(["pkg-config", "--cflags-only-I", "freetype2", "libpng"]),
             run.exitCode == 0
         else { return [] }
-        return run.output.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("-I") }.map { String($0.dropFirst(2)) }
+        return run.output.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("-I") }.map {
+            String($0.dropFirst(2))
+        }
     }
 
     /// What compiling a cell gave.

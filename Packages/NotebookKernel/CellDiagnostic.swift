@@ -40,7 +40,9 @@ public struct CellDiagnostic: Sendable, Equatable {
     }
 
     /// `file:line:column: severity: message`, or nil.
-    static func parseLine(_ line: Substring) -> (file: String, line: Int, column: Int, severity: String, message: String)? {
+    static func parseLine(_ line: Substring) -> (
+        file: String, line: Int, column: Int, severity: String, message: String
+    )? {
         for severity in ["error", "warning", "note"] {
             guard let marker = line.firstRange(of: ": \(severity): ") else { continue }
             let location = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)

@@ -1,7 +1,8 @@
+import Platform
+
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
-import Platform
 
 /// The host process's setup: where the toolkit's build is, the session's directory and descriptors.
 public enum KernelPaths {

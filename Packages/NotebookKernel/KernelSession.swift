@@ -1,7 +1,8 @@
+import Platform
+
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
-import Platform
 
 /// A notebook's Swift session: each cell compiled into a library and run in the session's process, which
 /// keeps every global that the cells before it defined.

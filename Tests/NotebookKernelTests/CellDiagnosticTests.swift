@@ -21,7 +21,8 @@ import Testing
             ])
         #expect(
             diagnostics[0].rendered(cell: "let y = 1\nlet z = nope + 1")
-                == "error: línea 2, columna 9: cannot find 'nope' in scope\n    2 | let z = nope + 1\n      |         ^")
+                == "error: línea 2, columna 9: cannot find 'nope' in scope\n    2 | let z = nope + 1\n      |         ^"
+        )
     }
 
     @Test func anUnparsableFailureIsStillExplained() {

@@ -33,8 +33,10 @@ import Testing
 
     /// RFC 4648's test vectors, §10.
     @Test func imagesTravelAsBase64() throws {
-        let vectors = ["": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=",
-            "foobar": "Zm9vYmFy"]
+        let vectors = [
+            "": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=",
+            "foobar": "Zm9vYmFy",
+        ]
         for (plain, encoded) in vectors {
             let bundle = try PNGImage(bytes: Array(plain.utf8)).mimeBundle()
             #expect(bundle.items.first { $0.0 == "image/png" }?.1 == encoded, "\(plain)")

@@ -17,7 +17,8 @@ import Testing
         try #require(
             FileManager.default.isExecutableFile(atPath: python.path),
             "\(python.path) is missing: run 'make setup', which creates the environment and registers the kernel")
-        return try ToolRunner.run(executable: python, [root.appendingPathComponent("scripts/\(script)").path] + arguments)
+        return try ToolRunner.run(
+            executable: python, [root.appendingPathComponent("scripts/\(script)").path] + arguments)
     }
 
     /// Every notebook, fresh: no unexpected failing cell, its stated number of `[PASA]` checks and no

@@ -32,7 +32,10 @@ struct SwiftKernel: ParsableCommand {
     @Option(help: "The Swift compiler (default: swiftc from PATH).")
     var swiftc = "swiftc"
 
-    @Option(help: "A C header directory the toolkit's C modules include (repeatable; default: pkg-config's for freetype2 and libpng).")
+    @Option(
+        help:
+            "A C header directory the toolkit's C modules include (repeatable; default: pkg-config's for freetype2 and libpng)."
+    )
     var cInclude: [String] = []
 
     @Flag(help: "Compile cells optimised (-O): slower to compile, faster loops.")
@@ -54,7 +57,9 @@ struct SwiftKernel: ParsableCommand {
         }
         var compiler = CellCompiler(
             swiftc: swiftc,
-            toolkitFlags: CellCompiler.toolkitFlags(buildDirectory: build, sourceRoot: root, cIncludeDirectories: cInclude.isEmpty ? CellCompiler.systemIncludeDirectories() : cInclude),
+            toolkitFlags: CellCompiler.toolkitFlags(
+                buildDirectory: build, sourceRoot: root,
+                cIncludeDirectories: cInclude.isEmpty ? CellCompiler.systemIncludeDirectories() : cInclude),
             workDirectory: directory)
         compiler.optimize = optimize
         let events = KernelEvents(descriptor: KernelPaths.eventDescriptor())
