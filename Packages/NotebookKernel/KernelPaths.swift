@@ -1,9 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#endif
-
 /// The host process's setup: where the toolkit's build is, the session's directory and descriptors.
 public enum KernelPaths {
     /// The directory of the running executable (symbolic links resolved).
@@ -61,10 +57,5 @@ public enum KernelPaths {
             close(empty)
         }
         return FileDescriptor(rawValue: requests)
-    }
-
-    /// Makes standard output line-buffered, so a cell's lines reach the notebook as they are printed.
-    public static func lineBufferStandardOutput() {
-        setvbuf(stdout, nil, _IOLBF, 0)
     }
 }

@@ -1,9 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#endif
-
 /// A notebook's Swift session: each cell compiled into a library and run in the session's process, which
 /// keeps every global that the cells before it defined.
 ///
