@@ -1,8 +1,9 @@
 import Platform
 
-/// The kernel's event channel to the Jupyter side: one JSON object per line on a descriptor that the
-/// Jupyter wrapper opened for it (its number in `UDL_KERNEL_EVENTS_FD`), apart from the cells' standard
-/// output and error, which go to Jupyter as they are written.
+/// The kernel's event channel to the Jupyter side: one JSON object per line, after the byte U+001E (record
+/// separator), on standard output (or the descriptor named by `UDL_KERNEL_EVENTS_FD`), in the same stream as
+/// the cells' printed output, so the wrapper sees a figure exactly between the lines printed before and after
+/// it. JSON escapes control characters, so the separator never occurs inside an event.
 ///
 /// Events: `{"event": "busy", "pid": N}` (the process an interrupt stops), `{"event": "display", …}` and
 /// `{"event": "result", …}` (written by the cells, through `NotebookSupport`), and at the end of every
@@ -20,10 +21,13 @@ public struct KernelEvents: Sendable {
         self.descriptor = descriptor
     }
 
-    /// Writes one event line (the cells' buffered output is flushed first, so it reaches Jupyter before it).
+    /// The byte that starts an event in the output stream.
+    public static let separator: Character = "\u{1E}"
+
+    /// Writes one event (the cells' buffered output is flushed first, so it comes before the event).
     public func send(_ json: String) {
         fflush(nil)
-        try? descriptor.writeAll(Array((json + "\n").utf8))
+        try? descriptor.writeAll(Array((String(Self.separator) + json + "\n").utf8))
     }
 
     /// The process an interrupt stops now.

@@ -21,12 +21,24 @@ public enum KernelPaths {
         return "."
     }
 
-    /// A new private directory for a session's cells, under `TMPDIR` (or `/tmp`).
+    /// A new private directory for a session's cells, `udl-swift-kernel-*` under `TMPDIR` (or `/tmp`), first
+    /// removing those of sessions that have ended without removing theirs (a kernel killed with its process
+    /// group). A session holds a lock on its directory's `.lock` for as long as any of its processes lives:
+    /// the descriptor is inherited by every child that takes over the session.
     public static func makeSessionDirectory() throws(SystemError) -> String {
         let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        for name in Directory.entries(base) where name.hasPrefix("udl-swift-kernel-") {
+            let lock = open("\(base)/\(name)/.lock", O_RDWR | O_CLOEXEC)
+            guard lock >= 0 else { continue }
+            if flock(lock, LOCK_EX | LOCK_NB) == 0 { KernelHost.removeDirectory("\(base)/\(name)") }
+            close(lock)
+        }
         var template = Array("\(base)/udl-swift-kernel-XXXXXX".utf8CString)
         guard mkdtemp(&template) != nil else { throw SystemError.current }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let lock = open("\(directory)/.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard lock >= 0, flock(lock, LOCK_EX) == 0 else { throw SystemError.current }
+        return directory
     }
 
     /// A pipe whose two ends are closed on `exec` (so a spawned compiler does not hold them open).
@@ -37,14 +49,14 @@ public enum KernelPaths {
         return (ends[0], ends[1])
     }
 
-    /// The event channel's descriptor: the number in `UDL_KERNEL_EVENTS_FD`, or standard error (then named
+    /// The event channel's descriptor: the number in `UDL_KERNEL_EVENTS_FD`, or standard output (then named
     /// in the variable, so the cells' displays find it too).
     public static func eventDescriptor() -> FileDescriptor {
         if let value = getenv(KernelEvents.environmentVariable), let number = Int32(String(cString: value)) {
             return FileDescriptor(rawValue: number)
         }
-        setenv(KernelEvents.environmentVariable, "2", 1)
-        return .standardError
+        setenv(KernelEvents.environmentVariable, "1", 1)
+        return .standardOutput
     }
 
     /// Moves the request stream off standard input, onto a descriptor that the cells and the compiler

@@ -33,7 +33,8 @@ public protocol NotebookDisplayable {
 }
 
 /// The notebook's side of the kernel's event channel (see the kernel's `KernelEvents`): the descriptor named
-/// by `UDL_KERNEL_EVENTS_FD`, or nil outside the kernel (then displays print their plain text).
+/// by `UDL_KERNEL_EVENTS_FD` (the host sets it; standard output, where an event is a line after the byte
+/// U+001E), or nil outside the kernel (then displays print their plain text).
 enum KernelChannel {
     static let descriptor: FileDescriptor? = {
         guard let value = getenv("UDL_KERNEL_EVENTS_FD"), let number = Int32(String(cString: value)) else {
@@ -51,7 +52,7 @@ enum KernelChannel {
             return
         }
         let data = bundle.items.map { JSONText.quoted($0.0) + ": " + JSONText.quoted($0.1) }
-        let line = "{\"event\": \"\(kind)\", \"data\": {\(data.joined(separator: ", "))}}\n"
+        let line = "\u{1E}{\"event\": \"\(kind)\", \"data\": {\(data.joined(separator: ", "))}}\n"
         try? descriptor.writeAll(Array(line.utf8))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The kernel's host, `swift-kernel`, driven through its request protocol as the Jupyter wrapper drives it:
-/// cells in, the cells' output on standard output, events as JSON lines (here on standard error).
+/// cells in, the cells' output on standard output with the events among it (JSON lines after U+001E).
 @Suite struct SwiftKernelToolTests {
     /// `EXEC <count>\n<cell>` for each cell, then `QUIT`.
     static func requests(_ cells: [String]) -> Data {
@@ -11,11 +11,19 @@ import Testing
         return data + Data("QUIT\n".utf8)
     }
 
-    /// The events of a run: the JSON lines of standard error.
-    static func events(_ standardError: String) throws -> [[String: Any]] {
-        try standardError.split(separator: "\n").filter { $0.hasPrefix("{\"event\"") }.map {
-            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    /// The events of a run's standard output, and the output without them.
+    static func split(_ output: String) throws -> (events: [[String: Any]], printed: String) {
+        var events: [[String: Any]] = []
+        var printed = ""
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            if line.hasPrefix("\u{1E}") {
+                events.append(
+                    try #require(JSONSerialization.jsonObject(with: Data(line.dropFirst().utf8)) as? [String: Any]))
+            } else {
+                printed += line + "\n"
+            }
         }
+        return (events, printed)
     }
 
     @Test func cellsKeepStateAcrossFailuresAndAnswerEachRequest() throws {
@@ -25,8 +33,8 @@ import Testing
         ]
         let result = try ToolRunner.run("swift-kernel", input: Self.requests(cells))
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput == "2\n2\n")
-        let events = try Self.events(result.standardError)
+        let (events, printed) = try Self.split(result.standardOutput)
+        #expect(printed == "2\n2\n")
         let replies = events.filter { $0["event"] as? String == "reply" }
         #expect(replies.map { $0["status"] as? String } == ["ok", "ok", "error", "ok", "error", "ok"])
         #expect(replies.map { $0["ename"] as? String } == [nil, nil, "Trampa", nil, "ErrorDeCompilación", nil])

@@ -5,9 +5,9 @@ import Platform
 /// The Swift Jupyter kernel's host: the long-lived process that compiles and runs a notebook's cells.
 ///
 /// Jupyter starts it through the Python wrapper kernel (`scripts/jupyter/udl_swift_kernel.py`, registered
-/// by `make setup` as the kernel `swift`), which sends it cells on standard input and reads its events on
-/// the descriptor named by `UDL_KERNEL_EVENTS_FD`; the cells' own output streams on standard output and
-/// error.
+/// by `make setup` as the kernel `swift`), which sends it cells on standard input and reads the cells'
+/// output and the kernel's events (JSON lines after the byte U+001E) on standard output, in order, and the
+/// cells' standard error.
 @main
 struct SwiftKernel: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,12 +15,13 @@ struct SwiftKernel: ParsableCommand {
         abstract: "Host of the Swift Jupyter kernel: compiles and runs notebook cells (run by Jupyter).",
         discussion: """
             Requests on standard input: 'EXEC <byte count>' and a newline, then the cell's bytes; 'QUIT'.
-            Events: JSON lines on the descriptor in UDL_KERNEL_EVENTS_FD (default: standard error).
+            Events: JSON lines after the byte U+001E, among the cells' output on standard output (or on the
+            descriptor in UDL_KERNEL_EVENTS_FD).
 
             Examples:
               .venv/bin/jupyter lab docs/notebooks/ipynb          # the notebooks, on this kernel
               .venv/bin/jupyter console --kernel swift            # a Swift REPL with the toolkit
-              printf 'EXEC 12\\nprint(1 + 1)' | UDL_KERNEL_EVENTS_FD=2 .build/release/swift-kernel
+              printf 'EXEC 12\\nprint(1 + 1)' | .build/release/swift-kernel | tr '\\036' '>'
             """)
 
     @Option(help: "The toolkit's release build directory (default: the directory of this executable).")

@@ -5,17 +5,19 @@ A wrapper kernel: ipykernel speaks Jupyter's protocol, and the cells run in the 
 in its own long-lived process. This file only carries messages:
 
 - a cell goes to the host's standard input as `EXEC <byte count>` and the cell's bytes;
-- the host's standard output and error are the cells' own: they stream to the notebook as written
-  (the Swift runtime's stack dump after a trap is left out, the trap's message is kept);
-- the host's events arrive as JSON lines on a pipe (`UDL_KERNEL_EVENTS_FD`): `busy` (the process an
-  interrupt stops), `display` and `result` (MIME bundles: figures as image/png, tables as text/html), and
-  one `reply` per cell, `ok` or an error with its lines.
+- the host's standard output carries the cells' printed output and, in the same stream, the host's
+  events, each a JSON line after the byte U+001E: `busy` (the process an interrupt stops), `display` and
+  `result` (MIME bundles: figures as image/png, tables as text/html), and one `reply` per cell, `ok` or an
+  error with its lines; one stream keeps a figure exactly between the lines printed around it;
+- the host's standard error is the cells' own (the Swift runtime's stack dump after a trap is left out,
+  the trap's message is kept).
 
 Interrupt: Jupyter's SIGINT reaches this process and the host's process group; the running cell's process
 is killed, and the host, which forked before running the cell, carries on with every earlier variable.
 `make setup` registers this kernel in the project's .venv (scripts/setup-python.sh).
 """
 
+import codecs
 import ctypes
 import fcntl
 import json
@@ -25,6 +27,7 @@ import selectors
 import shutil
 import signal
 import subprocess
+import time
 
 from ipykernel.kernelapp import IPKernelApp
 from ipykernel.kernelbase import Kernel
@@ -93,21 +96,21 @@ class SwiftKernel(Kernel):
         """Starts the host; returns None, or the error text when it cannot start."""
         if not os.access(HOST, os.X_OK):
             return "No está compilado el núcleo: falta %s. Ejecute 'make build' en %s." % (HOST, ROOT)
-        events_read, events_write = os.pipe()
-        env = dict(os.environ, UDL_KERNEL_EVENTS_FD=str(events_write), SWIFT_BACKTRACE="enable=no")
+        env = dict(os.environ, SWIFT_BACKTRACE="enable=no")
+        env.pop("UDL_KERNEL_EVENTS_FD", None)
         command = [HOST, "--swiftc", os.environ.get("UDL_SWIFTC") or shutil.which("swiftc") or "swiftc",
                    "--source-root", ROOT]
         self.host = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, pass_fds=[events_write], env=env)
-        os.close(events_write)
-        self.events = os.fdopen(events_read, "rb", buffering=0)
-        self.buffers = {"events": b"", "stdout": b""}
+                                     stderr=subprocess.PIPE, env=env)
+        self.output = b""
+        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self.stderr_decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self.stderr_filter = StderrFilter()
         self.busy_pid = None
         self.holder_pid = self.host.pid
-        for stream in (self.host.stdout, self.host.stderr, self.events):
+        for stream in (self.host.stdout, self.host.stderr):
             fcntl.fcntl(stream.fileno(), fcntl.F_SETFL, fcntl.fcntl(stream.fileno(), fcntl.F_GETFL) | os.O_NONBLOCK)
-        event = self.next_event(lambda _: None)
+        event = self.next_event(lambda name, text: None)
         if event is None or event.get("event") != "ready":
             self.host = None
             return "El núcleo de Swift no arrancó."
@@ -115,6 +118,7 @@ class SwiftKernel(Kernel):
         return None
 
     def stop_host(self):
+        """Asks the host to end (it removes its folder of compiled cells), then makes sure it has."""
         if self.host is None:
             return
         try:
@@ -122,6 +126,16 @@ class SwiftKernel(Kernel):
             self.host.stdin.flush()
         except OSError:
             pass
+        # The session's process closes standard output when it exits: wait for that, a few seconds at most.
+        deadline = time.time() + 5
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.host.stdout, selectors.EVENT_READ)
+            while time.time() < deadline and selector.select(timeout=deadline - time.time()):
+                try:
+                    if not os.read(self.host.stdout.fileno(), 1 << 20):
+                        break
+                except BlockingIOError:
+                    continue
         for pid in {self.holder_pid, self.busy_pid} - {None}:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -146,42 +160,38 @@ class SwiftKernel(Kernel):
         if text:
             self.send_response(self.iopub_socket, "stream", {"name": name, "text": text})
 
-    def drain(self, forward):
-        """Forwards whatever the host's standard output and error hold now."""
-        for name, pipe in (("stdout", self.host.stdout), ("stderr", self.host.stderr)):
-            while True:
-                try:
-                    chunk = os.read(pipe.fileno(), 65536)
-                except BlockingIOError:
-                    break
-                if not chunk:
-                    break
-                text = chunk.decode("utf-8", "replace")
-                forward(name, self.stderr_filter.feed(text) if name == "stderr" else text)
-
     def next_event(self, forward):
-        """The next event, forwarding the cells' output meanwhile; None when the host has gone."""
+        """The next event, forwarding the cells' output before it; None when the host has gone."""
         selector = selectors.DefaultSelector()
-        selector.register(self.events, selectors.EVENT_READ)
         selector.register(self.host.stdout, selectors.EVENT_READ)
         selector.register(self.host.stderr, selectors.EVENT_READ)
         try:
             while True:
-                if b"\n" in self.buffers["events"]:
-                    line, self.buffers["events"] = self.buffers["events"].split(b"\n", 1)
-                    self.drain(forward)
+                start = self.output.find(b"\x1e")
+                text, rest = (self.output, b"") if start < 0 else (self.output[:start], self.output[start:])
+                forward("stdout", self.decoder.decode(text))
+                self.output = rest
+                end = self.output.find(b"\n")
+                if start >= 0 and end >= 0:
+                    line, self.output = self.output[1:end], self.output[end + 1:]
                     return json.loads(line)
-                selector.select(timeout=1.0)
-                self.drain(forward)
-                try:
-                    chunk = os.read(self.events.fileno(), 1 << 20)
-                except BlockingIOError:
-                    continue
-                if not chunk:
-                    self.drain(forward)
-                    forward("stderr", self.stderr_filter.feed("", final=True))
-                    return None
-                self.buffers["events"] += chunk
+                for key, _ in selector.select(timeout=1.0):
+                    try:
+                        chunk = os.read(key.fileobj.fileno(), 1 << 20)
+                    except BlockingIOError:
+                        continue
+                    if key.fileobj is self.host.stderr:
+                        if chunk:
+                            forward("stderr", self.stderr_filter.feed(self.stderr_decoder.decode(chunk)))
+                        else:
+                            selector.unregister(self.host.stderr)
+                    elif chunk:
+                        self.output += chunk
+                    else:
+                        forward("stdout", self.decoder.decode(self.output, final=True))
+                        forward("stderr", self.stderr_filter.feed("", final=True))
+                        self.output = b""
+                        return None
         finally:
             selector.close()
 
