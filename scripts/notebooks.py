@@ -92,6 +92,18 @@ def execute(notebook, folder):
     start = time.time()
     ExecutePreprocessor(timeout=900, kernel_name="swift", allow_errors=True, record_timing=False).preprocess(
         notebook, {"metadata": {"path": folder}})
+    # Jupyter delivers printed output in chunks whose boundaries depend on timing; the stored notebook must not
+    # change with them, so neighbouring chunks of one stream are joined (never across a figure or table).
+    for cell in notebook.cells:
+        merged = []
+        for output in cell.get("outputs", []):
+            if (output.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                    and merged[-1].name == output.name):
+                merged[-1].text += output.text
+            else:
+                merged.append(output)
+        if cell.cell_type == "code":
+            cell.outputs = merged
     return time.time() - start
 
 
