@@ -110,10 +110,11 @@ class SwiftKernel(Kernel):
         self.holder_pid = self.host.pid
         for stream in (self.host.stdout, self.host.stderr):
             fcntl.fcntl(stream.fileno(), fcntl.F_SETFL, fcntl.fcntl(stream.fileno(), fcntl.F_GETFL) | os.O_NONBLOCK)
-        event = self.next_event(lambda name, text: None)
+        said = []
+        event = self.next_event(lambda name, text: said.append(text))
         if event is None or event.get("event") != "ready":
             self.host = None
-            return "El núcleo de Swift no arrancó."
+            return ("El núcleo de Swift no arrancó: " + "".join(said).strip()).strip()
         self.holder_pid = event.get("pid", self.host.pid)
         return None
 
