@@ -199,6 +199,16 @@ class SwiftKernel(Kernel):
     # Jupyter ----------------------------------------------------------------------------------------
 
     def do_execute(self, code, silent, store_history=True, user_expressions=None, allow_stdin=False):
+        # An interrupt must not raise KeyboardInterrupt at an arbitrary point (it could drop output read from
+        # the host): while a cell runs, SIGINT only stops the cell's process, and the loop below then reads
+        # the host's reply as usual.
+        previous = signal.signal(signal.SIGINT, lambda number, frame: self.interrupt())
+        try:
+            return self.execute_cell(code, silent)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+    def execute_cell(self, code, silent):
         forward = (lambda name, text: None) if silent else self.stream
         if self.host is None:
             failure = self.start_host()
@@ -208,11 +218,7 @@ class SwiftKernel(Kernel):
         self.host.stdin.write(b"EXEC %d\n" % len(data) + data)
         self.host.stdin.flush()
         while True:
-            try:
-                event = self.next_event(forward)
-            except KeyboardInterrupt:
-                self.interrupt()
-                continue
+            event = self.next_event(forward)
             if event is None:
                 self.host = None
                 self.reap()
