@@ -49,7 +49,7 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh scripts/fuzz.sh
 
 # The Swift sources are formatted by the toolchain's swift-format with the committed .swift-format.
-FORMAT_PATHS = Package.swift Packages Tools Tests Benchmarks
+FORMAT_PATHS = Package.swift Packages Plugins Tools Tests Benchmarks
 format:
 	$(SWIFT) format -i -r --configuration .swift-format $(FORMAT_PATHS)
 

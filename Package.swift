@@ -75,7 +75,15 @@ let package = Package(
         // SIMD kernels compiled per function for AVX2 and AVX-512, called after a run-time CPU check.
         .target(name: "CTensorKernels", path: "Packages/CTensorKernels"),
         library("NN", ["Tensor", numerics]),
-        library("Optim", ["Tensor", "Platform"]),
+        // Optim's build step lists the optimizers of its files (Plugins/OptimizerCatalogPlugin), so that
+        // adding one is one file.
+        .target(
+            name: "Optim", dependencies: ["Tensor", "Platform"], path: "Packages/Optim",
+            plugins: ["OptimizerCatalogPlugin"]),
+        .plugin(
+            name: "OptimizerCatalogPlugin", capability: .buildTool(), dependencies: ["optimizer-catalog-generator"],
+            path: "Plugins/OptimizerCatalogPlugin"),
+        .executableTarget(name: "optimizer-catalog-generator", path: "Plugins/OptimizerCatalogGenerator"),
         library("Datasets", ["Tensor", "Platform"]),
         library("Training", ["NN", "Optim", "Datasets", "Tensor"]),
         library("Plot", ["CLibPNG", "CFreeType", "Platform"]),

@@ -25,7 +25,8 @@ import ToolSupport
         for words in [Loss.names, Activation.names, ["none", "strong-wolfe"], ["full"]] {
             #expect(script.contains("-W '" + words.joined(separator: "'$'\\n''") + "'"), "\(words)")
         }
-        #expect(script.contains("'sgd'$'\\n''adam'$'\\n''adamw'"))
+        // The optimizers of the catalog, sorted by name.
+        #expect(script.contains("'adadelta'$'\\n''adagrad'$'\\n''adam'$'\\n''adam-udl'$'\\n''adamw'"))
     }
 
     @Test func resolvesWordsAndAliases() throws {

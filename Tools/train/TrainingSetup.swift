@@ -86,7 +86,7 @@ struct TrainingSetup {
             data.targets = data.targets.rows(at: split.training)
         }
         training = data
-        optimizer = try command.optimizerOptions.makeOptimizer()
+        optimizer = try command.optimizerOptions.configuration().makeOptimizer()
         options = TrainingOptions(epochs: command.epochs, batchSize: batchRows, loss: loss)
         options.shuffle = command.shuffle
         options.seed = command.seed
