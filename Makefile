@@ -53,8 +53,10 @@ FORMAT_PATHS = Package.swift Packages Plugins Tools Tests Benchmarks
 format:
 	$(SWIFT) format -i -r --configuration .swift-format $(FORMAT_PATHS)
 
+# lint also checks every target's imports against the layers of docs/ARCHITECTURE.md (scripts/lint-imports.py).
 lint:
 	$(SWIFT) format lint --strict -r --configuration .swift-format $(FORMAT_PATHS)
+	python3 scripts/lint-imports.py
 
 bench: build
 	.build/release/bench

@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Adam and AdamW with PyTorch's exact update (`torch.optim.Adam` / `torch.optim.AdamW`, float64).
 ///
 /// With gradient g, step count t (1 on the first step), moments m and v, and β₁, β₂, ε, λ, α:

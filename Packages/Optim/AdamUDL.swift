@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Adam as the book writes it, UDL eqs. 6.15–6.17 (notebook 6.5), with or without bias correction.
 ///
 ///     m ← β·m + (1 − β)·g                       (6.15)

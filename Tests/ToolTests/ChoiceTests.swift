@@ -1,6 +1,7 @@
 import ArgumentParser
 import NN
 import Plot
+import PlotToolSupport
 import Testing
 import ToolSupport
 

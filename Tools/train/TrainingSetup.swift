@@ -7,6 +7,12 @@ import Tensor
 import ToolSupport
 import Training
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The data, network and optimizer a `train` command line describes, checked before any work.
 struct TrainingSetup {
     var network: Network
