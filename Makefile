@@ -50,12 +50,14 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh scripts/fuzz.sh
 
 # The Swift sources are formatted by the toolchain's swift-format with the committed .swift-format.
-FORMAT_PATHS = Package.swift Packages Tools Tests Benchmarks
+FORMAT_PATHS = Package.swift Packages Plugins Tools Tests Benchmarks
 format:
 	$(SWIFT) format -i -r --configuration .swift-format $(FORMAT_PATHS)
 
+# lint also checks every target's imports against the layers of docs/ARCHITECTURE.md (scripts/lint-imports.py).
 lint:
 	$(SWIFT) format lint --strict -r --configuration .swift-format $(FORMAT_PATHS)
+	python3 scripts/lint-imports.py
 
 bench: build
 	.build/release/bench

@@ -5,11 +5,11 @@
 //
 //   Tensor ← NN, Optim, Datasets ← Training ← tools;   Plot ← CLibPNG, CFreeType (stands alone)
 //   NN ← NNReports (the course's exercises: backpropagation report, initialisation study) ← Notebooks, tools
-//   Training, Plot ← Study (the optimizer study and its final model) ← the study tool
+//   NN, Optim, Datasets, Plot ← Study (the optimizer study and its final model) ← the study tool
 //
-// Below them all sits Platform, an internal target that depends on nothing: the C library (the only
-// `#if canImport(Glibc)`), the POSIX write loop, atomic files and standard error. Plot stands alone
-// apart from it.
+// Below them all sit two internal targets that depend on nothing: Platform (the POSIX write loop, atomic
+// files, standard error) and JSON (read and written). docs/ARCHITECTURE.md's table lists what each target
+// may import, and `make lint` checks every import against it (scripts/lint-imports.py).
 //
 // No target has build flags, so other packages can depend on any library product by version. Tensor's
 // SIMD kernels are C functions compiled per instruction set with `__attribute__((target(...)))`
@@ -82,16 +82,23 @@ let package = Package(
         // Libraries
         // Internal (not a product): the libraries and tools above build on it.
         .target(name: "Platform", path: "Packages/Platform"),
+        // Internal too: JSON read with the place of each value (model files, plan.json) and written.
+        .target(name: "JSON", path: "Packages/JSON"),
         library("Tensor", [numerics, "CTensorKernels", "Platform"]),
         // SIMD kernels compiled per function for AVX2 and AVX-512, called after a run-time CPU check.
         .target(name: "CTensorKernels", path: "Packages/CTensorKernels"),
-        library("NN", ["Tensor", numerics]),
-        library("Optim", ["Tensor", "Platform"]),
+        library("NN", ["Tensor", "JSON", numerics]),
+        // Optim's build step lists the optimizers of its files (Plugins/OptimizerCatalogPlugin), so that
+        // adding one is one file.
+        .target(
+            name: "Optim", dependencies: ["Tensor", "Platform"], path: "Packages/Optim",
+            plugins: ["OptimizerCatalogPlugin"]),
+        .plugin(name: "OptimizerCatalogPlugin", capability: .buildTool(), path: "Plugins/OptimizerCatalogPlugin"),
         library("Datasets", ["Tensor", "Platform"]),
         library("Training", ["NN", "Optim", "Datasets", "Tensor"]),
         library("Plot", ["CLibPNG", "CFreeType", "Platform"]),
         library("NNReports", ["NN", "Tensor", "Platform", numerics]),
-        library("Study", ["Datasets", "NN", "Optim", "Training", "Plot", "Tensor", "Platform", numerics]),
+        library("Study", ["Datasets", "NN", "Optim", "Plot", "Tensor", "Platform", "JSON", numerics]),
         library("Notebooks", ["NN", "NNReports", "Optim", "Datasets", "Plot", "Tensor", "Platform", numerics]),
         library(
             "NotebookKernel",
@@ -99,7 +106,7 @@ let package = Package(
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"), "Platform",
             ]),
-        library("NotebookSupport", ["Plot", "Tensor", "Platform"]),
+        library("NotebookSupport", ["Plot", "Platform"]),
         .systemLibrary(
             name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(
@@ -108,18 +115,22 @@ let package = Package(
 
         // Tools
         .target(
-            name: "ToolSupport", dependencies: ["Datasets", "NN", "Plot", "Platform", argumentParser],
-            path: "Tools/ToolSupport"),
+            name: "ToolSupport", dependencies: ["Datasets", "NN", "Platform", argumentParser], path: "Tools/ToolSupport"
+        ),
+        // What the tools that draw share: Plot's errors as exit statuses, its styles and colormaps as choices.
+        .target(name: "PlotToolSupport", dependencies: ["ToolSupport", "Plot"], path: "Tools/PlotToolSupport"),
         tool("surface-data", ["ToolSupport", "Datasets"]),
-        tool("init-study", ["ToolSupport", "NN", "NNReports", "Datasets", "Tensor", "Plot", "Platform", numerics]),
-        tool("plot-gallery", ["ToolSupport", "Plot"]),
-        tool("notebook", ["ToolSupport", "Notebooks"]),
-        tool("study", ["ToolSupport", "Study", "Plot", "Platform"]),
+        tool(
+            "init-study",
+            ["ToolSupport", "PlotToolSupport", "NN", "NNReports", "Datasets", "Tensor", "Plot", "Platform", numerics]),
+        tool("plot-gallery", ["ToolSupport", "PlotToolSupport", "Plot"]),
+        tool("notebook", ["ToolSupport", "PlotToolSupport", "Notebooks"]),
+        tool("study", ["ToolSupport", "PlotToolSupport", "Study", "Plot", "Platform"]),
         tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),
-        tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", "Platform", numerics]),
+        tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", "Platform"]),
         tool("backprop-check", ["ToolSupport", "NNReports", "NN", "Datasets", "Tensor", "Platform"]),
-        tool("surface-plot", ["ToolSupport", "Plot", "NN", "Datasets", "Tensor"]),
-        tool("curve-plot", ["ToolSupport", "Plot", "Datasets", "Platform"]),
+        tool("surface-plot", ["ToolSupport", "PlotToolSupport", "Plot", "NN", "Datasets", "Tensor"]),
+        tool("curve-plot", ["ToolSupport", "PlotToolSupport", "Plot", "Datasets", "Platform"]),
         tool("swift-kernel", ["NotebookKernel", "Platform"]),
 
         // Benchmarks (`make bench`)
@@ -132,19 +143,20 @@ let package = Package(
         // Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         tests("TensorTests", ["Tensor", "TestSupport"]),
-        tests("NNTests", ["NN", "Notebooks", "Tensor", "TestSupport"]),
+        tests("NNTests", ["NN", "Tensor", "TestSupport"]),
         tests("DatasetsTests", ["Datasets", "TestSupport"]),
         tests("OptimTests", ["Optim", "Tensor", "TestSupport"]),
         tests("TrainingTests", ["Training", "NN", "Optim", "Datasets", "Tensor", "TestSupport"]),
         tests("NNReportsTests", ["NNReports", "NN", "Tensor", "TestSupport"]),
         tests("StudyTests", ["Study", "TestSupport"]),
-        tests("NotebooksTests", ["Notebooks", "TestSupport"]),
-        tests("NotebookKernelTests", ["NotebookKernel", "NotebookSupport", "Plot", "TestSupport"]),
+        tests("NotebooksTests", ["Notebooks", "NN", "Tensor", "TestSupport"]),
+        tests("NotebookKernelTests", ["NotebookKernel"]),
+        tests("NotebookSupportTests", ["NotebookSupport"]),
         tests("PlotTests", ["Plot", "Platform", "CLibPNG", "TestSupport"]),
         tests(
             "ToolTests",
             [
-                "ToolSupport", "Datasets", "NN", "Plot", "Platform", "CLibPNG", "TestSupport",
+                "ToolSupport", "PlotToolSupport", "Datasets", "NN", "Plot", "Platform", "CLibPNG", "TestSupport",
                 "surface-data", "init-study", "train", "predict", "backprop-check", "surface-plot", "curve-plot",
                 "notebook", "study", "plot-gallery", "swift-kernel",
             ]),

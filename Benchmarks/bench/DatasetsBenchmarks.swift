@@ -2,6 +2,12 @@ import Datasets
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// CSV throughput: writing and parsing one million numbers held in memory (target: parsing ≤ 0.2 s).
 func datasetsBenchmarks() {
     var random = RandomState(seed: 0)

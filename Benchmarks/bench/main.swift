@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 // `bench [group …]`: runs the named benchmark groups, or all of them. Each group lives in its own file.
 // Timings are the best of several repeats on one thread; nothing here is asserted, only reported.
 // `bench product M K N [ta] [tb]` times one product for as long as a profiler needs (about 5 s).

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Decimal-number parsing for the CSV reader: a strict grammar, an exact fast path, `strtod` otherwise.
 ///
 /// The accepted grammar is `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`. Hexadecimal

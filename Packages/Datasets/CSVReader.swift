@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A streaming reader of numeric CSV: a header row of column names, then rows of decimal numbers.
 ///
 /// The reader pulls its input in 64 KiB blocks (from a file, a file descriptor such as standard input,

@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A seeded random division of the rows of a data set into a training part and a validation part.
 ///
 /// The rule is scikit-learn's `train_test_split(..., test_size=f, random_state=seed)` (its

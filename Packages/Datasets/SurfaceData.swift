@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The surface of the assignment's optimisation exercise, sampled on a square grid, with optional noise.
 ///
 /// The surface is f(x, y) = sin(0.8 r²) / (r²)^0.9 with r² = x² + y², and f(0, 0) = 0, its limit

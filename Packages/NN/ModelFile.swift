@@ -1,3 +1,4 @@
+import JSON
 import Tensor
 
 /// A model file could not be read: where, and what is wrong.

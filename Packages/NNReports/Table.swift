@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `x` with `digits` significant digits, as C's `%.*g` writes it (`0.408672639`, `-8.32667268e-17`, `1`);
 /// −0 is written `0`.
 func formatted(_ x: Double, digits: Int) -> String {

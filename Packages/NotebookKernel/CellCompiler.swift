@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Compiles cells into shared libraries with `swiftc`, against the toolkit's release build.
 ///
 /// A cell becomes `lib<Module>.so` and `<Module>.swiftmodule` in the session's directory, compiled in

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The kernel's event channel to the Jupyter side: one JSON object per line, after the byte U+001E (record
 /// separator), on standard output (or the descriptor named by `UDL_KERNEL_EVENTS_FD`), in the same stream as
 /// the cells' printed output, so the wrapper sees a figure exactly between the lines printed before and after

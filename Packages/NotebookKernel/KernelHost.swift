@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The host's request loop: reads requests, runs them in the session, answers each with a reply event.
 ///
 /// A request is a header line and, for a cell, its bytes: `EXEC <byte count>\n<cell>` runs a cell,

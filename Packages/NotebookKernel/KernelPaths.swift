@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The host process's setup: where the toolkit's build is, the session's directory and descriptors.
 public enum KernelPaths {
     /// The directory of the running executable (symbolic links resolved).

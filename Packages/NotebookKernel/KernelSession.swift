@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A notebook's Swift session: each cell compiled into a library and run in the session's process, which
 /// keeps every global that the cells before it defined.
 ///

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A program run to its end with its standard output and error captured together.
 struct Subprocess {
     /// How it ended.

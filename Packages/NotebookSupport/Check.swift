@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How many checks failed so far in this session's cells (each cell's process starts from its parent's count).
 public nonisolated(unsafe) var failedChecks = 0
 

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What a notebook shows for a value: its representations by MIME type, `text/plain` always among them.
 ///
 /// Jupyter picks the richest it can show (`image/png` before `text/html` before `text/plain`).

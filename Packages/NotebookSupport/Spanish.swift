@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A number as a Spanish text writes it: decimal comma, true minus sign, `digits` significant digits
 /// (C's `%.*g`, so `0,1`, `−2,5`, `1,2346e-05`); infinities as `∞` and NaN as `NaN`.
 ///

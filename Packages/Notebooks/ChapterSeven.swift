@@ -2,6 +2,12 @@ import NN
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Helpers shared by the chapter 7 notebooks (7.1–7.3): checks of whole vectors, NumPy-style array
 /// printing, and per-layer views of a flat parameter vector.
 enum ChapterSeven {

@@ -1,6 +1,12 @@
 import Platform
 import Plot
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One of the UDL notebooks, rebuilt in Swift: the same setup, the same data and seeds, the values the
 /// notebook prints, checks of every value it states (and of the reference's solved values), answers to its
 /// pen-and-paper questions, and its figures.

@@ -44,7 +44,7 @@ public struct Adadelta: FirstOrderOptimizer, Sendable {
         learningRate: Double = 1.0, rho: Double = 0.9, epsilon: Double = 1e-6, weightDecay: Double = 0,
         maximize: Bool = false
     ) throws(ConfigurationError) {
-        let check = HyperParameterChecks(.adadelta)
+        let check = HyperParameterChecks("adadelta")
         try check.nonNegative(learningRate, "lr")
         try check.closedUnitInterval(rho, "rho")
         try check.nonNegative(epsilon, "eps")
@@ -114,5 +114,25 @@ public struct Adadelta: FirstOrderOptimizer, Sendable {
         gradient = .zeros([0])
         squareAverage = .zeros([0])
         updateAverage = .zeros([0])
+    }
+}
+
+extension Adadelta: CatalogedOptimizer {
+    /// `adadelta`, with torch's keyword names.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! Adadelta()
+        return [
+            OptimizerEntry(
+                "adadelta", summary: "Adadelta (torch.optim.Adadelta)",
+                defaults: [
+                    ("lr", .number(d.learningRate)), ("rho", .number(d.rho)), ("eps", .number(d.epsilon)),
+                    ("weight_decay", .number(d.weightDecay)), ("maximize", .flag(d.maximize)),
+                ]
+            ) { r throws(ConfigurationError) in
+                try Adadelta(
+                    learningRate: r.number("lr"), rho: r.number("rho"), epsilon: r.number("eps"),
+                    weightDecay: r.number("weight_decay"), maximize: r.flag("maximize"))
+            }
+        ]
     }
 }

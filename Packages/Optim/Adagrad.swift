@@ -45,7 +45,7 @@ public struct Adagrad: FirstOrderOptimizer, Sendable {
         learningRate: Double = 1e-2, learningRateDecay: Double = 0, weightDecay: Double = 0,
         initialAccumulatorValue: Double = 0, epsilon: Double = 1e-10, maximize: Bool = false
     ) throws(ConfigurationError) {
-        let check = HyperParameterChecks(.adagrad)
+        let check = HyperParameterChecks("adagrad")
         try check.nonNegative(learningRate, "lr")
         try check.nonNegative(learningRateDecay, "lr_decay")
         try check.nonNegative(weightDecay, "weight_decay")
@@ -111,5 +111,29 @@ public struct Adagrad: FirstOrderOptimizer, Sendable {
         stepCount = 0
         gradient = .zeros([0])
         accumulator = .zeros([0])
+    }
+}
+
+extension Adagrad: CatalogedOptimizer {
+    /// `adagrad`, with torch's keyword names.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! Adagrad()
+        return [
+            OptimizerEntry(
+                "adagrad", summary: "Adagrad with lr decay and initial accumulator (torch.optim.Adagrad)",
+                defaults: [
+                    ("lr", .number(d.learningRate)), ("lr_decay", .number(d.learningRateDecay)),
+                    ("weight_decay", .number(d.weightDecay)),
+                    ("initial_accumulator_value", .number(d.initialAccumulatorValue)), ("eps", .number(d.epsilon)),
+                    ("maximize", .flag(d.maximize)),
+                ]
+            ) { r throws(ConfigurationError) in
+                try Adagrad(
+                    learningRate: r.number("lr"), learningRateDecay: r.number("lr_decay"),
+                    weightDecay: r.number("weight_decay"),
+                    initialAccumulatorValue: r.number("initial_accumulator_value"), epsilon: r.number("eps"),
+                    maximize: r.flag("maximize"))
+            }
+        ]
     }
 }

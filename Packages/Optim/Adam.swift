@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Adam and AdamW with PyTorch's exact update (`torch.optim.Adam` / `torch.optim.AdamW`, float64).
 ///
 /// With gradient g, step count t (1 on the first step), moments m and v, and β₁, β₂, ε, λ, α:
@@ -62,7 +68,7 @@ public struct Adam: FirstOrderOptimizer, Sendable {
         learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
         weightDecay: Double = 0, amsgrad: Bool = false, maximize: Bool = false, decoupledWeightDecay: Bool = false
     ) throws(ConfigurationError) {
-        let check = HyperParameterChecks(decoupledWeightDecay ? .adamw : .adam)
+        let check = HyperParameterChecks(decoupledWeightDecay ? "adamw" : "adam")
         try check.require(
             [beta1, beta2].allSatisfy { $0 >= 0 && $0 < 1 }, "betas", .numbers([beta1, beta2]), "two numbers in [0, 1)")
         try check.nonNegative(learningRate, "lr")
@@ -179,5 +185,35 @@ public struct Adam: FirstOrderOptimizer, Sendable {
         firstMoment = .zeros([0])
         secondMoment = .zeros([0])
         maximumSecondMoment = .zeros([0])
+    }
+}
+
+extension Adam: CatalogedOptimizer {
+    /// `adam` and `adamw` (the same update, decoupled decay fixed on), with torch's keyword names.
+    static var catalogEntries: [OptimizerEntry] {
+        [
+            entry("adam", summary: "Adam with bias correction, amsgrad, weight decay (torch.optim.Adam)", try! Adam()),
+            entry("adamw", summary: "Adam with decoupled weight decay (torch.optim.AdamW)", try! Adam.adamW()),
+        ]
+    }
+
+    /// The entry whose defaults are those of `d`; AdamW's has no `decoupled_weight_decay` (it is always on).
+    private static func entry(_ name: String, summary: String, _ d: Adam) -> OptimizerEntry {
+        let adamW = d.decoupledWeightDecay
+        return OptimizerEntry(
+            name, summary: summary,
+            defaults: [
+                ("lr", .number(d.learningRate)), ("betas", .numbers([d.beta1, d.beta2])), ("eps", .number(d.epsilon)),
+                ("weight_decay", .number(d.weightDecay)), ("amsgrad", .flag(d.amsgrad)),
+                ("maximize", .flag(d.maximize)),
+            ] + (adamW ? [] : [("decoupled_weight_decay", .flag(d.decoupledWeightDecay))])
+        ) { r throws(ConfigurationError) in
+            let betas = try r.pair("betas")
+            let decoupled = adamW ? true : try r.flag("decoupled_weight_decay")
+            return try Adam(
+                learningRate: r.number("lr"), beta1: betas.0, beta2: betas.1, epsilon: r.number("eps"),
+                weightDecay: r.number("weight_decay"), amsgrad: r.flag("amsgrad"), maximize: r.flag("maximize"),
+                decoupledWeightDecay: decoupled)
+        }
     }
 }

@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Adam as the book writes it, UDL eqs. 6.15–6.17 (notebook 6.5), with or without bias correction.
 ///
 ///     m ← β·m + (1 − β)·g                       (6.15)
@@ -44,7 +50,7 @@ public struct AdamUDL: FirstOrderOptimizer, Sendable {
         learningRate: Double = 1e-3, beta: Double = 0.9, gamma: Double = 0.99, epsilon: Double = 1e-20,
         biasCorrection: Bool = true
     ) throws(ConfigurationError) {
-        let check = HyperParameterChecks(.adamUDL)
+        let check = HyperParameterChecks("adam-udl")
         try check.nonNegative(learningRate, "lr")
         try check.unitInterval(beta, "beta")
         try check.unitInterval(gamma, "gamma")
@@ -100,5 +106,25 @@ public struct AdamUDL: FirstOrderOptimizer, Sendable {
         gradient = .zeros([0])
         firstMoment = .zeros([0])
         secondMoment = .zeros([0])
+    }
+}
+
+extension AdamUDL: CatalogedOptimizer {
+    /// `adam-udl`.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! AdamUDL()
+        return [
+            OptimizerEntry(
+                "adam-udl", summary: "Adam as in UDL eqs. 6.15-6.17, with or without bias correction",
+                defaults: [
+                    ("lr", .number(d.learningRate)), ("beta", .number(d.beta)), ("gamma", .number(d.gamma)),
+                    ("eps", .number(d.epsilon)), ("bias_correction", .flag(d.biasCorrection)),
+                ]
+            ) { r throws(ConfigurationError) in
+                try AdamUDL(
+                    learningRate: r.number("lr"), beta: r.number("beta"), gamma: r.number("gamma"),
+                    epsilon: r.number("eps"), biasCorrection: r.flag("bias_correction"))
+            }
+        ]
     }
 }

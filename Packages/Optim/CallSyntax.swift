@@ -9,13 +9,13 @@ struct CallSyntax {
 
     /// Parses `text`, throwing ``ConfigurationError/syntax(text:column:message:)`` with the column of the
     /// first character it cannot read, or ``ConfigurationError/duplicateOption(name:option:)``.
-    init(parsing text: String) throws {
+    init(parsing text: String) throws(ConfigurationError) {
         var parser = CallParser(text: text)
         let (name, arguments) = try parser.parseCall()
         var options: [String: OptionValue] = [:]
         for (key, value) in arguments {
             guard options.updateValue(value, forKey: key) == nil else {
-                throw ConfigurationError.duplicateOption(name: name, option: key)
+                throw .duplicateOption(name: name, option: key)
             }
         }
         (self.name, self.options) = (name, options)
@@ -43,7 +43,7 @@ private struct CallParser {
         while let c = current, c.isWhitespace { position += 1 }
     }
 
-    mutating func expect(_ c: Character) throws {
+    mutating func expect(_ c: Character) throws(ConfigurationError) {
         skipSpaces()
         guard current == c else { throw failure("expected '\(c)'") }
         position += 1
@@ -59,7 +59,7 @@ private struct CallParser {
         return result
     }
 
-    mutating func parseCall() throws -> (String, [(key: String, value: OptionValue)]) {
+    mutating func parseCall() throws(ConfigurationError) -> (String, [(key: String, value: OptionValue)]) {
         let rawName = word()
         guard !rawName.isEmpty else { throw failure("expected a name") }
         let name = String(rawName.lowercased().map { $0 == "_" ? "-" : $0 })
@@ -91,7 +91,7 @@ private struct CallParser {
         return (name, arguments)
     }
 
-    mutating func parseValue() throws -> OptionValue {
+    mutating func parseValue() throws(ConfigurationError) -> OptionValue {
         skipSpaces()
         switch current {
         case "(", "[":

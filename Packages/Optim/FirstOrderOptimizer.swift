@@ -39,7 +39,7 @@ extension StepPrologue {
 ///
 /// To add one: a struct with its hyper-parameters, a throwing initializer that checks them with
 /// `HyperParameterChecks`, its state buffers, ``StepPrologue/prepareState(count:)``, ``update(_:)`` and
-/// ``Optimizer/reset()``; then a case of ``OptimizerKind`` to build it by name.
+/// ``Optimizer/reset()``; and its ``CatalogedOptimizer`` entry, to be built by name.
 protocol FirstOrderOptimizer: StepPrologue {
     /// Moves `parameters` by the update rule, reading the gradient from ``StepPrologue/gradient``.
     mutating func update(_ parameters: inout Tensor)

@@ -1,16 +1,16 @@
 /// The range checks of the optimizers' initializers, with PyTorch's requirements.
 ///
 /// A failed check throws ``ConfigurationError/invalidValue(name:option:value:requirement:)`` naming the
-/// optimizer as ``OptimizerKind`` does and the hyper-parameter by PyTorch's keyword, so
-/// `try Adam(learningRate: -1)` and `OptimizerKind.adam.makeOptimizer(options: ["lr": .number(-1)])` (or
+/// optimizer by its ``OptimizerCatalog`` name and the hyper-parameter by PyTorch's keyword, so
+/// `try Adam(learningRate: -1)` and `OptimizerConfiguration(parsing: "adam(lr=-1)")` (or
 /// `train --optimizer adam --lr=-1`) fail with the same message: `adam: lr=-1: expected a number >= 0`.
 struct HyperParameterChecks {
     /// The optimizer's name in messages.
     let name: String
 
-    /// Checks for the optimizer `kind`.
-    init(_ kind: OptimizerKind) {
-        name = kind.rawValue
+    /// Checks for the optimizer called `name` in ``OptimizerCatalog``.
+    init(_ name: String) {
+        self.name = name
     }
 
     /// Throws unless `condition` holds, with `value` as the message shows it.

@@ -106,7 +106,7 @@ public struct LBFGS: Optimizer, Sendable {
         gradientTolerance: Double = 1e-7, changeTolerance: Double = 1e-9, historySize: Int = 100,
         lineSearch: LineSearch = .none, maximize: Bool = false
     ) throws(ConfigurationError) {
-        let check = HyperParameterChecks(.lbfgs)
+        let check = HyperParameterChecks("lbfgs")
         try check.nonNegative(learningRate, "lr")
         // max_iter = 0 would make every step a no-op: torch runs it silently, a run of nothing.
         try check.integer(maximumIterations, "max_iter", minimum: 1)
@@ -284,5 +284,30 @@ public struct LBFGS: Optimizer, Sendable {
         hessianScale = 1
         previousGradient = nil
         previousLoss = 0
+    }
+}
+
+extension LBFGS: CatalogedOptimizer {
+    /// `lbfgs`, with torch's keyword names; `max_eval=None` (the default) is `max_iter·5/4`.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! LBFGS()
+        return [
+            OptimizerEntry(
+                "lbfgs", summary: "L-BFGS, fixed step or strong-Wolfe line search (torch.optim.LBFGS)",
+                defaults: [
+                    ("lr", .number(d.learningRate)), ("max_iter", .number(Double(d.maximumIterations))),
+                    ("max_eval", .none), ("tolerance_grad", .number(d.gradientTolerance)),
+                    ("tolerance_change", .number(d.changeTolerance)), ("history_size", .number(Double(d.historySize))),
+                    ("line_search_fn", d.lineSearch == .none ? .none : .text(d.lineSearch.rawValue)),
+                    ("maximize", .flag(d.maximize)),
+                ]
+            ) { r throws(ConfigurationError) in
+                try LBFGS(
+                    learningRate: r.number("lr"), maximumIterations: r.integer("max_iter"),
+                    maximumEvaluations: r.optionalInteger("max_eval"), gradientTolerance: r.number("tolerance_grad"),
+                    changeTolerance: r.number("tolerance_change"), historySize: r.integer("history_size"),
+                    lineSearch: r.choice("line_search_fn"), maximize: r.flag("maximize"))
+            }
+        ]
     }
 }

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A learning-rate schedule: the rate for step k as a function of the base rate α₀.
 ///
 /// Apply it between steps: `optimizer.learningRate = schedule.learningRate(base: α₀, step: k)`, with k the

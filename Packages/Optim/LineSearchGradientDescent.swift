@@ -34,7 +34,7 @@ public struct LineSearchGradientDescent: StepPrologue, Sendable {
     /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` naming `thresh`,
     ///   `max_dist` or `max_iter` for a value out of range.
     public init(search: BracketingLineSearch = BracketingLineSearch()) throws(ConfigurationError) {
-        let check = HyperParameterChecks(.gdLineSearch)
+        let check = HyperParameterChecks("gd-line-search")
         try check.nonNegative(search.threshold, "thresh")
         try check.positive(search.maximumDistance, "max_dist")
         try check.integer(search.maximumIterations, "max_iter", minimum: 0)
@@ -75,5 +75,26 @@ public struct LineSearchGradientDescent: StepPrologue, Sendable {
         gradient = .zeros([0])
         trial = .zeros([0])
         scratchGradient = .zeros([0])
+    }
+}
+
+extension LineSearchGradientDescent: CatalogedOptimizer {
+    /// `gd-line-search`, with the notebooks' names of the search's settings.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! LineSearchGradientDescent().search
+        return [
+            OptimizerEntry(
+                "gd-line-search", summary: "gradient descent with the bracketing line search of notebooks 6.1-6.3",
+                defaults: [
+                    ("max_dist", .number(d.maximumDistance)), ("thresh", .number(d.threshold)),
+                    ("max_iter", .number(Double(d.maximumIterations))),
+                ]
+            ) { r throws(ConfigurationError) in
+                try LineSearchGradientDescent(
+                    search: BracketingLineSearch(
+                        threshold: r.number("thresh"), maximumDistance: r.number("max_dist"),
+                        maximumIterations: r.integer("max_iter")))
+            }
+        ]
     }
 }

@@ -25,7 +25,7 @@ public struct MomentumUDL: FirstOrderOptimizer, Sendable {
     ///   - beta: β in [0, 1) (default 0.9; notebook 6.4 uses 0.6).
     /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public init(learningRate: Double = 1e-3, beta: Double = 0.9) throws(ConfigurationError) {
-        try Self.check(.momentumUDL, learningRate: learningRate, beta: beta)
+        try Self.check("momentum-udl", learningRate: learningRate, beta: beta)
         self.learningRate = learningRate
         self.beta = beta
     }
@@ -46,8 +46,8 @@ public struct MomentumUDL: FirstOrderOptimizer, Sendable {
     }
 
     /// The checks of α and β, shared with ``NesterovMomentumUDL``.
-    static func check(_ kind: OptimizerKind, learningRate: Double, beta: Double) throws(ConfigurationError) {
-        let check = HyperParameterChecks(kind)
+    static func check(_ name: String, learningRate: Double, beta: Double) throws(ConfigurationError) {
+        let check = HyperParameterChecks(name)
         try check.nonNegative(learningRate, "lr")
         try check.unitInterval(beta, "beta")
     }
@@ -67,5 +67,18 @@ public struct MomentumUDL: FirstOrderOptimizer, Sendable {
                 }
             }
         }
+    }
+}
+
+extension MomentumUDL: CatalogedOptimizer {
+    /// `momentum-udl`.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! MomentumUDL()
+        return [
+            OptimizerEntry(
+                "momentum-udl", summary: "momentum m = beta m + (1 - beta) g, UDL eq. 6.11",
+                defaults: [("lr", .number(d.learningRate)), ("beta", .number(d.beta))]
+            ) { r throws(ConfigurationError) in try MomentumUDL(learningRate: r.number("lr"), beta: r.number("beta")) }
+        ]
     }
 }

@@ -30,7 +30,7 @@ public struct NesterovMomentumUDL: FirstOrderOptimizer, Sendable {
     ///   - beta: β in [0, 1) (default 0.9; notebook 6.4 uses 0.6).
     /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public init(learningRate: Double = 1e-3, beta: Double = 0.9) throws(ConfigurationError) {
-        try MomentumUDL.check(.nesterovUDL, learningRate: learningRate, beta: beta)
+        try MomentumUDL.check("nesterov-udl", learningRate: learningRate, beta: beta)
         self.learningRate = learningRate
         self.beta = beta
     }
@@ -56,5 +56,20 @@ public struct NesterovMomentumUDL: FirstOrderOptimizer, Sendable {
         gradient = .zeros([0])
         momentum = .zeros([0])
         lookAhead = .zeros([0])
+    }
+}
+
+extension NesterovMomentumUDL: CatalogedOptimizer {
+    /// `nesterov-udl`.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! NesterovMomentumUDL()
+        return [
+            OptimizerEntry(
+                "nesterov-udl", summary: "Nesterov momentum with the gradient at the look-ahead point, UDL eq. 6.12",
+                defaults: [("lr", .number(d.learningRate)), ("beta", .number(d.beta))]
+            ) { r throws(ConfigurationError) in
+                try NesterovMomentumUDL(learningRate: r.number("lr"), beta: r.number("beta"))
+            }
+        ]
     }
 }

@@ -24,7 +24,7 @@ public struct NormalizedGradientDescent: FirstOrderOptimizer, Sendable {
     ///   - epsilon: ε ≥ 0 (default 1e-20).
     /// - Throws: ``ConfigurationError/invalidValue(name:option:value:requirement:)`` for a value out of range.
     public init(learningRate: Double = 1e-3, epsilon: Double = 1e-20) throws(ConfigurationError) {
-        let check = HyperParameterChecks(.normalizedGD)
+        let check = HyperParameterChecks("normalized-gd")
         try check.nonNegative(learningRate, "lr")
         try check.nonNegative(epsilon, "eps")
         self.learningRate = learningRate
@@ -47,5 +47,20 @@ public struct NormalizedGradientDescent: FirstOrderOptimizer, Sendable {
     /// Nothing to forget but the gradient buffer (the method has no state).
     public mutating func reset() {
         gradient = .zeros([0])
+    }
+}
+
+extension NormalizedGradientDescent: CatalogedOptimizer {
+    /// `normalized-gd`.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! NormalizedGradientDescent()
+        return [
+            OptimizerEntry(
+                "normalized-gd", summary: "normalized gradients, UDL eqs. 6.13-6.14",
+                defaults: [("lr", .number(d.learningRate)), ("eps", .number(d.epsilon))]
+            ) { r throws(ConfigurationError) in
+                try NormalizedGradientDescent(learningRate: r.number("lr"), epsilon: r.number("eps"))
+            }
+        ]
     }
 }

@@ -28,7 +28,7 @@ public typealias Objective = (_ parameters: Tensor, _ gradient: inout Tensor) th
 ///
 /// Initializers check the hyper-parameters as `torch.optim` does and throw a ``ConfigurationError`` naming
 /// the one out of range (`adam: lr=-1: expected a number >= 0`), the same error as building the optimizer
-/// by name (``OptimizerKind/makeOptimizer(options:)``). Like torch's `param_groups`, the hyper-parameters
+/// by name (``OptimizerConfiguration``). Like torch's `param_groups`, the hyper-parameters
 /// stay settable afterwards and are not checked again.
 ///
 /// All optimizers of this library are **structs**: copying one copies its hyper-parameters and its state

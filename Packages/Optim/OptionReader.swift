@@ -1,6 +1,6 @@
-/// Reads PyTorch-style keyword options by name for ``OptimizerKind/makeOptimizer(options:)`` and
+/// Reads PyTorch-style keyword options by name for an ``OptimizerEntry`` and
 /// ``LearningRateSchedule/init(parsing:)``: rejects an option the configuration does not accept, converts
-/// each value to its Swift type, and takes the given fallback for an option that is absent.
+/// each value to its Swift type, and takes the default (or the given fallback) for an option that is absent.
 ///
 /// The range checks are the initializers' (``HyperParameterChecks``); a value of the wrong type (a word
 /// where a number belongs) is reported here, with the requirement the caller names.
@@ -9,18 +9,28 @@ struct OptionReader {
     let name: String
     /// The options given.
     let options: [String: OptionValue]
+    /// The values of the options not given.
+    let defaults: [String: OptionValue]
 
-    /// A reader of `options`, which may only name options in `accepted`.
+    /// A reader of `options`, which may only name options in `accepted`; an option not given reads as its
+    /// value in `defaults`.
     ///
     /// - Throws: ``ConfigurationError/unknownOption(name:option:known:)`` for the first other option, in
     ///   alphabetical order.
-    init(name: String, options: [String: OptionValue], accepted: [String]) throws(ConfigurationError) {
+    init(
+        name: String, options: [String: OptionValue], accepted: [String],
+        defaults: [(name: String, value: OptionValue)] = []
+    ) throws(ConfigurationError) {
         for key in options.keys.sorted() where !accepted.contains(key) {
             throw .unknownOption(name: name, option: key, known: accepted)
         }
         self.name = name
         self.options = options
+        self.defaults = Dictionary(defaults.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The value given for `key`, else its default.
+    func given(_ key: String) -> OptionValue? { options[key] ?? defaults[key] }
 
     /// The error for option `key`, showing its value as given (`None` when absent).
     func invalid(_ key: String, _ requirement: String) -> ConfigurationError {
@@ -34,7 +44,7 @@ struct OptionReader {
         _ key: String, or fallback: Double? = nil, _ requirement: String = "a number",
         where isValid: (Double) -> Bool = { _ in true }
     ) throws(ConfigurationError) -> Double {
-        switch options[key] ?? fallback.map(OptionValue.number) {
+        switch given(key) ?? fallback.map(OptionValue.number) {
         case let .number(x)? where isValid(x): return x
         default: throw invalid(key, requirement)
         }
@@ -52,36 +62,34 @@ struct OptionReader {
 
     /// The integer given for `key`, or nil when absent or `None`.
     func optionalInteger(_ key: String) throws(ConfigurationError) -> Int? {
-        switch options[key] {
+        switch given(key) {
         case nil, OptionValue.none?: return nil
         default: return try integer(key)
         }
     }
 
-    /// The flag given for `key` (`True`/`False`), or `fallback` when absent.
-    func flag(_ key: String, or fallback: Bool) throws(ConfigurationError) -> Bool {
-        switch options[key] ?? .flag(fallback) {
+    /// The flag given for `key` (`True`/`False`), or its default (or `fallback`) when absent.
+    func flag(_ key: String, or fallback: Bool? = nil) throws(ConfigurationError) -> Bool {
+        switch given(key) ?? fallback.map(OptionValue.flag) {
         case let .flag(b): return b
         default: throw invalid(key, "True or False")
         }
     }
 
-    /// The two numbers given for `key` (`(0.9, 0.999)`), or `fallback` when absent.
-    func pair(_ key: String, or fallback: (Double, Double)) throws(ConfigurationError) -> (Double, Double) {
-        switch options[key] ?? .numbers([fallback.0, fallback.1]) {
+    /// The two numbers given for `key` (`(0.9, 0.999)`), or its default when absent.
+    func pair(_ key: String) throws(ConfigurationError) -> (Double, Double) {
+        switch given(key) {
         case let .numbers(xs) where xs.count == 2: return (xs[0], xs[1])
         default: throw invalid(key, "two numbers")
         }
     }
 
-    /// The choice given for `key` as a word (`'strong_wolfe'`) or `None` (the case named `none`), or
-    /// `fallback` when absent.
-    func choice<Choice: RawRepresentable<String> & CaseIterable>(
-        _ key: String, or fallback: Choice
-    ) throws(ConfigurationError) -> Choice {
-        switch options[key] ?? .text(fallback.rawValue) {
-        case .none: if let none = Choice(rawValue: "none") { return none }
-        case let .text(word): if let choice = Choice(rawValue: word) { return choice }
+    /// The choice given for `key` as a word (`'strong_wolfe'`) or `None` (the case named `none`), or its
+    /// default when absent.
+    func choice<Choice: RawRepresentable<String> & CaseIterable>(_ key: String) throws(ConfigurationError) -> Choice {
+        switch given(key) {
+        case OptionValue.none?: if let none = Choice(rawValue: "none") { return none }
+        case let .text(word)?: if let choice = Choice(rawValue: word) { return choice }
         default: break
         }
         throw invalid(key, "None or one of " + Choice.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))

@@ -54,7 +54,7 @@ public struct RMSprop: FirstOrderOptimizer, Sendable {
         learningRate: Double = 1e-2, alpha: Double = 0.99, epsilon: Double = 1e-8, weightDecay: Double = 0,
         momentum: Double = 0, centered: Bool = false, maximize: Bool = false
     ) throws(ConfigurationError) {
-        let check = HyperParameterChecks(.rmsprop)
+        let check = HyperParameterChecks("rmsprop")
         try check.nonNegative(learningRate, "lr")
         try check.nonNegative(alpha, "alpha")
         try check.nonNegative(epsilon, "eps")
@@ -149,5 +149,27 @@ public struct RMSprop: FirstOrderOptimizer, Sendable {
         squareAverage = .zeros([0])
         gradientAverage = .zeros([0])
         momentumBuffer = .zeros([0])
+    }
+}
+
+extension RMSprop: CatalogedOptimizer {
+    /// `rmsprop`, with torch's keyword names.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! RMSprop()
+        return [
+            OptimizerEntry(
+                "rmsprop", summary: "RMSprop, optionally centered and with momentum (torch.optim.RMSprop)",
+                defaults: [
+                    ("lr", .number(d.learningRate)), ("alpha", .number(d.alpha)), ("eps", .number(d.epsilon)),
+                    ("weight_decay", .number(d.weightDecay)), ("momentum", .number(d.momentum)),
+                    ("centered", .flag(d.centered)), ("maximize", .flag(d.maximize)),
+                ]
+            ) { r throws(ConfigurationError) in
+                try RMSprop(
+                    learningRate: r.number("lr"), alpha: r.number("alpha"), epsilon: r.number("eps"),
+                    weightDecay: r.number("weight_decay"), momentum: r.number("momentum"),
+                    centered: r.flag("centered"), maximize: r.flag("maximize"))
+            }
+        ]
     }
 }

@@ -49,7 +49,7 @@ public struct SGD: FirstOrderOptimizer, Sendable {
         learningRate: Double = 1e-3, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0,
         nesterov: Bool = false, maximize: Bool = false
     ) throws(ConfigurationError) {
-        let check = HyperParameterChecks(.sgd)
+        let check = HyperParameterChecks("sgd")
         try check.nonNegative(momentum, "momentum")
         try check.finite(dampening, "dampening")
         try check.require(
@@ -130,5 +130,26 @@ public struct SGD: FirstOrderOptimizer, Sendable {
         hasMomentumBuffer = false
         gradient = .zeros([0])
         momentumBuffer = .zeros([0])
+    }
+}
+
+extension SGD: CatalogedOptimizer {
+    /// `sgd`, with torch's keyword names.
+    static var catalogEntries: [OptimizerEntry] {
+        let d = try! SGD()
+        return [
+            OptimizerEntry(
+                "sgd", summary: "SGD with momentum, dampening, Nesterov, weight decay (torch.optim.SGD)",
+                defaults: [
+                    ("lr", .number(d.learningRate)), ("momentum", .number(d.momentum)),
+                    ("dampening", .number(d.dampening)), ("weight_decay", .number(d.weightDecay)),
+                    ("nesterov", .flag(d.nesterov)), ("maximize", .flag(d.maximize)),
+                ]
+            ) { r throws(ConfigurationError) in
+                try SGD(
+                    learningRate: r.number("lr"), momentum: r.number("momentum"), dampening: r.number("dampening"),
+                    weightDecay: r.number("weight_decay"), nesterov: r.flag("nesterov"), maximize: r.flag("maximize"))
+            }
+        ]
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Whole-file writes that readers never see half done.
 ///
 /// Where the bytes go is an ``OutputDestination``: symbolic links are followed, and what they end at

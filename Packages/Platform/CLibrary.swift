@@ -1,13 +1,7 @@
 // Platform: the project's one internal target below all the others, depending on nothing. It holds what
-// every library would otherwise repeat: the C library's import, the POSIX write and read loops
-// (`FileDescriptor`), atomic whole-file writes (`AtomicFile`) and `StandardError`. Plot, which otherwise
-// depends only on CLibPNG and CFreeType, still stands alone with it.
+// every library would otherwise repeat: the POSIX write and read loops (`FileDescriptor`), atomic whole-file
+// writes (`AtomicFile`), `StandardError`, the memory limit and the cleanup of temporary files.
 //
-// This file is the one place that names the C library of the platform: every module that depends on
-// Platform gets Glibc's or Darwin's declarations (math functions, POSIX calls, errno) through
-// `import Platform`, without a `#if canImport(Glibc)` block of its own.
-#if canImport(Glibc)
-    @_exported import Glibc
-#elseif canImport(Darwin)
-    @_exported import Darwin
-#endif
+// It does not re-export the C library: a file that calls the C library imports it itself (Glibc on Linux,
+// Darwin on macOS, in the `#if canImport(Glibc)` block at its top), so that `import Platform` brings only
+// Platform's own declarations and each file's dependence on the C library stays visible.

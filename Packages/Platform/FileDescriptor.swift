@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// An open file, as the C library's integer descriptor, with the loops that read and write it whole.
 ///
 /// The descriptor is not owned: whoever opened it closes it (``close()``).

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A bound on the memory a run may ask for, checked before allocating rather than discovered by the
 /// kernel's out-of-memory killer.
 ///

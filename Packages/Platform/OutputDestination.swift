@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where a write to a path really goes, decided before writing: the file a chain of symbolic links ends
 /// at, and whether that file is replaced as a whole or written in place.
 ///

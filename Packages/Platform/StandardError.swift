@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writing diagnostics to standard error (Swift 6 rejects the C global `stderr`).
 public enum StandardError {
     /// Whether standard error is a terminal, so that progress bars and cursor movements make sense.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A failed system call: the C library's error number and its message.
 public struct SystemError: Error, Equatable, CustomStringConvertible {
     /// The `errno` value.

@@ -1,5 +1,11 @@
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The temporary files of atomic writes in progress, removed when a signal ends the process.
 ///
 /// ``AtomicFile`` registers each temporary file it creates and forgets it once renamed or removed. A

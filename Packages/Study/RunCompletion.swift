@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Whether a run of the plan has finished, read off what it left in the results directory; what lets an
 /// interrupted study resume with only the runs that did not finish (on one machine or on a cluster).
 public enum RunCompletion: Equatable, Sendable {

@@ -2,6 +2,12 @@ import Datasets
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The metrics of one finished run (`train --metrics`), with the figures the study reads off them.
 public struct RunMetrics: Sendable {
     /// The run.

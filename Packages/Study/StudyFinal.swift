@@ -274,30 +274,36 @@ public enum StudyFinal {
     static func spanish(_ x: Double) -> String { CSVWriter.format(x).replacingOccurrences(of: ".", with: ",") }
 
     /// The optimizers' names in the report.
-    static let names: [OptimizerKind: String] = [
-        .sgd: "SGD", .adam: "Adam", .adamw: "AdamW", .rmsprop: "RMSprop", .adadelta: "Adadelta", .lbfgs: "L-BFGS",
+    static let names: [String: String] = [
+        "sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop", "adadelta": "Adadelta", "lbfgs": "L-BFGS",
     ]
+
+    /// The optimizer's name in the report: ``names``, or the configuration's own name.
+    static func name(_ setting: OptimizerSetting) -> String {
+        names[setting.configuration.name] ?? setting.configuration.name
+    }
 
     /// A setting's short name for a narrow table: the optimizer and what tells it from the others of the
     /// final candidates, e.g. `AdamW, lr 0,003` or `L-BFGS, max_eval 4`.
     public static func briefTitle(_ setting: OptimizerSetting) -> String {
         let detail =
-            setting.kind == .lbfgs
+            setting.configuration.name == "lbfgs"
             ? setting.number("max_eval").map { "max_eval " + spanish($0) }
             : setting.number("lr").map { "lr " + spanish($0) }
-        return names[setting.kind]! + (detail.map { ", " + $0 } ?? "")
+        return name(setting) + (detail.map { ", " + $0 } ?? "")
     }
 
     /// A setting's name as the report writes it, e.g. `AdamW (lr 0,003, decaimiento 0,3, coseno, lotes de 400)`.
     public static func spanishTitle(_ setting: OptimizerSetting) -> String {
-        var parts = ["lr " + spanish(setting.number("lr")!)]
+        var parts: [String] = []
+        if case let .number(lr)? = setting.configuration.value("lr") { parts.append("lr " + spanish(lr)) }
         if let momentum = setting.number("momentum") { parts.append("momento " + spanish(momentum)) }
-        if setting.options["nesterov"] == .flag(true) { parts.append("Nesterov") }
+        if setting.configuration.settings["nesterov"] == .flag(true) { parts.append("Nesterov") }
         if let decay = setting.number("weight_decay") { parts.append("decaimiento " + spanish(decay)) }
         if let evaluations = setting.number("max_eval") { parts.append("max_eval " + spanish(evaluations)) }
         if case .cosine = setting.schedule { parts.append("coseno") }
         parts.append(setting.batchSize.map { "lotes de \($0)" } ?? "lote completo")
-        return "\(names[setting.kind]!) (\(parts.joined(separator: ", ")))"
+        return "\(name(setting)) (\(parts.joined(separator: ", ")))"
     }
 
     /// The study setting's name as the report writes it (``spanishTitle(_:)-swift.type.method``).

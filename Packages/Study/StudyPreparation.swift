@@ -3,6 +3,12 @@ import NN
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writes what the runs read: the surface at every noise level, the clean surface, and one initial model
 /// per architecture and seed.
 public enum StudyPreparation {

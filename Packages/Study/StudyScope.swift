@@ -1,5 +1,11 @@
-import NN
+import JSON
 import Platform
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How much of the study runs and how long: the seeds, the epochs and the size grid that `make study` can
 /// be given (`SEEDS=0,1,2 EPOCHS=2500 SIZE_EPOCHS=1000 WIDTHS=4,10,20,50,100 DEPTHS=1,2,3,4

@@ -1,6 +1,12 @@
 import CTensorKernels
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A read-only strided matrix: element (i, j) lives at `base[i·rowStride + j·columnStride]`.
 ///
 /// Transposes are expressed by swapping the strides, so `Aᵀ·B` never materialises `Aᵀ`.

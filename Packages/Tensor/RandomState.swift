@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A seeded random generator that reproduces NumPy's legacy `np.random.seed(s)` stream bit for bit.
 ///
 /// It is the Mersenne Twister MT19937 with NumPy's integer seeding, 53-bit uniform doubles, the polar

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Tensor: CustomStringConvertible {
     /// The elements printed like NumPy: nested brackets, columns aligned on the decimal point, at most
     /// eight decimals with trailing zeros trimmed, scientific notation when magnitudes span more than

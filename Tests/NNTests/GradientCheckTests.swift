@@ -1,6 +1,5 @@
 import Foundation
 import NN
-import Notebooks
 import Tensor
 import TestSupport
 import Testing
@@ -137,22 +136,5 @@ extension GradientCheckTests {
         #expect(!check.allClose(0..<1, relativeTolerance: 8e-6), "9e-4 exceeds 1e-8 + 8e-4")
         expectClose(check.maxAbsoluteError(0..<3), 9e-4, absolute: 1e-12, relative: 1e-12)
         #expect(check.maxAbsoluteError(1..<1) == 0)
-    }
-
-    /// Notebook 7.2's check: forward differences with δ = 1e-6 pass allclose(rtol 1e-5, atol 1e-8) for each
-    /// of the 12 Ω_k and β_k (the reference: all "Success"); the largest error sits at Ω_5[0, 4], where L is
-    /// quadratic with ∂²L/∂ω² = 2·h_5[4]², so the error is h_5[4]²·δ ≈ 1.2e-4.
-    @Test func notebook72ForwardDifferences() {
-        let network = BackpropagationNotebook.network()
-        let x = Tensor(shape: [1, 1], scalars: [1.2]), y = Tensor(shape: [1, 1], scalars: [20.0])
-        let check = network.gradientCheck(inputs: x, targets: y, loss: .sse, step: 1e-6, difference: .forward)
-        for layer in network.layers {
-            #expect(check.allClose(layer.weightOffset..<layer.biasOffset))
-            #expect(check.allClose(layer.biasOffset..<(layer.biasOffset + layer.outputs)))
-        }
-        let last = network.layers[5]
-        #expect(check.worstParameter == last.weightOffset + 4)
-        let h = 11.062883842963927
-        expectClose(check.maxAbsoluteError(0..<check.analytic.count), h * h * 1e-6, absolute: 1e-7, relative: 1e-7)
     }
 }

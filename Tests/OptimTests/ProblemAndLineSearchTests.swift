@@ -78,7 +78,7 @@ import Testing
         // After a reset the optimizer must follow torch's fresh trajectory again.
         let fixture = try TorchFixture.load("torch_quadratic.json")
         for run in fixture.runs where ["adam", "rmsprop", "lbfgs"].contains(run.optimizer) {
-            var optimizer = try #require(OptimizerKind(rawValue: run.optimizer)).makeOptimizer(options: run.options)
+            var optimizer = try OptimizerConfiguration(run.optimizer, settings: run.options).makeOptimizer()
             let objective = torchProblemObjective(fixture.problem, sign: run.sign)
             var theta = Tensor(fixture.problem.start)
             for _ in 0..<3 { optimizer.step(&theta, objective) }

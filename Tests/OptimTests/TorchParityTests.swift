@@ -5,7 +5,7 @@ import Testing
 /// Step-for-step parity with torch.optim in float64: fixtures written by
 /// `scripts/reference/optim_torch_fixtures.py` (a quadratic, the Rosenbrock function and a 2→4→1 tanh
 /// network; every optimizer and option; L-BFGS with and without line search). Each optimizer is built by
-/// name from the fixture's torch keyword options, so this also checks ``OptimizerKind/makeOptimizer(options:)``.
+/// name from the fixture's torch keyword options, so this also checks ``OptimizerConfiguration``.
 ///
 /// Deviations are relative: |swift − torch| / max(|torch|, 1) per parameter (the problems' parameters are
 /// of order one) and / max(|torch loss|, |initial loss|) per loss.
@@ -21,7 +21,7 @@ import Testing
         #expect(fixture.runs.count >= 29)
         var worst = (deviation: 0.0, run: "")
         for run in fixture.runs {
-            var optimizer = try #require(OptimizerKind(rawValue: run.optimizer)).makeOptimizer(options: run.options)
+            var optimizer = try OptimizerConfiguration(run.optimizer, settings: run.options).makeOptimizer()
             let objective = torchProblemObjective(fixture.problem, sign: run.sign)
             var theta = Tensor(fixture.problem.start)
             let lossScale = Swift.abs(run.losses[0])

@@ -2,6 +2,12 @@ import Platform
 import Plot
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Colormap endpoints and midpoints from the maps' published definitions.
 @Suite struct ColormapTests {
     @Test func endpointsAreThePublishedColours() {

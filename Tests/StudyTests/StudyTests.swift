@@ -66,6 +66,28 @@ import Testing
         #expect(StudySummary.median([3, 1, 2]) == 2 && StudySummary.median([4, 1, 3, 2]) == 2.5)
     }
 
+    /// A setting can hold any optimizer of the catalog with any of its settings (Lion, a tuple of betas):
+    /// its flags are `train`'s own where there is one for every setting, else the whole configuration in
+    /// `--optimizer`; a wrong setting is an error that names it, not a crash.
+    @Test func anyConfigurationReachesTrain() throws {
+        let lion = try OptimizerSetting(
+            checking: "lion400", "Lion", "lion(lr=1e-4, betas=(0.9,0.99))", batchSize: 400)
+        #expect(lion.flags == ["--optimizer", "lion", "--lr", "0.0001", "--betas", "0.9,0.99", "--batch-size", "400"])
+        let adam = try OptimizerSetting(
+            checking: "adam", "Adam", "adam(betas=(0.9,0.99), amsgrad=False)", batchSize: nil)
+        #expect(adam.flags == ["--optimizer", "adam(betas=(0.9, 0.99), amsgrad=False)", "--batch-size", "full"])
+        #expect(StudyFinal.spanishTitle(lion) == "lion (lr 0,0001, lotes de 400)")
+        for (call, message) in [
+            ("adam(betas=(0.9,))", "adam: betas=(0.9): expected two numbers"),
+            ("adam(betas=(0.9, 1.5))", "adam: betas=(0.9, 1.5): expected two numbers in [0, 1)"),
+        ] {
+            let error = #expect(throws: (any Error).self) {
+                try OptimizerSetting(checking: "x", "x", call, batchSize: nil)
+            }
+            #expect(error.map { "\($0)" } == message)
+        }
+    }
+
     /// Each setting reaches `train` as the flags of its configuration, in torch's keyword order, and the
     /// report names it in Spanish with decimal commas.
     @Test func settingsAsTrainFlagsAndSpanishTitles() {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import NN
 import Plot
+import PlotToolSupport
 import Testing
 import ToolSupport
 
@@ -25,7 +26,8 @@ import ToolSupport
         for words in [Loss.names, Activation.names, ["none", "strong-wolfe"], ["full"]] {
             #expect(script.contains("-W '" + words.joined(separator: "'$'\\n''") + "'"), "\(words)")
         }
-        #expect(script.contains("'sgd'$'\\n''adam'$'\\n''adamw'"))
+        // The optimizers of the catalog, sorted by name.
+        #expect(script.contains("'adadelta'$'\\n''adagrad'$'\\n''adam'$'\\n''adam-udl'$'\\n''adamw'"))
     }
 
     @Test func resolvesWordsAndAliases() throws {

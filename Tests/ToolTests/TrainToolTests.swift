@@ -103,7 +103,10 @@ import Testing
             "the model takes 3 inputs but the file has 2 input columns (x,y)"
         ),
         (["--data", "DATA", "--inputs", "x,w"], 65, "no column named \"w\"; available: \"x\", \"y\", \"z\""),
-        (["--data", "DATA", "--optimizer", "adamax"], 64, "unknown optimizer 'adamax'; choose one of sgd, adam"),
+        (
+            ["--data", "DATA", "--optimizer", "adamax"], 64,
+            "unknown optimizer 'adamax'; choose one of adadelta, adagrad, adam"
+        ),
         (["--data", "DATA", "--optimizer", "adam", "--momentum", "0.9"], 64, "momentum"),
         (["--data", "DATA", "--learning-rate", "0.1"], 64, "Unknown option '--learning-rate'"),
         (["--data", "DATA", "--save", "/nonexistent/m.json"], 74, "/nonexistent"),

@@ -32,8 +32,7 @@ import Training
     ]
 
     static func optimizer(_ call: String) -> any Optimizer {
-        let (kind, options) = try! OptimizerKind.parse(call)
-        return try! kind.makeOptimizer(options: options)
+        try! OptimizerConfiguration(parsing: call).makeOptimizer()
     }
 
     /// Full-batch training follows torch.optim (float64) epoch by epoch: the training loss after every
@@ -211,7 +210,7 @@ import Training
         options.shuffle = false
         let result = try Trainer(
             network: network, inputs: inputs, targets: targets,
-            optimizer: try OptimizerKind.sgd.makeOptimizer(options: [:]),
+            optimizer: try OptimizerConfiguration("sgd").makeOptimizer(),
             options: options
         ).run()
         let workspace = NetworkWorkspace(architecture, capacity: n)
@@ -221,7 +220,7 @@ import Training
         expectClose(result.metrics[0].trainLoss!, whole, absolute: 0, relative: 1e-12)
 
         // A full-batch step on the same set runs in parts too: one SGD step is θ − lr·∂L/∂θ of the whole set.
-        let sgd = try OptimizerKind.sgd.makeOptimizer(options: ["lr": .number(0.01)])
+        let sgd = try OptimizerConfiguration("sgd", settings: ["lr": .number(0.01)]).makeOptimizer()
         let step = try Trainer(
             network: network, inputs: inputs, targets: targets, optimizer: sgd,
             options: TrainingOptions(epochs: 1, batchSize: nil, loss: loss)

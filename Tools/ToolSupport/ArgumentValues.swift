@@ -1,6 +1,12 @@
 import ArgumentParser
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A memory size on the command line (`--max-memory 4G`): a number of bytes with an optional unit, `k`,
 /// `M`, `G` or `T` (powers of 1000; with `i`, as in `GiB`, powers of 1024), an optional `B`, any case.
 public struct MemorySize: ExpressibleByArgument, CustomStringConvertible, Sendable {

@@ -1,9 +1,8 @@
 import NN
-import Plot
 
-// The closed sets of the tools' options: activations and losses (NN), surface styles and colormaps (Plot),
-// and batch sizes. Each lists its words with one line of help for `--help`. Optim's optimizers and line
-// searches conform in `train`, their only user (ToolSupport does not depend on Optim).
+// The closed sets of the tools' options: activations and losses (NN) and batch sizes. Each lists its words
+// with one line of help for `--help`. Plot's surface styles and colormaps conform in PlotToolSupport, and
+// Optim's line searches in `train`, their only user (ToolSupport depends on neither).
 
 extension Activation: CommandLineChoice {
     /// The names of ``Activation/names`` with their formulas.
@@ -56,42 +55,5 @@ public enum BatchSize: CommandLineChoice, Equatable {
     public var rowCount: Int? {
         if case let .rows(rows) = self { return rows }
         return nil
-    }
-}
-
-extension SurfaceFigure.Style: CommandLineChoice {
-    /// The three ways to draw a surface.
-    public static var choices: [(word: String, help: String)] {
-        allCases.map { style in
-            switch style {
-            case .surface: return (style.rawValue, "a shaded 3-D view from --elevation and --azimuth")
-            case .heatmap: return (style.rawValue, "a colour image seen from above")
-            case .contour: return (style.rawValue, "filled contours with labelled contour lines")
-            }
-        }
-    }
-
-    /// The style called `word`.
-    public init?(word: String) {
-        self.init(rawValue: word)
-    }
-}
-
-extension Colormap: CommandLineChoice {
-    /// The colormaps of ``Colormap/all``.
-    public static var choices: [(word: String, help: String)] {
-        let help = [
-            "viridis": "perceptually uniform, dark blue → green → yellow (matplotlib's default)",
-            "magma": "perceptually uniform, black → purple → orange → pale yellow",
-            "cividis": "perceptually uniform and colour-vision-deficiency friendly, dark blue → grey → yellow",
-            "rdbu": "diverging for signed data such as residuals: blue → near white → red",
-        ]
-        return all.map { ($0.name, help[$0.name] ?? "") }
-    }
-
-    /// The colormap called `word` (any case).
-    public init?(word: String) {
-        guard let colormap = Colormap.named(word) else { return nil }
-        self = colormap
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Datasets
 import NN
 import Platform
-import Plot
 
 /// The exit statuses of the tools, from BSD's `<sysexits.h>`.
 public enum SysExit: Int32, Sendable {
@@ -82,19 +81,6 @@ extension ModelFileError: ExitStatusProviding {
     /// 65: everything a model file can get wrong is its content (a missing file is reported by
     /// ``InputFile`` before parsing).
     public var exitStatus: SysExit { .dataError }
-}
-
-extension PlotError: ExitStatusProviding {
-    /// 65 for data that cannot be drawn (empty, non-finite, not a grid, non-positive on a log axis), 74 when
-    /// the figure cannot be written, 70 for a missing font or a failed encoding (the installation, not the
-    /// user's data).
-    public var exitStatus: SysExit {
-        switch self {
-        case .emptyData, .nonFiniteData, .notAGrid, .nonPositiveOnLogAxis: .dataError
-        case .cannotWrite: .ioError
-        case .fontUnavailable, .encodingFailed: .software
-        }
-    }
 }
 
 /// The exit status for any error: its own when it provides one, otherwise ``SysExit/software``.

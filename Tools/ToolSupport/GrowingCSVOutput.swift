@@ -1,6 +1,12 @@
 import Datasets
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A CSV output that grows as a long run produces its rows, such as `train --metrics`, so that a run that
 /// is killed or whose reader goes away keeps what was complete.
 ///

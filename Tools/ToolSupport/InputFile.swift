@@ -1,6 +1,12 @@
 import Datasets
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Opening a tool's inputs, where the path `-` means standard input.
 public enum InputFile {
     /// The name used in messages: the path, or `<stdin>` for `-`.

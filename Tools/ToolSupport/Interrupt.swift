@@ -1,6 +1,12 @@
 import Platform
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The signal that asked the work to stop (0: none yet); set by the handler, read by the work loop.
 private let interruptSignal = Atomic<Int32>(0)
 

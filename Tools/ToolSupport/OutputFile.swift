@@ -1,6 +1,12 @@
 import Datasets
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writing a tool's outputs atomically, where the path `-` means standard output.
 ///
 /// A file is written through Platform's `AtomicFile`: a run that fails or is killed never leaves a

@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Platform
 import Plot
+import PlotToolSupport
 import ToolSupport
 
 /// `curve-plot`: line plots of columns of CSV files, such as the metrics of `train`, as a PNG.

@@ -3,6 +3,7 @@ import Datasets
 import NN
 import NNReports
 import Platform
+import PlotToolSupport
 import Tensor
 import ToolSupport
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notebooks
+import PlotToolSupport
 import ToolSupport
 
 /// `notebook`: the UDL notebooks of the assignment, solved, checked and drawn.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Plot
+import PlotToolSupport
 import ToolSupport
 
 /// `plot-gallery`: draws one example of every figure type into a directory (`make gallery`).

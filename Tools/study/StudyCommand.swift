@@ -1,8 +1,15 @@
 import ArgumentParser
 import Platform
 import Plot
+import PlotToolSupport
 import Study
 import ToolSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `study`: the optimizer study of the assignment, as a plan of independent runs and a report.
 @main

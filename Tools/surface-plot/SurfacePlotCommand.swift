@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Plot
+import PlotToolSupport
 import Tensor
 import ToolSupport
 

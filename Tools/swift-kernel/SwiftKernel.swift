@@ -2,6 +2,12 @@ import ArgumentParser
 import NotebookKernel
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The Swift Jupyter kernel's host: the long-lived process that compiles and runs a notebook's cells.
 ///
 /// Jupyter starts it through the Python wrapper kernel (`scripts/jupyter/udl_swift_kernel.py`, registered

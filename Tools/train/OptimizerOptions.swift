@@ -2,10 +2,20 @@ import ArgumentParser
 import Optim
 import ToolSupport
 
-/// The optimizer flags of `train`, named like `torch.optim`'s keyword arguments.
+/// The optimizer flags of `train`: `--optimizer` with an ``OptimizerConfiguration`` in PyTorch's call syntax
+/// (every setting of every optimizer), and a flag of its own for the common settings
+/// (``OptimizerConfiguration/flagSettings``), named like `torch.optim`'s keyword arguments.
 struct OptimizerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The optimizer.", valueName: "name"))
-    var optimizer: Choice<OptimizerKind> = "sgd"
+    @Option(
+        help: ArgumentHelp(
+            "The optimizer, alone or with settings in PyTorch's call syntax: adam, 'adam(lr=1e-3, betas=(0.9, 0.99))'.",
+            discussion: "Each optimizer with all its settings at their defaults:\n"
+                + OptimizerCatalog.entries.map {
+                    "  \(try! OptimizerConfiguration($0.name).resolvedDescription)\n      \($0.summary)"
+                }.joined(separator: "\n"),
+            valueName: "name|name(setting=value, …)"),
+        completion: .list(OptimizerCatalog.names))
+    var optimizer = "sgd"
 
     @Option(
         parsing: .unconditional,
@@ -49,39 +59,65 @@ struct OptimizerOptions: ParsableArguments {
             valueName: "schedule"))
     var schedule: String?
 
-    /// The optimizer with the torch keyword options given on the command line (the others keep their
-    /// defaults).
-    func makeOptimizer() throws -> any Optimizer & Sendable {
-        let kind = try optimizer.resolved("optimizer")
-        var options: [String: OptionValue] = [:]
-        let momentumName = kind == .momentumUDL || kind == .nesterovUDL ? "beta" : "momentum"
-        for (name, value) in [
-            ("lr", lr), (momentumName, momentum), ("dampening", dampening), ("weight_decay", weightDecay),
-            ("eps", eps), ("rho", rho), ("alpha", alpha), ("lr_decay", lrDecay),
+    /// The settings given by flags of their own, with the flag, by PyTorch keyword name; `--momentum` is
+    /// `beta` for the book's momentum methods (`momentum-udl`, `nesterov-udl`).
+    func flagSettings(for name: String) throws -> [(flag: String, setting: String, value: OptionValue)] {
+        var settings: [(flag: String, setting: String, value: OptionValue)] = []
+        func add(_ setting: String, _ value: OptionValue, flag: String? = nil) {
+            settings.append((flag ?? OptimizerConfiguration.flag(of: setting), setting, value))
+        }
+        let bookMomentum = name == "momentum-udl" || name == "nesterov-udl"
+        if let momentum { add(bookMomentum ? "beta" : "momentum", .number(momentum), flag: "--momentum") }
+        for (setting, value) in [
+            ("lr", lr), ("dampening", dampening), ("weight_decay", weightDecay), ("eps", eps), ("rho", rho),
+            ("alpha", alpha), ("lr_decay", lrDecay),
         ] {
-            if let value { options[name] = .number(value) }
+            if let value { add(setting, .number(value)) }
         }
-        for (name, value) in [("max_iter", maxIter), ("max_eval", maxEval), ("history_size", historySize)] {
-            if let value { options[name] = .number(Double(value)) }
+        for (setting, value) in [("max_iter", maxIter), ("max_eval", maxEval), ("history_size", historySize)] {
+            if let value { add(setting, .number(Double(value))) }
         }
-        for (name, set) in [("nesterov", nesterov), ("centered", centered), ("amsgrad", amsgrad)] where set {
-            options[name] = .flag(true)
+        for (setting, set) in [("nesterov", nesterov), ("centered", centered), ("amsgrad", amsgrad)] where set {
+            add(setting, .flag(true))
         }
-        if noBiasCorrection { options["bias_correction"] = .flag(false) }
+        if noBiasCorrection { add("bias_correction", .flag(false), flag: "--no-bias-correction") }
         if let betas {
-            let parts = betas.split(separator: ",").compactMap { Double($0) }
-            guard parts.count == 2 else { throw ValidationError("--betas needs two numbers b1,b2, got '\(betas)'") }
-            options["betas"] = .numbers(parts)
+            let parts = betas.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
+            guard parts.count == 2, let b1 = parts[0], let b2 = parts[1] else {
+                throw ValidationError("--betas needs two numbers b1,b2, got '\(betas)'")
+            }
+            add("betas", .numbers([b1, b2]))
         }
         if let lineSearch {
             switch lineSearch.value {
-            case .strongWolfe?: options["line_search_fn"] = .text(LBFGS.LineSearch.strongWolfe.rawValue)
-            case LBFGS.LineSearch.none?: options["line_search_fn"] = OptionValue.none
+            case .strongWolfe?: add("line_search_fn", .text(LBFGS.LineSearch.strongWolfe.rawValue))
+            case LBFGS.LineSearch.none?: add("line_search_fn", OptionValue.none)
             case nil: throw ValidationError("--line-search must be strong-wolfe or none, got '\(lineSearch.word)'")
             }
         }
+        return settings
+    }
+
+    /// The optimizer's configuration: `--optimizer` with the settings of the other flags added (a setting
+    /// given both ways is refused).
+    func configuration() throws -> OptimizerConfiguration {
+        let call: OptimizerConfiguration
         do {
-            return try kind.makeOptimizer(options: options)
+            call = try OptimizerConfiguration(parsing: optimizer)
+        } catch let .unknownName(name, known) {
+            throw ValidationError("unknown optimizer '\(name)'; choose one of \(known.joined(separator: ", "))")
+        } catch {
+            throw ValidationError("--optimizer: \(error)")
+        }
+        var settings = call.settings
+        for (flag, setting, value) in try flagSettings(for: call.name) {
+            guard settings.updateValue(value, forKey: setting) == nil else {
+                throw ValidationError(
+                    "\(flag) sets \(setting), which --optimizer '\(optimizer)' sets too; give it once")
+            }
+        }
+        do {
+            return try OptimizerConfiguration(call.name, settings: settings)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -95,16 +131,6 @@ struct OptimizerOptions: ParsableArguments {
         } catch {
             throw ValidationError("--schedule: \(error)")
         }
-    }
-}
-
-extension OptimizerKind: CommandLineChoice {
-    /// The optimizers' names with their summaries.
-    public static var choices: [(word: String, help: String)] { allCases.map { ($0.rawValue, $0.summary) } }
-
-    /// The optimizer called `word`.
-    public init?(word: String) {
-        self.init(rawValue: word)
     }
 }
 

@@ -139,7 +139,7 @@ struct TrainCommand: ParsableCommand {
         if initModel == nil { _ = try hiddenWidths() }
         if let inputs { _ = try columnNames(inputs, option: "--inputs") }
         if let target { _ = try columnNames(target, option: "--target") }
-        _ = try optimizerOptions.makeOptimizer()
+        _ = try optimizerOptions.configuration()
         _ = try optimizerOptions.learningRateSchedule()
     }
 

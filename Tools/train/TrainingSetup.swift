@@ -7,6 +7,12 @@ import Tensor
 import ToolSupport
 import Training
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The data, network and optimizer a `train` command line describes, checked before any work.
 struct TrainingSetup {
     var network: Network
@@ -86,7 +92,7 @@ struct TrainingSetup {
             data.targets = data.targets.rows(at: split.training)
         }
         training = data
-        optimizer = try command.optimizerOptions.makeOptimizer()
+        optimizer = try command.optimizerOptions.configuration().makeOptimizer()
         options = TrainingOptions(epochs: command.epochs, batchSize: batchRows, loss: loss)
         options.shuffle = command.shuffle
         options.seed = command.seed

@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Least-squares fit of the Gabor model of notebooks 6.3 and 6.4 (UDL Figure 6.5):
 ///
 ///     z = φ₀ + 0.06·φ₁·x,   ŷ = sin(z)·exp(−z²/32),   L(φ) = Σᵢ (ŷᵢ − yᵢ)²

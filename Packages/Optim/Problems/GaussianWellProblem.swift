@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The loss of notebook 6.5, an elongated Gaussian well with its minimum L = 0 at (0.7, 0):
 ///
 ///     L(φ₀, φ₁) = 1 − exp(−0.5·φ₁²·4)·exp(−0.5·(φ₀ − 0.7)²/4)

@@ -1,6 +1,12 @@
 import Platform
 import Tensor
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The one-dimensional function of notebook 6.1, searched on [0, 1] by the bracketing line search:
 ///
 ///     f(φ) = 1 − 0.5·exp(−(φ − 0.65)²/0.1) − 0.45·exp(−(φ − 0.35)²/0.02)

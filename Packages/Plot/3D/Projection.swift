@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A point or direction in 3-D.
 struct Vector3 {
     var x: Double, y: Double, z: Double

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The box around a surface: back panes with grid lines, three labelled axes, the fit into the cell.
 extension SurfaceAxes {
     /// One of the three axes: the box edge it is drawn on, the outward direction of its ticks, its ticks.

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Contour lines and filled contours of a scalar field (marching squares).
 extension Axes {
     /// Draws the contour lines of `field`.

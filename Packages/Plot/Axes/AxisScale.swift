@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How data values map to positions along an axis.
 public enum AxisScale: Sendable, Equatable {
     /// Position proportional to the value.

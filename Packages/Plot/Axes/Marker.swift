@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The symbol drawn at each data point.
 public enum Marker: Sendable, Equatable {
     /// No symbol.

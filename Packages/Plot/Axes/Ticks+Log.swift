@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Ticks {
     /// matplotlib's `LogLocator` (base 10) with its `LogFormatterSciNotation` labels.
     ///

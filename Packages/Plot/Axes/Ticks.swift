@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Tick positions and labels for an axis, following matplotlib's defaults (`AutoLocator` +
 /// `ScalarFormatter` on linear axes, `LogLocator` + `LogFormatterSciNotation` on log axes).
 public struct TickSet: Sendable, Equatable {

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A set of polygonal contours in canvas pixel coordinates, the one shape every primitive becomes.
 ///
 /// Curves are flattened into line segments when they are added, to a tolerance of

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A point (or vector) in canvas pixel coordinates: x to the right, y downwards.
 ///
 /// Pixel (i, j) covers the unit square [i, i+1) × [j, j+1); its centre is (i + ½, j + ½).

@@ -1,5 +1,11 @@
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns a stroked path into a fillable one.
 ///
 /// Every segment becomes a rectangle of the line width; every corner gets the join's piece (miter quad,

@@ -1,6 +1,12 @@
 import CFreeType
 import Platform
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Text through FreeType with DejaVu Sans: layout (with the `$…$` markup of `MathText`), measured extents,
 /// and antialiased drawing at any angle.
 ///

@@ -2,34 +2,40 @@
 /// reported as `model.json:3:17: …`.
 ///
 /// Numbers are converted with Swift's correctly rounded `Double(String)`, so the shortest round-trip
-/// text written by ``ModelFile`` reads back to the same bits. Package access: the study's plan file
-/// (`plan.json`) is read with it too.
-package struct JSONValue {
+/// text written by NN's `ModelFile` reads back to the same bits. Model files, the study's plan file
+/// (`plan.json`) and the tests' fixtures are read with it.
+public struct JSONValue {
     /// The value's type and contents.
-    package enum Kind {
+    public enum Kind {
+        /// `null`.
         case null
+        /// `true` or `false`.
         case bool(Bool)
+        /// A number, correctly rounded to the nearest `Double`.
         case number(Double)
+        /// A string, with its escapes resolved.
         case string(String)
+        /// An array of values.
         case array([JSONValue])
+        /// An object's members in the order of the text (keys are distinct).
         case object([(key: String, value: JSONValue)])
     }
 
     /// The value's type and contents.
-    package let kind: Kind
+    public let kind: Kind
     /// 1-based line of the value's first character.
-    package let line: Int
+    public let line: Int
     /// 1-based column of the value's first character.
-    package let column: Int
+    public let column: Int
 
     /// The member `key` of an object, if present.
-    package subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = kind else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     /// A short name of the value's type, for error messages.
-    package var typeName: String {
+    public var typeName: String {
         switch kind {
         case .null: return "null"
         case .bool: return "a Boolean"
@@ -41,7 +47,7 @@ package struct JSONValue {
     }
 
     /// Parses a complete JSON document.
-    package static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(Array(text.utf8))
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
@@ -52,13 +58,13 @@ package struct JSONValue {
 }
 
 /// A JSON syntax error at a 1-based line and column.
-package struct JSONSyntaxError: Error {
+public struct JSONSyntaxError: Error {
     /// 1-based line.
-    package let line: Int
+    public let line: Int
     /// 1-based column.
-    package let column: Int
+    public let column: Int
     /// What is wrong there.
-    package let message: String
+    public let message: String
 }
 
 private struct JSONParser {
