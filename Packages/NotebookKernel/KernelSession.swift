@@ -85,7 +85,12 @@ public final class KernelSession {
         guard pid >= 0 else { return systemFailure("fork") }
         if pid == 0 {
             close(handover[0])
+            // The cell's process takes an interrupt, even if whoever started the kernel blocked it.
             signal(SIGINT, SIG_DFL)
+            var interrupt = sigset_t()
+            sigemptyset(&interrupt)
+            sigaddset(&interrupt, SIGINT)
+            sigprocmask(SIG_UNBLOCK, &interrupt, nil)
             events.busy(getpid())
             guard let handle = dlopen(library, RTLD_NOW | RTLD_GLOBAL),
                 let symbol = dlsym(handle, program.entrySymbol)

@@ -84,6 +84,9 @@ class SwiftKernel(Kernel):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.host = None
+        # A kernel started by a process that blocks SIGINT inherits the blocked mask: unblock it, or an
+        # interrupt would never arrive.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
         # Orphaned host processes (each cell's process outlives its parent) are reparented to this one.
         try:
             ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
