@@ -1,3 +1,5 @@
+import JSON
+
 /// A Jupyter notebook in nbformat 4.5: Markdown cells and code cells with their stored outputs, written as
 /// the JSON that Jupyter itself writes (keys sorted, one-space indent, multi-line strings as lists of lines).
 public struct JupyterNotebook: Sendable, Equatable {
@@ -29,24 +31,24 @@ public struct JupyterNotebook: Sendable, Equatable {
     /// counts 1, 2, … that running them in order gives.
     public func json() -> String {
         var count = 0
-        let rendered = cells.enumerated().map { index, cell -> JSON in
-            let id = JSON.string("celda-" + (index < 9 ? "0" : "") + String(index + 1))
+        let rendered = cells.enumerated().map { index, cell -> JSONOutput in
+            let id = JSONOutput.string("celda-" + (index < 9 ? "0" : "") + String(index + 1))
             switch cell {
             case let .markdown(text):
                 return .object([
                     ("cell_type", .string("markdown")), ("id", id), ("metadata", .object([])),
-                    ("source", JSON.lines(text)),
+                    ("source", Self.lines(text)),
                 ])
             case let .code(source, outputs):
                 count += 1
                 return .object([
-                    ("cell_type", .string("code")), ("execution_count", .number(count)), ("id", id),
+                    ("cell_type", .string("code")), ("execution_count", .integer(count)), ("id", id),
                     ("metadata", .object([])), ("outputs", .array(outputs.map(Self.output))),
-                    ("source", JSON.lines(source)),
+                    ("source", Self.lines(source)),
                 ])
             }
         }
-        let notebook = JSON.object([
+        let notebook = JSONOutput.object([
             ("cells", .array(rendered)),
             (
                 "metadata",
@@ -61,18 +63,31 @@ public struct JupyterNotebook: Sendable, Equatable {
                     ("language_info", .object([("name", .string("python"))])),
                 ])
             ),
-            ("nbformat", .number(4)), ("nbformat_minor", .number(5)),
+            ("nbformat", .integer(4)), ("nbformat_minor", .integer(5)),
         ])
-        var text = ""
-        notebook.write(to: &text, indent: "")
-        return text + "\n"
+        return notebook.indented() + "\n"
     }
 
-    private static func output(_ output: Output) -> JSON {
+    /// A multi-line text as nbformat stores it: a list of lines, each but the last with its newline.
+    static func lines(_ text: String) -> JSONOutput {
+        var lines: [JSONOutput] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            if character == "\n" {
+                lines.append(.string(current))
+                current = ""
+            }
+        }
+        if !current.isEmpty { lines.append(.string(current)) }
+        return .array(lines)
+    }
+
+    private static func output(_ output: Output) -> JSONOutput {
         switch output {
         case let .standardOutput(text):
             return .object([
-                ("name", .string("stdout")), ("output_type", .string("stream")), ("text", JSON.lines(text)),
+                ("name", .string("stdout")), ("output_type", .string("stream")), ("text", Self.lines(text)),
             ])
         case let .png(bytes):
             return .object([
@@ -86,80 +101,6 @@ public struct JupyterNotebook: Sendable, Equatable {
                 ("metadata", .object([])), ("output_type", .string("display_data")),
             ])
         }
-    }
-}
-
-/// The subset of JSON an `.ipynb` file needs, written the way Python's `json.dumps(indent=1, sort_keys=True,
-/// ensure_ascii=False)` writes it (nbformat's own format), so that a notebook saved again by Jupyter
-/// keeps its bytes.
-private indirect enum JSON {
-    case string(String)
-    case number(Int)
-    case array([JSON])
-    case object([(String, JSON)])
-
-    /// A multi-line text as nbformat stores it: a list of lines, each but the last with its newline.
-    static func lines(_ text: String) -> JSON {
-        var lines: [JSON] = []
-        var current = ""
-        for character in text {
-            current.append(character)
-            if character == "\n" {
-                lines.append(.string(current))
-                current = ""
-            }
-        }
-        if !current.isEmpty { lines.append(.string(current)) }
-        return .array(lines)
-    }
-
-    func write(to text: inout String, indent: String) {
-        let inner = indent + " "
-        switch self {
-        case let .string(value): Self.quote(value, into: &text)
-        case let .number(value): text += String(value)
-        case let .array(items):
-            guard !items.isEmpty else { return text += "[]" }
-            text += "[\n"
-            for (index, item) in items.enumerated() {
-                text += inner
-                item.write(to: &text, indent: inner)
-                text += index + 1 < items.count ? ",\n" : "\n"
-            }
-            text += indent + "]"
-        case let .object(members):
-            guard !members.isEmpty else { return text += "{}" }
-            text += "{\n"
-            let sorted = members.sorted { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }
-            for (index, (key, value)) in sorted.enumerated() {
-                text += inner
-                Self.quote(key, into: &text)
-                text += ": "
-                value.write(to: &text, indent: inner)
-                text += index + 1 < sorted.count ? ",\n" : "\n"
-            }
-            text += indent + "}"
-        }
-    }
-
-    /// Python's escapes: the two-character forms for `"`, `\`, and \b \f \n \r \t; `\u00XX` for the other
-    /// control characters; everything else as itself.
-    static func quote(_ value: String, into text: inout String) {
-        let short: [Unicode.Scalar: String] = [
-            "\"": "\\\"", "\\": "\\\\", "\u{08}": "\\b", "\u{0C}": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t",
-        ]
-        text += "\""
-        for scalar in value.unicodeScalars {
-            if let escape = short[scalar] {
-                text += escape
-            } else if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }
 
