@@ -82,31 +82,38 @@ let package = Package(
         // Libraries
         // Internal (not a product): the libraries and tools above build on it.
         .target(name: "Platform", path: "Packages/Platform"),
+        // Internal too: how numbers are written for people (decimal point or comma, significant digits).
+        .target(name: "NumberFormatting", path: "Packages/NumberFormatting"),
         // Internal too: JSON read with the place of each value (model files, plan.json) and written.
         .target(name: "JSON", path: "Packages/JSON"),
-        library("Tensor", [numerics, "CTensorKernels", "Platform"]),
+        library("Tensor", [numerics, "CTensorKernels", "Platform", "NumberFormatting"]),
         // SIMD kernels compiled per function for AVX2 and AVX-512, called after a run-time CPU check.
         .target(name: "CTensorKernels", path: "Packages/CTensorKernels"),
         library("NN", ["Tensor", "JSON", numerics]),
         // Optim's build step lists the optimizers of its files (Plugins/OptimizerCatalogPlugin), so that
         // adding one is one file.
         .target(
-            name: "Optim", dependencies: ["Tensor", "Platform"], path: "Packages/Optim",
+            name: "Optim", dependencies: ["Tensor", "Platform", "NumberFormatting"], path: "Packages/Optim",
             plugins: ["OptimizerCatalogPlugin"]),
         .plugin(name: "OptimizerCatalogPlugin", capability: .buildTool(), path: "Plugins/OptimizerCatalogPlugin"),
         library("Datasets", ["Tensor", "Platform"]),
         library("Training", ["NN", "Optim", "Datasets", "Tensor"]),
-        library("Plot", ["CLibPNG", "CFreeType", "Platform"]),
-        library("NNReports", ["NN", "Tensor", "Platform", numerics]),
-        library("Study", ["Datasets", "NN", "Optim", "Plot", "Tensor", "Platform", "JSON", numerics]),
-        library("Notebooks", ["NN", "NNReports", "Optim", "Datasets", "Plot", "Tensor", "Platform", numerics]),
+        library("Plot", ["CLibPNG", "CFreeType", "Platform", "NumberFormatting"]),
+        library("NNReports", ["NN", "Tensor", "Platform", "NumberFormatting", "JSON", numerics]),
+        library(
+            "Study", ["Datasets", "NN", "Optim", "Plot", "Tensor", "Platform", "JSON", "NumberFormatting", numerics]),
+        library(
+            "Notebooks",
+            [
+                "NN", "NNReports", "Optim", "Datasets", "Plot", "Tensor", "Platform", "NumberFormatting", numerics,
+            ]),
         library(
             "NotebookKernel",
             [
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
-                .product(name: "SwiftParser", package: "swift-syntax"), "Platform",
+                .product(name: "SwiftParser", package: "swift-syntax"), "Platform", "JSON",
             ]),
-        library("NotebookSupport", ["Plot", "Platform"]),
+        library("NotebookSupport", ["Plot", "Platform", "JSON", "NumberFormatting"]),
         .systemLibrary(
             name: "CLibPNG", path: "Packages/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(
@@ -127,7 +134,9 @@ let package = Package(
         tool("notebook", ["ToolSupport", "PlotToolSupport", "Notebooks"]),
         tool("study", ["ToolSupport", "PlotToolSupport", "Study", "Plot", "Platform"]),
         tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),
-        tool("train", ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", "Platform"]),
+        tool(
+            "train",
+            ["ToolSupport", "Training", "NN", "Optim", "Datasets", "Tensor", "Platform", "NumberFormatting", "JSON"]),
         tool("backprop-check", ["ToolSupport", "NNReports", "NN", "Datasets", "Tensor", "Platform"]),
         tool("surface-plot", ["ToolSupport", "PlotToolSupport", "Plot", "NN", "Datasets", "Tensor"]),
         tool("curve-plot", ["ToolSupport", "PlotToolSupport", "Plot", "Datasets", "Platform"]),
@@ -149,7 +158,7 @@ let package = Package(
         tests("TrainingTests", ["Training", "NN", "Optim", "Datasets", "Tensor", "TestSupport"]),
         tests("NNReportsTests", ["NNReports", "NN", "Tensor", "TestSupport"]),
         tests("StudyTests", ["Study", "TestSupport"]),
-        tests("NotebooksTests", ["Notebooks", "NN", "Tensor", "TestSupport"]),
+        tests("NotebooksTests", ["Notebooks", "NN", "Optim", "Tensor", "TestSupport"]),
         tests("NotebookKernelTests", ["NotebookKernel"]),
         tests("NotebookSupportTests", ["NotebookSupport"]),
         tests("PlotTests", ["Plot", "Platform", "CLibPNG", "TestSupport"]),

@@ -3,13 +3,14 @@
 # Idempotent: a second run installs nothing. Works as root and, for other users, through sudo.
 set -eu
 
-# The build: libpng, zlib, FreeType, the figures' font (DejaVu) and pkg-config. The report's PDF (make report,
+# The build: libpng, zlib, FreeType, the figures' font (DejaVu), fontconfig (its fc-match finds the font) and
+# pkg-config. The report's PDF (make report,
 # and its test in make test): pandoc, XeLaTeX with Spanish hyphenation and captions, the Latin Modern fonts
 # and the standard PostScript fonts hyperref asks for, and poppler's pdfinfo/pdftotext/pdfimages/pdftoppm.
 # The study's Slurm runner test (make test-slurm): Slurm's controller, node daemon and client (slurm-wlm) and
 # munge for its authentication. This is the only place that installs anything: tests and scripts that find a
 # package missing say so and name `make setup`.
-packages="libpng-dev zlib1g-dev libfreetype-dev fonts-dejavu-core pkg-config \
+packages="libpng-dev zlib1g-dev libfreetype-dev fonts-dejavu-core fontconfig pkg-config \
 pandoc texlive-xetex texlive-lang-spanish texlive-fonts-recommended lmodern poppler-utils \
 slurm-wlm slurmctld slurmd slurm-client munge"
 

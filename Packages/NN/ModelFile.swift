@@ -119,6 +119,30 @@ public enum ModelFile {
         return Network(inputs: inputs, layers: layers)
     }
 
+    /// The string members of the model's top-level `"metadata"` object (what wrote the model records there,
+    /// e.g. `train --save`'s `"optimizer": "adam(lr=0.001)"`); empty when there is none. Members of other
+    /// types are left out.
+    ///
+    /// - Throws: ``ModelFileError`` when the text is not JSON or `metadata` is not an object.
+    public static func metadata(fromJSON text: String, file: String? = nil) throws(ModelFileError) -> [String: String] {
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(text)
+        } catch {
+            throw ModelFileError(file: file, line: error.line, column: error.column, message: error.message)
+        }
+        guard let metadata = root["metadata"] else { return [:] }
+        guard case .object(let members) = metadata.kind else {
+            throw ModelFileError(
+                file: file, line: metadata.line, column: metadata.column, message: "metadata: expected an object")
+        }
+        var strings: [String: String] = [:]
+        for (key, value) in members {
+            if case .string(let text) = value.kind { strings[key] = text }
+        }
+        return strings
+    }
+
     /// The model's JSON text: one layer per line, numbers in shortest round-trip form.
     ///
     /// - Precondition: every parameter is finite (JSON has no NaN or infinity).
@@ -133,7 +157,7 @@ public enum ModelFile {
             var fields = [
                 "\"weights\": [" + rows.joined(separator: ", ") + "]",
                 "\"biases\": [" + beta.scalars.map(format).joined(separator: ", ") + "]",
-                "\"activation\": \"\(layer.activation.name)\"",
+                "\"activation\": " + JSONOutput.quoted(layer.activation.name),
             ]
             fields += layer.activation.parameters.map { "\"\($0.key)\": \(format($0.value))" }
             lines.append("   {" + fields.joined(separator: ", ") + "}")
@@ -146,9 +170,7 @@ public enum ModelFile {
 
     /// Shortest round-trip text of a finite double: Swift's `description` ("0.1", "1.0", "1e-05",
     /// "-0.0"), which is valid JSON and reads back to the same bits.
-    static func format(_ value: Double) -> String {
-        "\(value)"
-    }
+    static func format(_ value: Double) -> String { JSONOutput.number(value) }
 
     private static func number(
         _ value: JSONValue, _ name: String, _ fail: (JSONValue, String) -> ModelFileError

@@ -1,3 +1,4 @@
+import JSON
 import NN
 import Tensor
 
@@ -17,25 +18,11 @@ public struct JSONReport {
     /// The loss's command-line name (`mse`, `sse`, `half-sse`).
     let lossName: String
 
-    static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+    static func number(_ x: Double) -> String { JSONOutput.number(x) }
     static func array(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
     static func arrays(_ xss: [[Double]]) -> String { "[" + xss.map(array).joined(separator: ", ") + "]" }
 
-    static func string(_ s: String) -> String {
-        var result = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    static func string(_ s: String) -> String { JSONOutput.quoted(s) }
 
     /// A flat parameter-shaped vector as `{"layers": [{"weights": [[…]], "biases": […]}, …]}`.
     func layers(_ flat: Tensor, indent: String) -> String {

@@ -1,3 +1,5 @@
+import NumberFormatting
+
 /// The language of a worked derivation (``PointDerivation``): its words and its decimal separator.
 public enum ReportLanguage: String, Sendable, CaseIterable {
     /// English words and a decimal point.
@@ -42,14 +44,14 @@ public struct NumberStyle: Sendable, Equatable {
     /// The number as C prints it, with a rounded-away minus sign removed.
     func printedNumber(_ x: Double) -> String {
         if shortWhenExact, case let .decimals(decimals) = precision {
-            let short = printed(x, "%.*g", 15)
+            let short = printed(x, .significant, 15)
             let fraction = short.split(separator: ".", maxSplits: 1).dropFirst().first ?? ""
             if !short.contains("e") && fraction.count <= decimals { return short }
         }
         var text: String
         switch precision {
-        case let .significant(digits): text = printed(x, "%.*g", digits)
-        case let .decimals(decimals): text = printed(x, "%.*f", decimals)
+        case let .significant(digits): text = printed(x, .significant, digits)
+        case let .decimals(decimals): text = printed(x, .fixed, decimals)
         }
         if text.hasPrefix("-") && text.allSatisfy({ "-0.".contains($0) }) { text.removeFirst() }
         return text
@@ -59,8 +61,7 @@ public struct NumberStyle: Sendable, Equatable {
     public func text(_ x: Double) -> String {
         let text = printedNumber(x)
         guard decimalComma else { return text }
-        let comma = text.replacing(".", with: ",")
-        return comma.hasPrefix("-") ? "−" + comma.dropFirst() : comma
+        return Numbers.spanish(text)
     }
 
     /// LaTeX mathematics: `-0.1991`, `-0{,}1991`, `-8.33 \times 10^{-17}`.

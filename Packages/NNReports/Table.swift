@@ -1,3 +1,4 @@
+import NumberFormatting
 import Platform
 
 #if canImport(Glibc)
@@ -9,14 +10,12 @@ import Platform
 /// `x` with `digits` significant digits, as C's `%.*g` writes it (`0.408672639`, `-8.32667268e-17`, `1`);
 /// −0 is written `0`.
 func formatted(_ x: Double, digits: Int) -> String {
-    printed(x, "%.*g", digits)
+    printed(x, .significant, digits)
 }
 
-/// `x` through C's `format` with one `*` precision (`%.*g`, `%.*f`); −0 is written `0`.
-func printed(_ x: Double, _ format: String, _ precision: Int) -> String {
-    var buffer = [CChar](repeating: 0, count: 400)
-    _ = withVaList([Int32(precision), x + 0]) { vsnprintf(&buffer, buffer.count, format, $0) }
-    return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+/// `x` through ``Numbers/printed(_:_:precision:)`` (`%.*g`, `%.*f`); −0 is written `0`.
+func printed(_ x: Double, _ conversion: Numbers.Conversion, _ precision: Int) -> String {
+    Numbers.printed(x + 0, conversion, precision: precision)
 }
 
 /// A table of text cells, written aligned for a terminal or as a Markdown table.

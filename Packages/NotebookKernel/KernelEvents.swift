@@ -1,3 +1,4 @@
+import JSON
 import Platform
 
 #if canImport(Glibc)
@@ -44,9 +45,9 @@ public struct KernelEvents: Sendable {
 
     /// The request failed: `name` and `value` are Jupyter's `ename` and `evalue`, `traceback` the lines shown.
     public func replyError(name: String, value: String, traceback: [String]) {
-        let lines = traceback.map(JSONText.quoted).joined(separator: ", ")
+        let lines = traceback.map(JSONOutput.quoted).joined(separator: ", ")
         send(
-            "{\"event\": \"reply\", \"status\": \"error\", \"pid\": \(getpid()), \"ename\": \(JSONText.quoted(name)), "
-                + "\"evalue\": \(JSONText.quoted(value)), \"traceback\": [\(lines)]}")
+            "{\"event\": \"reply\", \"status\": \"error\", \"pid\": \(getpid()), \"ename\": \(JSONOutput.quoted(name)), "
+                + "\"evalue\": \(JSONOutput.quoted(value)), \"traceback\": [\(lines)]}")
     }
 }

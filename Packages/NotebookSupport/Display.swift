@@ -1,3 +1,4 @@
+import JSON
 import Platform
 
 #if canImport(Glibc)
@@ -57,7 +58,7 @@ enum KernelChannel {
             print(bundle.text)
             return
         }
-        let data = bundle.items.map { JSONText.quoted($0.0) + ": " + JSONText.quoted($0.1) }
+        let data = bundle.items.map { JSONOutput.quoted($0.0) + ": " + JSONOutput.quoted($0.1) }
         let line = "\u{1E}{\"event\": \"\(kind)\", \"data\": {\(data.joined(separator: ", "))}}\n"
         try? descriptor.writeAll(Array(line.utf8))
     }

@@ -1,7 +1,6 @@
 import Platform
 import Plot
 
-
 /// Base64 (RFC 4648, with padding), as Jupyter carries an image.
 func base64(_ bytes: [UInt8]) -> String {
     let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)

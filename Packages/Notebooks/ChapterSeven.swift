@@ -1,4 +1,5 @@
 import NN
+import NumberFormatting
 import Platform
 import Tensor
 
@@ -35,9 +36,7 @@ enum ChapterSeven {
 
     /// `value` in scientific notation with `digits` decimals, as C's `"%.{digits}e"` prints it.
     static func scientific(_ value: Double, _ digits: Int = 2) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let length = withVaList([value]) { vsnprintf(&buffer, 64, "%.\(digits)e", $0) }
-        return String(decoding: buffer[0..<Int(Swift.min(length, 63))].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        Numbers.printed(value, .scientific, precision: digits)
     }
 
     /// `values` printed the way NumPy prints a 1-D array with `np.set_printoptions(precision=3)`: fixed

@@ -2,10 +2,11 @@
 // run with NumPy float64. Nothing here comes from
 // this toolkit's output: the notebooks check their runs against these numbers.
 
-/// Reference values of the chapter-6 notebooks.
-enum ChapterSixReference {
+/// Reference values of the chapter-6 notebooks: the one copy, which the notebooks check their runs against
+/// and the tests check Optim's optimizers against.
+public enum ChapterSixReference {
     /// 6.2, GD with line search (D = 0.1) from (1.6, −0.5): [loss, φ0, φ1, α] after steps 0…10 (α = 0 at step 0).
-    static let gradientDescent62: [[Double]] = [
+    public static let gradientDescent62: [[Double]] = [
         [5.020125, 1.6, -0.5, 0],
         [2.835362643877144, 1.708157873279128, -0.203358247217157, 0.0227700785850797],
         [1.656855857572368, 1.255596158439445, -0.041254765163007, 0.0980599431022865],
@@ -20,7 +21,7 @@ enum ChapterSixReference {
     ]
 
     /// 6.3 (i), GD with line search (D = 2) from (−1.5, 8.5): [φ0, φ1] after steps 0…21.
-    static let lineSearch63: [[Double]] = [
+    public static let lineSearch63: [[Double]] = [
         [-1.500000000000000, 8.500000000000000],
         [0.005536058412010, 8.267411297215801],
         [0.492008969834000, 11.373674276791377],
@@ -46,7 +47,7 @@ enum ChapterSixReference {
     ]
 
     /// 6.3 (ii), GD with α = 0.2 from (−1.5, 8.5): [φ0, φ1] after steps 0…21.
-    static let fixedRate63: [[Double]] = [
+    public static let fixedRate63: [[Double]] = [
         [-1.500000000000000, 8.500000000000000],
         [-1.067536898243686, 8.433189224344698],
         [-0.676936268452997, 8.434120244534926],
@@ -72,7 +73,7 @@ enum ChapterSixReference {
     ]
 
     /// 6.3 (iii), SGD (seed 1, α = 0.8, batch 5) from (3.5, 6.5): [φ0, φ1] after steps 0…41.
-    static let stochastic63: [[Double]] = [
+    public static let stochastic63: [[Double]] = [
         [3.500000000000000, 6.500000000000000],
         [3.376480467646586, 6.643696288182774],
         [2.941014305006833, 6.483837348168367],
@@ -118,7 +119,7 @@ enum ChapterSixReference {
     ]
 
     /// 6.4 (seed 1, α = 0.6, β = 0.6, batch 5, from (−1.5, 6.5)): step → [SGD φ0, φ1, momentum φ0, φ1, Nesterov φ0, φ1].
-    static let momentum64: [(step: Int, phi: [Double])] = [
+    public static let momentum64: [(step: Int, phi: [Double])] = [
         (
             0,
             [
@@ -227,7 +228,7 @@ enum ChapterSixReference {
     ]
 
     /// `np.random.permutation(30)[:5]` of steps 1…81 after `np.random.seed(1)` (6.3 uses the first 41).
-    static let batches: [[Int]] = [
+    public static let batches: [[Int]] = [
         [17, 21, 10, 19, 14], [18, 2, 16, 29, 14], [25, 24, 1, 27, 29], [18, 28, 11, 9, 25], [14, 3, 24, 5, 17],
         [13, 3, 8, 15, 17],
         [28, 3, 16, 1, 22], [24, 6, 7, 9, 20], [11, 16, 6, 19, 5], [17, 13, 23, 12, 26], [20, 5, 15, 4, 8],
@@ -258,7 +259,7 @@ enum ChapterSixReference {
     ]
 
     /// 6.5, Adam (α = 0.05, β = 0.9, γ = 0.99, ε = 1e−20) from (−0.7, −0.9): step → [φ0, φ1, no-correction φ0, φ1].
-    static let adam65: [(step: Int, phi: [Double])] = [
+    public static let adam65: [(step: Int, phi: [Double])] = [
         (0, [-0.700000000000000, -0.900000000000000, -0.700000000000000, -0.900000000000000]),
         (1, [-0.650000000000000, -0.850000000000000, -0.650000000000000, -0.850000000000000]),
         (2, [-0.599965886449431, -0.799953099590383, -0.582610338859848, -0.782593116568339]),

@@ -1,3 +1,4 @@
+import NumberFormatting
 import Platform
 import Plot
 
@@ -191,22 +192,14 @@ public final class NotebookSession {
 }
 
 /// `value` with a fixed number of decimals, exactly as Python's `"%.{decimals}f" % value` prints it
-/// (C's `printf`, correctly rounded from the binary value).
-public func fixed(_ value: Double, _ decimals: Int) -> String {
-    var buffer = [UInt8](repeating: 0, count: 512)
-    let length = buffer.withUnsafeMutableBufferPointer { pointer in
-        pointer.withMemoryRebound(to: CChar.self) { chars in
-            withVaList([value]) { vsnprintf(chars.baseAddress, 512, "%.\(decimals)f", $0) }
-        }
-    }
-    return String(decoding: buffer[0..<Int(min(length, 511))], as: UTF8.self)
-}
+/// (``Numbers/fixed(_:decimals:)``: C's `printf`, correctly rounded from the binary value).
+public func fixed(_ value: Double, _ decimals: Int) -> String { Numbers.fixed(value, decimals: decimals) }
 
 /// `value` with a fixed number of decimals and a decimal comma, for the Spanish text of figures.
 func fixedComma(_ value: Double, _ decimals: Int) -> String { comma(fixed(value, decimals)) }
 
 /// A number written with a decimal point (`"0.05"`), with a decimal comma instead (`"0,05"`).
-func comma(_ number: String) -> String { String(number.map { $0 == "." ? "," : $0 }) }
+func comma(_ number: String) -> String { Numbers.marked(number, .comma) }
 
 /// A number in shortest round-trip form, for check messages.
-func format(_ value: Double) -> String { "\(value)" }
+func format(_ value: Double) -> String { Numbers.shortest(value) }

@@ -119,20 +119,18 @@ public struct Adadelta: FirstOrderOptimizer, Sendable {
 
 extension Adadelta: CatalogedOptimizer {
     /// `adadelta`, with torch's keyword names.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! Adadelta()
-        return [
-            OptimizerEntry(
-                "adadelta", summary: "Adadelta (torch.optim.Adadelta)",
-                defaults: [
-                    ("lr", .number(d.learningRate)), ("rho", .number(d.rho)), ("eps", .number(d.epsilon)),
-                    ("weight_decay", .number(d.weightDecay)), ("maximize", .flag(d.maximize)),
-                ]
-            ) { r throws(ConfigurationError) in
-                try Adadelta(
-                    learningRate: r.number("lr"), rho: r.number("rho"), epsilon: r.number("eps"),
-                    weightDecay: r.number("weight_decay"), maximize: r.flag("maximize"))
-            }
-        ]
+        return OptimizerEntry(
+            "adadelta", summary: "Adadelta (torch.optim.Adadelta)",
+            defaults: [
+                "lr": d.learningRate, "rho": d.rho, "eps": d.epsilon,
+                "weight_decay": d.weightDecay, "maximize": d.maximize,
+            ]
+        ) { r throws(ConfigurationError) in
+            try Adadelta(
+                learningRate: r.number("lr"), rho: r.number("rho"), epsilon: r.number("eps"),
+                weightDecay: r.number("weight_decay"), maximize: r.flag("maximize"))
+        }
     }
 }

@@ -116,24 +116,22 @@ public struct Adagrad: FirstOrderOptimizer, Sendable {
 
 extension Adagrad: CatalogedOptimizer {
     /// `adagrad`, with torch's keyword names.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! Adagrad()
-        return [
-            OptimizerEntry(
-                "adagrad", summary: "Adagrad with lr decay and initial accumulator (torch.optim.Adagrad)",
-                defaults: [
-                    ("lr", .number(d.learningRate)), ("lr_decay", .number(d.learningRateDecay)),
-                    ("weight_decay", .number(d.weightDecay)),
-                    ("initial_accumulator_value", .number(d.initialAccumulatorValue)), ("eps", .number(d.epsilon)),
-                    ("maximize", .flag(d.maximize)),
-                ]
-            ) { r throws(ConfigurationError) in
-                try Adagrad(
-                    learningRate: r.number("lr"), learningRateDecay: r.number("lr_decay"),
-                    weightDecay: r.number("weight_decay"),
-                    initialAccumulatorValue: r.number("initial_accumulator_value"), epsilon: r.number("eps"),
-                    maximize: r.flag("maximize"))
-            }
-        ]
+        return OptimizerEntry(
+            "adagrad", summary: "Adagrad with lr decay and initial accumulator (torch.optim.Adagrad)",
+            defaults: [
+                "lr": d.learningRate, "lr_decay": d.learningRateDecay,
+                "weight_decay": d.weightDecay,
+                "initial_accumulator_value": d.initialAccumulatorValue, "eps": d.epsilon,
+                "maximize": d.maximize,
+            ]
+        ) { r throws(ConfigurationError) in
+            try Adagrad(
+                learningRate: r.number("lr"), learningRateDecay: r.number("lr_decay"),
+                weightDecay: r.number("weight_decay"),
+                initialAccumulatorValue: r.number("initial_accumulator_value"), epsilon: r.number("eps"),
+                maximize: r.flag("maximize"))
+        }
     }
 }

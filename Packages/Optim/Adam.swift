@@ -202,11 +202,15 @@ extension Adam: CatalogedOptimizer {
         let adamW = d.decoupledWeightDecay
         return OptimizerEntry(
             name, summary: summary,
-            defaults: [
-                ("lr", .number(d.learningRate)), ("betas", .numbers([d.beta1, d.beta2])), ("eps", .number(d.epsilon)),
-                ("weight_decay", .number(d.weightDecay)), ("amsgrad", .flag(d.amsgrad)),
-                ("maximize", .flag(d.maximize)),
-            ] + (adamW ? [] : [("decoupled_weight_decay", .flag(d.decoupledWeightDecay))])
+            defaults: adamW
+                ? [
+                    "lr": d.learningRate, "betas": [d.beta1, d.beta2], "eps": d.epsilon, "weight_decay": d.weightDecay,
+                    "amsgrad": d.amsgrad, "maximize": d.maximize,
+                ]
+                : [
+                    "lr": d.learningRate, "betas": [d.beta1, d.beta2], "eps": d.epsilon, "weight_decay": d.weightDecay,
+                    "amsgrad": d.amsgrad, "maximize": d.maximize, "decoupled_weight_decay": d.decoupledWeightDecay,
+                ]
         ) { r throws(ConfigurationError) in
             let betas = try r.pair("betas")
             let decoupled = adamW ? true : try r.flag("decoupled_weight_decay")

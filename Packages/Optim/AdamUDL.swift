@@ -111,20 +111,18 @@ public struct AdamUDL: FirstOrderOptimizer, Sendable {
 
 extension AdamUDL: CatalogedOptimizer {
     /// `adam-udl`.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! AdamUDL()
-        return [
-            OptimizerEntry(
-                "adam-udl", summary: "Adam as in UDL eqs. 6.15-6.17, with or without bias correction",
-                defaults: [
-                    ("lr", .number(d.learningRate)), ("beta", .number(d.beta)), ("gamma", .number(d.gamma)),
-                    ("eps", .number(d.epsilon)), ("bias_correction", .flag(d.biasCorrection)),
-                ]
-            ) { r throws(ConfigurationError) in
-                try AdamUDL(
-                    learningRate: r.number("lr"), beta: r.number("beta"), gamma: r.number("gamma"),
-                    epsilon: r.number("eps"), biasCorrection: r.flag("bias_correction"))
-            }
-        ]
+        return OptimizerEntry(
+            "adam-udl", summary: "Adam as in UDL eqs. 6.15-6.17, with or without bias correction",
+            defaults: [
+                "lr": d.learningRate, "beta": d.beta, "gamma": d.gamma,
+                "eps": d.epsilon, "bias_correction": d.biasCorrection,
+            ]
+        ) { r throws(ConfigurationError) in
+            try AdamUDL(
+                learningRate: r.number("lr"), beta: r.number("beta"), gamma: r.number("gamma"),
+                epsilon: r.number("eps"), biasCorrection: r.flag("bias_correction"))
+        }
     }
 }

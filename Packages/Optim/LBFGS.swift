@@ -289,25 +289,23 @@ public struct LBFGS: Optimizer, Sendable {
 
 extension LBFGS: CatalogedOptimizer {
     /// `lbfgs`, with torch's keyword names; `max_eval=None` (the default) is `max_iter·5/4`.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! LBFGS()
-        return [
-            OptimizerEntry(
-                "lbfgs", summary: "L-BFGS, fixed step or strong-Wolfe line search (torch.optim.LBFGS)",
-                defaults: [
-                    ("lr", .number(d.learningRate)), ("max_iter", .number(Double(d.maximumIterations))),
-                    ("max_eval", .none), ("tolerance_grad", .number(d.gradientTolerance)),
-                    ("tolerance_change", .number(d.changeTolerance)), ("history_size", .number(Double(d.historySize))),
-                    ("line_search_fn", d.lineSearch == .none ? .none : .text(d.lineSearch.rawValue)),
-                    ("maximize", .flag(d.maximize)),
-                ]
-            ) { r throws(ConfigurationError) in
-                try LBFGS(
-                    learningRate: r.number("lr"), maximumIterations: r.integer("max_iter"),
-                    maximumEvaluations: r.optionalInteger("max_eval"), gradientTolerance: r.number("tolerance_grad"),
-                    changeTolerance: r.number("tolerance_change"), historySize: r.integer("history_size"),
-                    lineSearch: r.choice("line_search_fn"), maximize: r.flag("maximize"))
-            }
-        ]
+        return OptimizerEntry(
+            "lbfgs", summary: "L-BFGS, fixed step or strong-Wolfe line search (torch.optim.LBFGS)",
+            defaults: [
+                "lr": d.learningRate, "max_iter": d.maximumIterations,
+                "max_eval": OptionValue.none, "tolerance_grad": d.gradientTolerance,
+                "tolerance_change": d.changeTolerance, "history_size": d.historySize,
+                "line_search_fn": d.lineSearch == .none ? OptionValue.none : OptionValue.text(d.lineSearch.rawValue),
+                "maximize": d.maximize,
+            ]
+        ) { r throws(ConfigurationError) in
+            try LBFGS(
+                learningRate: r.number("lr"), maximumIterations: r.integer("max_iter"),
+                maximumEvaluations: r.optionalInteger("max_eval"), gradientTolerance: r.number("tolerance_grad"),
+                changeTolerance: r.number("tolerance_change"), historySize: r.integer("history_size"),
+                lineSearch: r.choice("line_search_fn"), maximize: r.flag("maximize"))
+        }
     }
 }

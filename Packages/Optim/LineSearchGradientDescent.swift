@@ -80,21 +80,19 @@ public struct LineSearchGradientDescent: StepPrologue, Sendable {
 
 extension LineSearchGradientDescent: CatalogedOptimizer {
     /// `gd-line-search`, with the notebooks' names of the search's settings.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! LineSearchGradientDescent().search
-        return [
-            OptimizerEntry(
-                "gd-line-search", summary: "gradient descent with the bracketing line search of notebooks 6.1-6.3",
-                defaults: [
-                    ("max_dist", .number(d.maximumDistance)), ("thresh", .number(d.threshold)),
-                    ("max_iter", .number(Double(d.maximumIterations))),
-                ]
-            ) { r throws(ConfigurationError) in
-                try LineSearchGradientDescent(
-                    search: BracketingLineSearch(
-                        threshold: r.number("thresh"), maximumDistance: r.number("max_dist"),
-                        maximumIterations: r.integer("max_iter")))
-            }
-        ]
+        return OptimizerEntry(
+            "gd-line-search", summary: "gradient descent with the bracketing line search of notebooks 6.1-6.3",
+            defaults: [
+                "max_dist": d.maximumDistance, "thresh": d.threshold,
+                "max_iter": d.maximumIterations,
+            ]
+        ) { r throws(ConfigurationError) in
+            try LineSearchGradientDescent(
+                search: BracketingLineSearch(
+                    threshold: r.number("thresh"), maximumDistance: r.number("max_dist"),
+                    maximumIterations: r.integer("max_iter")))
+        }
     }
 }

@@ -52,21 +52,16 @@ public struct Lion: FirstOrderOptimizer, CatalogedOptimizer, Sendable {
     }
 
     /// `lion`, with the settings' names of the paper's PyTorch code.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! Lion()
-        return [
-            OptimizerEntry(
-                "lion", summary: "Lion, the sign of an interpolated momentum (Chen et al. 2023)",
-                defaults: [
-                    ("lr", .number(d.learningRate)), ("betas", .numbers([d.beta1, d.beta2])),
-                    ("weight_decay", .number(d.weightDecay)),
-                ]
-            ) { r throws(ConfigurationError) in
-                let betas = try r.pair("betas")
-                return try Lion(
-                    learningRate: r.number("lr"), beta1: betas.0, beta2: betas.1, weightDecay: r.number("weight_decay"))
-            }
-        ]
+        return OptimizerEntry(
+            "lion", summary: "Lion, the sign of an interpolated momentum (Chen et al. 2023)",
+            defaults: ["lr": d.learningRate, "betas": [d.beta1, d.beta2], "weight_decay": d.weightDecay]
+        ) { r throws(ConfigurationError) in
+            let betas = try r.pair("betas")
+            return try Lion(
+                learningRate: r.number("lr"), beta1: betas.0, beta2: betas.1, weightDecay: r.number("weight_decay"))
+        }
     }
 
     mutating func prepareState(count: Int) {

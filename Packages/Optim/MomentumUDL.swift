@@ -72,13 +72,11 @@ public struct MomentumUDL: FirstOrderOptimizer, Sendable {
 
 extension MomentumUDL: CatalogedOptimizer {
     /// `momentum-udl`.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! MomentumUDL()
-        return [
-            OptimizerEntry(
-                "momentum-udl", summary: "momentum m = beta m + (1 - beta) g, UDL eq. 6.11",
-                defaults: [("lr", .number(d.learningRate)), ("beta", .number(d.beta))]
-            ) { r throws(ConfigurationError) in try MomentumUDL(learningRate: r.number("lr"), beta: r.number("beta")) }
-        ]
+        return OptimizerEntry(
+            "momentum-udl", summary: "momentum m = beta m + (1 - beta) g, UDL eq. 6.11",
+            defaults: ["lr": d.learningRate, "beta": d.beta]
+        ) { r throws(ConfigurationError) in try MomentumUDL(learningRate: r.number("lr"), beta: r.number("beta")) }
     }
 }

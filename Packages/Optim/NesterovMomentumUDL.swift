@@ -61,15 +61,13 @@ public struct NesterovMomentumUDL: FirstOrderOptimizer, Sendable {
 
 extension NesterovMomentumUDL: CatalogedOptimizer {
     /// `nesterov-udl`.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! NesterovMomentumUDL()
-        return [
-            OptimizerEntry(
-                "nesterov-udl", summary: "Nesterov momentum with the gradient at the look-ahead point, UDL eq. 6.12",
-                defaults: [("lr", .number(d.learningRate)), ("beta", .number(d.beta))]
-            ) { r throws(ConfigurationError) in
-                try NesterovMomentumUDL(learningRate: r.number("lr"), beta: r.number("beta"))
-            }
-        ]
+        return OptimizerEntry(
+            "nesterov-udl", summary: "Nesterov momentum with the gradient at the look-ahead point, UDL eq. 6.12",
+            defaults: ["lr": d.learningRate, "beta": d.beta]
+        ) { r throws(ConfigurationError) in
+            try NesterovMomentumUDL(learningRate: r.number("lr"), beta: r.number("beta"))
+        }
     }
 }

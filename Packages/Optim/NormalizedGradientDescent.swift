@@ -52,15 +52,13 @@ public struct NormalizedGradientDescent: FirstOrderOptimizer, Sendable {
 
 extension NormalizedGradientDescent: CatalogedOptimizer {
     /// `normalized-gd`.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! NormalizedGradientDescent()
-        return [
-            OptimizerEntry(
-                "normalized-gd", summary: "normalized gradients, UDL eqs. 6.13-6.14",
-                defaults: [("lr", .number(d.learningRate)), ("eps", .number(d.epsilon))]
-            ) { r throws(ConfigurationError) in
-                try NormalizedGradientDescent(learningRate: r.number("lr"), epsilon: r.number("eps"))
-            }
-        ]
+        return OptimizerEntry(
+            "normalized-gd", summary: "normalized gradients, UDL eqs. 6.13-6.14",
+            defaults: ["lr": d.learningRate, "eps": d.epsilon]
+        ) { r throws(ConfigurationError) in
+            try NormalizedGradientDescent(learningRate: r.number("lr"), epsilon: r.number("eps"))
+        }
     }
 }

@@ -23,12 +23,12 @@ public struct OptimizerEntry: Sendable {
     ///   - defaults: every setting with the value the initializer's default arguments give it.
     ///   - build: the optimizer from a reader of the settings (each one present: given or default).
     init(
-        _ name: String, summary: String, defaults: [(name: String, value: OptionValue)],
+        _ name: String, summary: String, defaults: KeyValuePairs<String, any OptionValueConvertible>,
         build: @escaping @Sendable (OptionReader) throws(ConfigurationError) -> any Optimizer & Sendable
     ) {
         self.name = name
         self.summary = summary
-        self.defaults = defaults
+        self.defaults = defaults.map { ($0.key, $0.value.optionValue) }
         self.build = build
     }
 
@@ -56,8 +56,18 @@ public struct OptimizerEntry: Sendable {
 /// which lists every type whose declaration or extension names `CatalogedOptimizer`; write the conformance
 /// on that line.
 protocol CatalogedOptimizer: Optimizer, Sendable {
-    /// This type's entries: usually one; ``Adam`` has two (`adam` and `adamw`).
+    /// This type's entries: usually one (``catalogEntry``); ``Adam`` has two (`adam` and `adamw`).
     static var catalogEntries: [OptimizerEntry] { get }
+    /// The entry of a type with one.
+    static var catalogEntry: OptimizerEntry { get }
+}
+
+extension CatalogedOptimizer {
+    /// The one entry, ``catalogEntry``.
+    static var catalogEntries: [OptimizerEntry] { [catalogEntry] }
+
+    /// Only a type that lists several entries in ``catalogEntries`` has no single one.
+    static var catalogEntry: OptimizerEntry { preconditionFailure("\(Self.self) lists its entries in catalogEntries") }
 }
 
 /// Every optimizer that can be built by name, gathered from the optimizers' own files.

@@ -1,3 +1,5 @@
+import NumberFormatting
+
 /// A hyper-parameter value as written in a configuration: a number, a flag, a word, a tuple of numbers, or
 /// none (Python's `None`).
 ///
@@ -28,10 +30,7 @@ public enum OptionValue: Sendable, Equatable, Hashable, CustomStringConvertible,
     }
 
     /// Formats a number as Python's `repr` would for floats and ints (`20` rather than `20.0`).
-    static func format(_ x: Double) -> String {
-        if x == x.rounded(), Swift.abs(x) < 1e15 { return String(Int(x)) }
-        return "\(x)"
-    }
+    static func format(_ x: Double) -> String { Numbers.integralOrShortest(x) }
 
     /// Decodes `null`, a boolean, a number, a string or an array of numbers.
     ///
@@ -57,4 +56,36 @@ public enum OptionValue: Sendable, Equatable, Hashable, CustomStringConvertible,
                     debugDescription: "expected null, a bool, a number, a string or numbers"))
         }
     }
+}
+
+/// A Swift value that a catalog entry gives as a setting's default: a number, an integer, a flag, a pair of
+/// numbers, or an ``OptionValue`` itself (`.none`, a word).
+protocol OptionValueConvertible {
+    /// The value as a setting.
+    var optionValue: OptionValue { get }
+}
+
+extension Double: OptionValueConvertible {
+    /// `.number`.
+    var optionValue: OptionValue { .number(self) }
+}
+
+extension Int: OptionValueConvertible {
+    /// `.number`.
+    var optionValue: OptionValue { .number(Double(self)) }
+}
+
+extension Bool: OptionValueConvertible {
+    /// `.flag`.
+    var optionValue: OptionValue { .flag(self) }
+}
+
+extension Array: OptionValueConvertible where Element == Double {
+    /// `.numbers`.
+    var optionValue: OptionValue { .numbers(self) }
+}
+
+extension OptionValue: OptionValueConvertible {
+    /// Itself.
+    var optionValue: OptionValue { self }
 }

@@ -154,22 +154,20 @@ public struct RMSprop: FirstOrderOptimizer, Sendable {
 
 extension RMSprop: CatalogedOptimizer {
     /// `rmsprop`, with torch's keyword names.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! RMSprop()
-        return [
-            OptimizerEntry(
-                "rmsprop", summary: "RMSprop, optionally centered and with momentum (torch.optim.RMSprop)",
-                defaults: [
-                    ("lr", .number(d.learningRate)), ("alpha", .number(d.alpha)), ("eps", .number(d.epsilon)),
-                    ("weight_decay", .number(d.weightDecay)), ("momentum", .number(d.momentum)),
-                    ("centered", .flag(d.centered)), ("maximize", .flag(d.maximize)),
-                ]
-            ) { r throws(ConfigurationError) in
-                try RMSprop(
-                    learningRate: r.number("lr"), alpha: r.number("alpha"), epsilon: r.number("eps"),
-                    weightDecay: r.number("weight_decay"), momentum: r.number("momentum"),
-                    centered: r.flag("centered"), maximize: r.flag("maximize"))
-            }
-        ]
+        return OptimizerEntry(
+            "rmsprop", summary: "RMSprop, optionally centered and with momentum (torch.optim.RMSprop)",
+            defaults: [
+                "lr": d.learningRate, "alpha": d.alpha, "eps": d.epsilon,
+                "weight_decay": d.weightDecay, "momentum": d.momentum,
+                "centered": d.centered, "maximize": d.maximize,
+            ]
+        ) { r throws(ConfigurationError) in
+            try RMSprop(
+                learningRate: r.number("lr"), alpha: r.number("alpha"), epsilon: r.number("eps"),
+                weightDecay: r.number("weight_decay"), momentum: r.number("momentum"),
+                centered: r.flag("centered"), maximize: r.flag("maximize"))
+        }
     }
 }

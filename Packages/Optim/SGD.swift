@@ -135,21 +135,19 @@ public struct SGD: FirstOrderOptimizer, Sendable {
 
 extension SGD: CatalogedOptimizer {
     /// `sgd`, with torch's keyword names.
-    static var catalogEntries: [OptimizerEntry] {
+    static var catalogEntry: OptimizerEntry {
         let d = try! SGD()
-        return [
-            OptimizerEntry(
-                "sgd", summary: "SGD with momentum, dampening, Nesterov, weight decay (torch.optim.SGD)",
-                defaults: [
-                    ("lr", .number(d.learningRate)), ("momentum", .number(d.momentum)),
-                    ("dampening", .number(d.dampening)), ("weight_decay", .number(d.weightDecay)),
-                    ("nesterov", .flag(d.nesterov)), ("maximize", .flag(d.maximize)),
-                ]
-            ) { r throws(ConfigurationError) in
-                try SGD(
-                    learningRate: r.number("lr"), momentum: r.number("momentum"), dampening: r.number("dampening"),
-                    weightDecay: r.number("weight_decay"), nesterov: r.flag("nesterov"), maximize: r.flag("maximize"))
-            }
-        ]
+        return OptimizerEntry(
+            "sgd", summary: "SGD with momentum, dampening, Nesterov, weight decay (torch.optim.SGD)",
+            defaults: [
+                "lr": d.learningRate, "momentum": d.momentum,
+                "dampening": d.dampening, "weight_decay": d.weightDecay,
+                "nesterov": d.nesterov, "maximize": d.maximize,
+            ]
+        ) { r throws(ConfigurationError) in
+            try SGD(
+                learningRate: r.number("lr"), momentum: r.number("momentum"), dampening: r.number("dampening"),
+                weightDecay: r.number("weight_decay"), nesterov: r.flag("nesterov"), maximize: r.flag("maximize"))
+        }
     }
 }

@@ -1,4 +1,10 @@
-import Foundation
+import NumberFormatting
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Fills a report template with numbers from the study's results, so that the report cannot drift from
 /// them: `make study` renders `docs/report/informe.template.md` into `informe.md`, and a test renders it
@@ -69,12 +75,12 @@ public enum ReportTemplate {
         case "num": return number(x)
         case "sci": return scientific(x)
         case "int": return grouped(Int(x.rounded()))
-        case "pct": return spanish(String(format: "%.0f", x * 100)) + " %"
+        case "pct": return Numbers.spanish(Numbers.fixed(x * 100, decimals: 0)) + " %"
         default:
             guard style.hasPrefix("fix"), let decimals = Int(style.dropFirst(3)) else {
                 throw StudyError.unknownValue(placeholder)
             }
-            return spanish(String(format: "%.\(decimals)f", x))
+            return Numbers.spanish(Numbers.fixed(x, decimals: decimals))
         }
     }
 
@@ -86,7 +92,7 @@ public enum ReportTemplate {
             let ends = span.split(separator: ":").compactMap { Double($0) }
             guard ends.count == 2 else { throw StudyError.unknownValue(placeholder) }
             let text = ends.map {
-                $0 == 0 ? "0" : String(format: "%.\(decimals)f", $0).replacingOccurrences(of: ".", with: "{,}")
+                $0 == 0 ? "0" : Numbers.fixed($0, decimals: decimals).replacing(".", with: "{,}")
             }
             return "(\(text[0]);\\,\(text[1]))"
         }
@@ -99,39 +105,22 @@ public enum ReportTemplate {
         if magnitude == 0 { return "0" }
         if magnitude >= 0.01 && magnitude < 1000 {
             let digits = max(0, 2 - Int(log10(magnitude).rounded(.down)))
-            return spanish(String(format: "%.\(digits)f", x))
+            return Numbers.spanish(Numbers.fixed(x, decimals: digits))
         }
         return scientific(x)
     }
 
     /// `$1{,}23\cdot10^{-4}$`: three significant digits times a power of ten, in LaTeX mathematics.
     public static func scientific(_ x: Double) -> String {
-        let text = String(format: "%.2e", x)
+        let text = Numbers.printed(x, .scientific, precision: 2)
         let parts = text.split(separator: "e")
         let exponent = Int(parts[1])!
-        let mantissa = String(parts[0]).replacingOccurrences(of: ".", with: "{,}")
+        let mantissa = String(parts[0]).replacing(".", with: "{,}")
         return "$" + mantissa + (exponent == 0 ? "" : "\\cdot10^{\(exponent)}") + "$"
     }
 
-    /// A number printed with a decimal point, with a decimal comma and a true minus sign.
-    static func spanish(_ text: String) -> String { minus(text.replacingOccurrences(of: ".", with: ",")) }
-
-    /// A leading hyphen as the minus sign.
-    static func minus(_ text: String) -> String { text.hasPrefix("-") ? "−" + text.dropFirst() : text }
-
     /// An integer with its thousands separated by a space from five digits on (RAE's rule; a no-break
     /// space, which every text font has).
-    static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        guard digits.count >= 5 else { return (n < 0 ? "−" : "") + digits }
-        var groups: [String] = []
-        var rest = Substring(digits)
-        while rest.count > 3 {
-            groups.insert(String(rest.suffix(3)), at: 0)
-            rest = rest.dropLast(3)
-        }
-        groups.insert(String(rest), at: 0)
-        return (n < 0 ? "−" : "") + groups.joined(separator: "\u{00A0}")
-    }
+    static func grouped(_ n: Int) -> String { Numbers.grouped(n, separator: "\u{00A0}", minimumDigits: 5, minus: "−") }
 
 }

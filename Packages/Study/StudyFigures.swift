@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import NN
+import NumberFormatting
 import Plot
 import Tensor
 
@@ -33,7 +34,7 @@ public enum StudyFigures {
     }
 
     /// A number with a decimal comma for a label, e.g. `0,05`.
-    static func comma(_ x: Double) -> String { StudyPlan.label(x).replacing(".", with: ",") }
+    static func comma(_ x: Double) -> String { Numbers.marked(StudyPlan.label(x), .comma) }
 
     /// The settings' short Spanish names in legends.
     static let legendNames: [String: String] = [

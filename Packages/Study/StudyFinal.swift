@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import NN
+import NumberFormatting
 import Optim
 import Platform
 import Plot
@@ -271,7 +272,7 @@ public enum StudyFinal {
         return table
     }
 
-    static func spanish(_ x: Double) -> String { CSVWriter.format(x).replacingOccurrences(of: ".", with: ",") }
+    static func spanish(_ x: Double) -> String { Numbers.marked(Numbers.integralOrShortest(x), .comma) }
 
     /// The optimizers' names in the report.
     static let names: [String: String] = [

@@ -75,7 +75,7 @@ public struct StudyScope: Equatable, Sendable {
         let fields: [(String, String)] = [
             ("seeds", list(seeds)), ("epochs", "\(epochs)"), ("size_epochs", "\(sizeEpochs)"),
             ("widths", list(widths)), ("depths", list(depths)),
-            ("experiments", "[" + experiments.map { "\"\($0)\"" }.joined(separator: ", ") + "]"),
+            ("experiments", JSONOutput.array(experiments.map(JSONOutput.string)).compact),
         ]
         let text = "{\n" + fields.map { "  \"\($0)\": \($1)" }.joined(separator: ",\n") + "\n}\n"
         try StudyPreparation.writeText(text, to: "\(results)/\(Self.file)")

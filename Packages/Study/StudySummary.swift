@@ -1,4 +1,5 @@
 import NN
+import NumberFormatting
 import RealModule
 
 /// The study's summary tables, computed from the runs' metrics and written to `<results>/*.csv`.
@@ -144,9 +145,7 @@ public enum StudySummary {
     }
 
     /// A number in shortest round-trip form, as stored in the tables.
-    public static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
-    }
+    public static func number(_ x: Double) -> String { Numbers.integralOrShortest(x) }
 
     /// A threshold as a column suffix: `1e-3`.
     static func label(_ threshold: Double) -> String {

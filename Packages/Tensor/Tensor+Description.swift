@@ -1,3 +1,4 @@
+import NumberFormatting
 import Platform
 
 #if canImport(Glibc)
@@ -97,13 +98,6 @@ extension Tensor: CustomStringConvertible {
     static func format(_ value: Double, style: Character, decimals: Int) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        var buffer = [UInt8](repeating: 0, count: 64)
-        let pattern = "%.\(decimals)\(style)"
-        let length = buffer.withUnsafeMutableBufferPointer { pointer in
-            pointer.withMemoryRebound(to: CChar.self) { chars in
-                withVaList([value]) { vsnprintf(chars.baseAddress, 64, pattern, $0) }
-            }
-        }
-        return String(decoding: buffer[0..<Int(length)], as: UTF8.self)
+        return Numbers.printed(value, style == "e" ? .scientific : .fixed, precision: decimals)
     }
 }

@@ -1,5 +1,6 @@
 import Datasets
 import Tensor
+import TestSupport
 import Testing
 
 /// The surface against NumPy (`scripts/reference/datasets_fixtures.py`: linspace, 'ij' meshgrid,
@@ -22,8 +23,8 @@ import Testing
             #expect(surface.inputs.column(1).scalars == fixture.y)
             #expect(surface.clean.scalars == fixture.zCleanLibm)
             #expect(surface.targets.scalars == fixture.zLibm)
-            for (a, b) in zip(surface.clean.scalars, fixture.zClean) { #expect(abs(a - b) <= 2 * b.ulp) }
-            for (a, b) in zip(surface.targets.scalars, fixture.z) { #expect(abs(a - b) <= 1e-15) }
+            expectClose(surface.clean.scalars, fixture.zClean, ulps: 2, "clean heights against NumPy")
+            expectClose(surface.targets.scalars, fixture.z, absolute: 1e-15, "noisy heights against NumPy")
         }
     }
 

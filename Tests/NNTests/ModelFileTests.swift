@@ -47,8 +47,15 @@ import Testing
         #expect(loaded.architecture == network.architecture)
         #expect(loaded.parameters.scalars.map(\.bitPattern) == network.parameters.scalars.map(\.bitPattern))
         #expect(ModelFile.json(loaded) == text)
-        let withMetadata = ModelFile.json(network, metadata: "{\"epochs\": 3}")
+        let withMetadata = ModelFile.json(network, metadata: "{\"epochs\": 3, \"optimizer\": \"adam(lr=0.1)\"}")
         #expect(try ModelFile.network(fromJSON: withMetadata).parameters == network.parameters)
+        // The metadata's strings, for a tool to read back (numbers and other values are not strings).
+        #expect(try ModelFile.metadata(fromJSON: withMetadata) == ["optimizer": "adam(lr=0.1)"])
+        #expect(try ModelFile.metadata(fromJSON: text) == [:])
+        let error = #expect(throws: ModelFileError.self) {
+            try ModelFile.metadata(fromJSON: "{\"metadata\": 3}", file: "m.json")
+        }
+        #expect(error?.description == "m.json:1:14: metadata: expected an object")
     }
 
     /// Each kind of bad file fails with the line, column, layer and field of the problem.

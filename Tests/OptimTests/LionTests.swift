@@ -1,6 +1,7 @@
 import Foundation
 import Optim
 import Tensor
+import TestSupport
 import Testing
 
 /// ``Lion`` against the paper's update written out in NumPy (`scripts/reference/optim_lion_numpy.py`,
@@ -53,11 +54,10 @@ import Testing
                 var theta = Tensor(problem.start)
                 for step in 0..<run.steps {
                     let loss = optimizer.step(&theta, objective).loss
-                    var deviation = relativeDeviation(loss, run.losses[step], floor: Swift.abs(run.losses[0]))
-                    for (a, b) in zip(theta.scalars, run.parameters[step + 1]) {
-                        deviation = Swift.max(deviation, relativeDeviation(a, b, floor: 1))
-                    }
-                    #expect(deviation <= 1e-12, "\(problem.name) \(run.options) step \(step + 1): \(deviation)")
+                    let label = "\(problem.name) \(run.options) step \(step + 1)"
+                    expectClose(
+                        loss, run.losses[step], absolute: 1e-12 * Swift.abs(run.losses[0]), relative: 1e-12, label)
+                    expectClose(theta.scalars, run.parameters[step + 1], absolute: 1e-12, relative: 1e-12, label)
                 }
             }
         }
@@ -80,8 +80,7 @@ import Testing
                     decay == 0
                     ? theta0 - Double(t) * alpha
                     : (theta0 + 1 / decay) * Foundation.pow(1 - alpha * decay, Double(t)) - 1 / decay
-                #expect(Swift.abs(theta[0] - expected) <= 1e-12, "λ = \(decay), step \(t)")
-                #expect(Swift.abs(theta[1] + expected) <= 1e-12, "λ = \(decay), step \(t)")
+                expectClose(theta.scalars, [expected, -expected], absolute: 1e-12, "λ = \(decay), step \(t)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Optim
 import Tensor
+import TestSupport
 import Testing
 
 /// The chapter-6 problems' analytic gradients against central finite differences, and the strong-Wolfe
@@ -86,9 +87,9 @@ import Testing
             theta = Tensor(fixture.problem.start)
             for step in 0..<run.steps {
                 optimizer.step(&theta, objective)
-                for (a, b) in zip(theta.scalars, run.parameters[step + 1]) {
-                    #expect(relativeDeviation(a, b, floor: 1) <= 1e-10, "\(run.label) step \(step + 1) after reset")
-                }
+                expectClose(
+                    theta.scalars, run.parameters[step + 1], absolute: 1e-10, relative: 1e-10,
+                    "\(run.label) step \(step + 1) after reset")
             }
         }
     }

@@ -125,9 +125,3 @@ func tanhNetworkLoss(
     for i in g.indices { gradient[i] = sign * g[i] }
     return loss * scale
 }
-
-/// `|a − b| / max(|b|, floor)`: the relative deviation, with an absolute floor for values near zero.
-func relativeDeviation(_ a: Double, _ b: Double, floor: Double) -> Double {
-    if a == b { return 0 }
-    return Swift.abs(a - b) / Swift.max(Swift.abs(b), floor)
-}

@@ -1,5 +1,6 @@
 import Optim
 import Tensor
+import TestSupport
 import Testing
 
 /// Step-for-step parity with torch.optim in float64: fixtures written by
@@ -7,8 +8,9 @@ import Testing
 /// network; every optimizer and option; L-BFGS with and without line search). Each optimizer is built by
 /// name from the fixture's torch keyword options, so this also checks ``OptimizerConfiguration``.
 ///
-/// Deviations are relative: |swift − torch| / max(|torch|, 1) per parameter (the problems' parameters are
-/// of order one) and / max(|torch loss|, |initial loss|) per loss.
+/// The tolerance is the tests' one rule (`TestSupport.worstError`), relative with a floor: 1e-10·max(|torch|, 1)
+/// per parameter (the problems' parameters are of order one) and 1e-10·max(|torch loss|, |initial loss|) per
+/// loss.
 @Suite struct TorchParityTests {
     static let files = ["torch_quadratic.json", "torch_rosenbrock.json", "torch_mlp.json"]
     static let tolerance = 1e-10
@@ -29,11 +31,13 @@ import Testing
             #expect(run.losses.count == run.steps && run.parameters.count == run.steps + 1)
             for step in 0..<run.steps {
                 let result = optimizer.step(&theta, objective)
-                var deviation = relativeDeviation(result.loss, run.losses[step], floor: lossScale)
-                for (a, b) in zip(theta.scalars, run.parameters[step + 1]) {
-                    deviation = Swift.max(deviation, relativeDeviation(a, b, floor: 1))
-                }
-                #expect(deviation <= Self.tolerance, "\(file) \(run.label) step \(step + 1): deviation \(deviation)")
+                let t = Self.tolerance
+                let deviation =
+                    t
+                    * Swift.max(
+                        worstError([result.loss], [run.losses[step]], absolute: t * lossScale, relative: t).error,
+                        worstError(theta.scalars, run.parameters[step + 1], absolute: t, relative: t).error)
+                #expect(deviation <= t, "\(file) \(run.label) step \(step + 1): deviation \(deviation)")
                 #expect(
                     result.evaluations == run.evaluations[step], "\(file) \(run.label) step \(step + 1): evaluations")
                 if deviation > worst.deviation { worst = (deviation, run.label) }
@@ -45,8 +49,8 @@ import Testing
                         lbfgs.evaluationCount == record.func_evals[step],
                         "\(file) \(run.label) step \(step + 1): func_evals")
                     let t = try #require(record.t[step])
-                    #expect(
-                        relativeDeviation(lbfgs.stepLength, t, floor: 1) <= Self.tolerance,
+                    expectClose(
+                        lbfgs.stepLength, t, absolute: Self.tolerance, relative: Self.tolerance,
                         "\(file) \(run.label) step \(step + 1): t")
                     if result.iterations > 0 && lbfgs.lineSearch == .strongWolfe {
                         #expect(result.isZeroStep == (t == 0), "\(file) \(run.label) step \(step + 1): zero step flag")

@@ -88,4 +88,42 @@ import Testing
             #expect(flat.contains(text), "\(text)")
         }
     }
+
+    /// `--save` records the configuration (and the schedule) in the model's metadata; `--init-model` without
+    /// `--optimizer` continues with it, the same run as naming it; a recorded configuration that is wrong
+    /// is the model file's error (65), naming the file and the setting.
+    @Test func savedModelsRecordTheirOptimizer() throws {
+        try withScratchFiles([:]) { directory in
+            let saved = directory.appendingPathComponent("saved.json").path
+            let first = try ToolRunner.run(
+                "train",
+                [
+                    "--init-model", Self.model, "--data", Self.data, "--optimizer", "adam(lr=0.01, betas=(0.8,0.9))",
+                    "--schedule", "cosine(T_max=4)", "--epochs", "2", "--save", saved, "--quiet",
+                ])
+            #expect(first.status == 0, "\(first.standardError)")
+            let text = try String(contentsOfFile: saved, encoding: .utf8)
+            #expect(
+                text.split(separator: "\n")[1]
+                    == #" "metadata": {"optimizer": "adam(lr=0.01, betas=(0.8, 0.9))", "schedule": "cosine(T_max=4)"},"#
+            )
+            func continued(_ optimizer: [String]) throws -> [Double] {
+                let result = try ToolRunner.run(
+                    "train",
+                    ["--init-model", saved, "--data", Self.data] + optimizer + [
+                        "--batch-size", "full", "--epochs", "3", "--metrics", "-", "--quiet",
+                    ])
+                #expect(result.status == 0, "\(result.standardError)")
+                let table = try CSVTable(text: result.standardOutput, options: .init(allowsMissing: true))
+                return try table.columns(["train_loss"]).scalars
+            }
+            let recorded = try continued([])
+            #expect(recorded == (try continued(["--optimizer", "adam(lr=0.01, betas=(0.8, 0.9))"])))
+            #expect(recorded != (try continued(["--optimizer", "sgd"])))
+            try text.replacing("lr=0.01", with: "lr=-1").write(toFile: saved, atomically: true, encoding: .utf8)
+            let bad = try ToolRunner.run("train", ["--init-model", saved, "--data", Self.data, "--epochs", "1"])
+            #expect(bad.status == 65)
+            #expect(bad.standardError == "train: \(saved): metadata.optimizer: adam: lr=-1: expected a number >= 0\n")
+        }
+    }
 }

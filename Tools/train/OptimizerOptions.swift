@@ -8,14 +8,14 @@ import ToolSupport
 struct OptimizerOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The optimizer, alone or with settings in PyTorch's call syntax: adam, 'adam(lr=1e-3, betas=(0.9, 0.99))'.",
+            "The optimizer, alone or with settings in PyTorch's call syntax: adam, 'adam(lr=1e-3, betas=(0.9, 0.99))' (default: the one --init-model records, else sgd).",
             discussion: "Each optimizer with all its settings at their defaults:\n"
                 + OptimizerCatalog.entries.map {
                     "  \(try! OptimizerConfiguration($0.name).resolvedDescription)\n      \($0.summary)"
                 }.joined(separator: "\n"),
             valueName: "name|name(setting=value, …)"),
         completion: .list(OptimizerCatalog.names))
-    var optimizer = "sgd"
+    var optimizer: String?
 
     @Option(
         parsing: .unconditional,
@@ -98,22 +98,29 @@ struct OptimizerOptions: ParsableArguments {
         return settings
     }
 
-    /// The optimizer's configuration: `--optimizer` with the settings of the other flags added (a setting
-    /// given both ways is refused).
-    func configuration() throws -> OptimizerConfiguration {
+    /// The optimizer's configuration: `--optimizer` (else `recorded`, the one a model file names, else `sgd`)
+    /// with the settings of the other flags added (a setting given both ways is refused).
+    ///
+    /// - Parameter recorded: the configuration an `--init-model` records and where, when it records one.
+    func configuration(recorded: (call: String, file: String)? = nil) throws -> OptimizerConfiguration {
+        let text = optimizer ?? recorded?.call ?? "sgd"
         let call: OptimizerConfiguration
         do {
-            call = try OptimizerConfiguration(parsing: optimizer)
-        } catch let .unknownName(name, known) {
-            throw ValidationError("unknown optimizer '\(name)'; choose one of \(known.joined(separator: ", "))")
+            call = try OptimizerConfiguration(parsing: text)
         } catch {
+            if optimizer == nil, let recorded {
+                throw ToolError(.dataError, "\(recorded.file): metadata.optimizer: \(error)")
+            }
+            if case let .unknownName(name, known) = error {
+                throw ValidationError("unknown optimizer '\(name)'; choose one of \(known.joined(separator: ", "))")
+            }
             throw ValidationError("--optimizer: \(error)")
         }
         var settings = call.settings
         for (flag, setting, value) in try flagSettings(for: call.name) {
             guard settings.updateValue(value, forKey: setting) == nil else {
                 throw ValidationError(
-                    "\(flag) sets \(setting), which --optimizer '\(optimizer)' sets too; give it once")
+                    "\(flag) sets \(setting), which --optimizer '\(text)' sets too; give it once")
             }
         }
         do {

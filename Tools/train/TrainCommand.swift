@@ -139,7 +139,8 @@ struct TrainCommand: ParsableCommand {
         if initModel == nil { _ = try hiddenWidths() }
         if let inputs { _ = try columnNames(inputs, option: "--inputs") }
         if let target { _ = try columnNames(target, option: "--target") }
-        _ = try optimizerOptions.configuration()
+        // Without --optimizer, an --init-model may name the optimizer: checked once it is read.
+        if optimizerOptions.optimizer != nil || initModel == nil { _ = try optimizerOptions.configuration() }
         _ = try optimizerOptions.learningRateSchedule()
     }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Datasets
+import JSON
 import NN
+import NumberFormatting
 import Optim
 import Platform
 import Tensor
@@ -19,16 +21,23 @@ struct TrainingSetup {
     var training: LabeledData
     var validation: (inputs: Tensor, targets: Tensor)?
     var optimizer: any Optimizer & Sendable
+    /// The optimizer's configuration, recorded in the saved model.
+    var configuration: OptimizerConfiguration
     var options: TrainingOptions
 
     init(_ command: TrainCommand) throws {
         let loss = try command.loss.resolved("loss")
         var table = try InputFile.readTable(command.data)
         var start: Network? = nil
+        var recorded: (call: String, file: String)? = nil
         if let path = command.initModel {
             let text = String(decoding: try InputFile.contents(path), as: UTF8.self)
             start = try ModelFile.network(fromJSON: text, file: InputFile.name(path))
+            recorded = try ModelFile.metadata(fromJSON: text, file: InputFile.name(path))["optimizer"].map {
+                ($0, InputFile.name(path))
+            }
         }
+        configuration = try command.optimizerOptions.configuration(recorded: recorded)
         let targetNames = try command.target.map { try columnNames($0, option: "--target") }
         let inputNames = try command.inputs.map { try columnNames($0, option: "--inputs") }
         let targetCount = targetNames?.count ?? (start.map { loss.targetWidth(outputs: $0.outputs) } ?? 1)
@@ -92,7 +101,7 @@ struct TrainingSetup {
             data.targets = data.targets.rows(at: split.training)
         }
         training = data
-        optimizer = try command.optimizerOptions.configuration().makeOptimizer()
+        optimizer = configuration.makeOptimizer()
         options = TrainingOptions(epochs: command.epochs, batchSize: batchRows, loss: loss)
         options.shuffle = command.shuffle
         options.seed = command.seed
@@ -114,14 +123,7 @@ struct TrainingSetup {
 
     /// An integer with thousands separators (`10,000,400,001`), or in exponent form beyond 10¹⁵.
     static func grouped(_ x: Double) -> String {
-        guard x < 1e15 else { return "\(x)" }
-        var digits = String(Int(x))
-        var index = digits.endIndex
-        while digits.distance(from: digits.startIndex, to: index) > 3 {
-            index = digits.index(index, offsetBy: -3)
-            digits.insert(",", at: index)
-        }
-        return digits
+        x < 1e15 ? Numbers.grouped(Int(x), separator: ",") : "\(x)"
     }
 
     /// The number of classes K for cross-entropy (the largest label + 1) and the row of the largest label,
@@ -202,7 +204,8 @@ struct TrainingSetup {
             throw ToolError(.dataError, "\(result.stopReason)\(command.save == nil ? "" : "; nothing saved")")
         }
         if let path = command.save {
-            try OutputFile.write(path, bytes: Array(ModelFile.json(result.selected).utf8))
+            try OutputFile.write(
+                path, bytes: Array(ModelFile.json(result.selected, metadata: modelMetadata(command)).utf8))
         }
         report(result, command)
         if let failure = metrics?.failure {
@@ -223,6 +226,14 @@ struct TrainingSetup {
             }
             throw ToolError(.dataError, message)
         }
+    }
+
+    /// What a saved model records of its training: the optimizer's configuration (what `--init-model` reads
+    /// back when `--optimizer` is not given) and the schedule when there is one.
+    func modelMetadata(_ command: TrainCommand) -> String {
+        var members: [(key: String, value: JSONOutput)] = [("optimizer", .string(configuration.description))]
+        if let schedule = command.optimizerOptions.schedule { members.append(("schedule", .string(schedule))) }
+        return JSONOutput.object(members).compact
     }
 
     func report(_ result: TrainingResult, _ command: TrainCommand) {
@@ -262,8 +273,6 @@ struct TrainingSetup {
     /// A number with four significant digits.
     static func short(_ x: Double) -> String {
         guard x.isFinite, x != 0 else { return "\(x)" }
-        let magnitude = Int(Double.log10(Swift.abs(x)).rounded(.down))
-        let scale = Double.pow(10, Double(3 - magnitude))
-        return CSVWriter.format((x * scale).rounded() / scale)
+        return CSVWriter.format(Numbers.rounded(x, significantDigits: 4))
     }
 }

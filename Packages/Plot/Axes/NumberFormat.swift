@@ -1,3 +1,5 @@
+import NumberFormatting
+
 /// How Plot writes the numbers it prints itself: the tick labels of 2-D axes (linear and logarithmic), the
 /// ×10ᵏ multiplier beside an axis, colorbar ticks, the tick labels of 3-D views and contour level labels.
 ///
@@ -19,6 +21,6 @@ public enum NumberFormat: String, Sendable, CaseIterable {
 
     /// `text`, a number as C's `printf` writes it (with a decimal point), in this format.
     func apply(_ text: String) -> String {
-        self == .decimalPoint ? text : String(text.map { $0 == "." ? decimalSeparator : $0 })
+        Numbers.marked(text, self == .decimalPoint ? .point : .comma)
     }
 }

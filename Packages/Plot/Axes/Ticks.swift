@@ -1,3 +1,4 @@
+import NumberFormatting
 import Platform
 
 #if canImport(Glibc)
@@ -228,11 +229,7 @@ public enum Ticks {
 
     /// `value` with exactly `decimals` digits after the separator (C's `%.*f`), with U+2212 for minus.
     static func formatFixed(_ value: Double, decimals: Int, _ format: NumberFormat = .decimalPoint) -> String {
-        let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> String in
-            _ = withVaList([Int32(min(decimals, 40)), value]) { vsnprintf(buffer.baseAddress!, 64, "%.*f", $0) }
-            return String(cString: buffer.baseAddress!)
-        }
-        return format.apply(text.hasPrefix("-") ? "−" + text.dropFirst() : text)
+        format.apply(Numbers.trueMinus(Numbers.fixed(value, decimals: min(decimals, 40))))
     }
 
     // MARK: matplotlib's helpers, as arithmetic

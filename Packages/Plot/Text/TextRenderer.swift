@@ -10,14 +10,17 @@ import Platform
 /// Text through FreeType with DejaVu Sans: layout (with the `$…$` markup of `MathText`), measured extents,
 /// and antialiased drawing at any angle.
 ///
-/// The fonts are `DejaVuSans.ttf` and `DejaVuSans-Bold.ttf` (Debian's fonts-dejavu-core) in the first of:
-/// the `fontDirectory` argument, the `PLOT_FONT_DIR` environment variable, `/usr/share/fonts/truetype/dejavu`.
+/// The fonts are DejaVu Sans and DejaVu Sans Bold, found as ``FontFiles`` says: in the `fontDirectory`
+/// argument or the `PLOT_FONT_DIR` environment variable when given, else through fontconfig (`fc-match`),
+/// else in the directories where distributions install them (looked up once per process).
 /// Advances are FreeType's unhinted ("linear") advances plus the font's kerning, so measured widths do not
 /// depend on hinting; upright glyphs are rendered with light (vertical-only) auto-hinting and cached.
 /// Not thread-safe: use one renderer per thread.
 public final class TextRenderer {
-    /// The directory the fonts were loaded from.
+    /// The directory of the regular face's file.
     public let fontDirectory: String
+    /// The faces' files and how they were found.
+    public let fonts: FontFiles
     private var library: FT_Library?
     private var faces: [FontWeight: FT_Face] = [:]
     private var currentSize: [FontWeight: Int] = [:]
@@ -26,25 +29,26 @@ public final class TextRenderer {
     /// Line ascent ("l") and descent ("p") per em, per weight.
     private var lineMetrics: [FontWeight: (ascent: Double, descent: Double)] = [:]
 
-    /// The Debian location of DejaVu Sans.
-    public static let defaultFontDirectory = "/usr/share/fonts/truetype/dejavu"
+    /// The Debian location of DejaVu Sans, the first of ``FontFiles/fallbackDirectories``.
+    public static let defaultFontDirectory = FontFiles.fallbackDirectories[0]
     /// The environment variable that overrides the font directory.
     public static let fontDirectoryVariable = "PLOT_FONT_DIR"
 
     /// Loads the regular and bold faces.
-    /// - Parameter fontDirectory: where DejaVuSans.ttf and DejaVuSans-Bold.ttf are; nil for `PLOT_FONT_DIR`
-    ///   or the Debian path.
-    /// - Throws: `PlotError.fontUnavailable` naming the file.
+    /// - Parameter fontDirectory: where DejaVuSans.ttf and DejaVuSans-Bold.ttf are; nil to find them
+    ///   (``FontFiles/locate(directory:fcMatch:fallbackDirectories:)``).
+    /// - Throws: `PlotError.fontUnavailable` naming the file, or what was tried when no font was found.
     public init(fontDirectory: String? = nil) throws {
-        let environment = getenv(TextRenderer.fontDirectoryVariable).map { String(cString: $0) }
-        let directory =
-            fontDirectory ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? TextRenderer.defaultFontDirectory
-        self.fontDirectory = directory
+        let variable = getenv(TextRenderer.fontDirectoryVariable).map { String(cString: $0) } ?? ""
+        fonts =
+            try fontDirectory != nil || !variable.isEmpty
+            ? FontFiles.locate(directory: fontDirectory) : FontFiles.standard.get()
+        let regular = fonts.regular
+        self.fontDirectory = regular.lastIndex(of: "/").map { String(regular[..<$0]) } ?? "."
         guard FT_Init_FreeType(&library) == 0 else {
-            throw PlotError.fontUnavailable(path: directory, reason: "FreeType failed to initialise")
+            throw PlotError.fontUnavailable(path: regular, reason: "FreeType failed to initialise")
         }
-        for (weight, file) in [(FontWeight.regular, "DejaVuSans.ttf"), (.bold, "DejaVuSans-Bold.ttf")] {
-            let path = directory + "/" + file
+        for (weight, path) in [(FontWeight.regular, fonts.regular), (.bold, fonts.bold)] {
             var face: FT_Face?
             let status = FT_New_Face(library, path, 0, &face)
             guard status == 0, let face else {
