@@ -22,7 +22,9 @@ extension NotebookCommand {
         @Option(help: ArgumentHelp("The output format; only ipynb.", valueName: "format"))
         var format = "ipynb"
 
-        @Option(help: ArgumentHelp("The directory the .ipynb files are written to.", valueName: "dir"))
+        @Option(
+            name: [.short, .customLong("output")],
+            help: ArgumentHelp("The directory the .ipynb files are written to.", valueName: "dir"))
         var output: String
 
         @Option(help: ArgumentHelp("The directory of the pages (<id>.md and README.md).", valueName: "dir"))
