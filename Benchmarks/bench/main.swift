@@ -28,6 +28,7 @@ let usage = """
 
     Examples:
       bench nn optim                       # two groups (make bench runs them all, then the course comparison)
+      bench tensor | tee tensor-bench.txt  # keep the figures of one group
       perf record .build/release/bench product 1600 50 50 tb
     """
 let arguments = Array(CommandLine.arguments.dropFirst())

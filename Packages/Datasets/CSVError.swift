@@ -17,6 +17,9 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
         /// A data field that is not a decimal number; `token` is the field as written (trimmed, shortened
         /// to 40 characters).
         case notANumber(token: String)
+        /// A field or column name holding a NUL byte: the file holds binary data, not text; `token` is the
+        /// field as written (trimmed, shortened to 40 characters).
+        case nulByte(token: String)
         /// A field that spells a NaN or an infinity, or a number too large for a `Double` (`1e999`).
         case notFinite(token: String)
         /// An empty data field (allowed, and read as NaN, only with ``CSVReader/Options/allowsMissing``).
@@ -80,6 +83,8 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
         switch kind {
         case let .notANumber(token):
             return "expected a number, found \(quoted(token))"
+        case let .nulByte(token):
+            return "a NUL byte (\\0) in \(quoted(token)): the file holds binary data, not CSV text"
         case let .notFinite(token):
             return "expected a finite number, found \(quoted(token))"
         case .emptyField:
@@ -105,7 +110,7 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .inputIsTarget(name):
             return "column \(quoted(name)) is both an input and the target; a model would be given its answer"
         case let .unwritableColumnName(name):
-            return "column name \(quoted(name)) cannot be written (empty, a duplicate, or a line feed)"
+            return "column name \(quoted(name)) cannot be written (empty, a duplicate, a line feed or a NUL byte)"
         case let .cannotOpen(reason):
             return "cannot open: \(reason)"
         case let .io(reason):

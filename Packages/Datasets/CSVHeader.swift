@@ -52,6 +52,9 @@ enum CSVHeader {
             }
             let name = String(decoding: bytes, as: UTF8.self)
             guard !name.isEmpty else { throw reader.error(.emptyColumnName, column) }
+            if bytes.contains(0) {
+                throw reader.error(.nulByte(token: name.count > 40 ? String(name.prefix(37)) + "..." : name), column)
+            }
             if let earlier = firstColumn[name] {
                 throw reader.error(.duplicateColumnName(name, firstColumn: earlier), column)
             }
@@ -99,9 +102,9 @@ enum CSVHeader {
         return String(decoding: quoted, as: UTF8.self)
     }
 
-    /// Whether a name can be written so that it reads back: not empty and without a line feed (the reader
-    /// splits lines before it parses quotes).
+    /// Whether a name can be written so that it reads back: not empty, without a line feed (the reader
+    /// splits lines before it parses quotes) and without a NUL byte (which the reader takes for binary data).
     static func isWritable(_ name: String) -> Bool {
-        !name.isEmpty && !name.utf8.contains(UInt8(ascii: "\n"))
+        !name.isEmpty && !name.utf8.contains(UInt8(ascii: "\n")) && !name.utf8.contains(0)
     }
 }

@@ -351,6 +351,7 @@ public final class CSVReader {
     private func fieldError(_ fieldStart: UnsafePointer<UInt8>, _ last: UnsafePointer<UInt8>, _ column: Int) -> CSVError
     {
         let text = token(fieldStart, last)
+        if text.utf8.contains(0) { return error(.nulByte(token: text), column) }
         return error(CSVNumber.spellsNonFinite(text) ? .notFinite(token: text) : .notANumber(token: text), column)
     }
 

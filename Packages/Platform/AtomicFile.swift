@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +15,9 @@
 ///   it (`.NAME.tmp-PID-N`), which is flushed to disk and renamed over the destination only when
 ///   everything was written. A run that fails or is killed never leaves a half-written file (the
 ///   temporary file is removed on an error, and by ``TerminationSignals`` on a signal), and an existing
-///   file stays as it was until the new one is complete. A replaced file keeps its permissions; a new
+///   file stays as it was until the new one is complete. A process killed outright (SIGKILL, a power cut)
+///   cannot remove its temporary file: the next write to the same destination removes the temporaries of
+///   processes that no longer run (``removeStaleTemporaries(of:)``). A replaced file keeps its permissions; a new
 ///   one gets 0666 less the umask.
 /// - A device, FIFO or socket (`/dev/null`, `/dev/full`, a named pipe): opened and written in place, as
 ///   every Unix tool does; a write error (`/dev/full`'s "No space left on device") is an error.
@@ -106,6 +110,7 @@ public enum AtomicFile {
     ) throws(AtomicFileError) -> (FileDescriptor, String, Int?) {
         let directory = self.directory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
+        if cleaned.withLock({ $0.insert(path).inserted }) { removeStaleTemporaries(of: path) }
         var failure = SystemError(code: EEXIST)
         for attempt in 0..<100 {
             let candidate = "\(directory)/.\(base).tmp-\(getpid())-\(attempt)"
@@ -120,6 +125,39 @@ public enum AtomicFile {
         throw AtomicFileError(path: name, failed: .createTemporary(directory: directory), failure)
     }
 }
+
+extension AtomicFile {
+    /// Removes the temporary files `.NAME.tmp-PID-N` beside `path` whose process `PID` no longer runs: what a
+    /// write killed before it could clean up (SIGKILL) left behind. A temporary of a process that still
+    /// runs, this one or another writing the same destination, is left alone. Each destination is cleaned
+    /// once per process, before its first atomic write.
+    ///
+    /// - Returns: the names of the files removed.
+    @discardableResult
+    public static func removeStaleTemporaries(of path: String) -> [String] {
+        let directory = self.directory(of: path)
+        let prefix = "." + (path.split(separator: "/").last.map(String.init) ?? path) + ".tmp-"
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var removed: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            guard name.hasPrefix(prefix) else { continue }
+            let parts = name.dropFirst(prefix.count).split(separator: "-")
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, Int(parts[1]) != nil, pid != getpid()
+            else { continue }
+            // kill(pid, 0) fails with ESRCH exactly when no process has that id.
+            guard kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            if unlink(directory + "/" + name) == 0 { removed.append(name) }
+        }
+        return removed
+    }
+}
+
+/// The destinations cleaned of stale temporaries in this process.
+private let cleaned = Mutex<Set<String>>([])
 
 /// Why an ``AtomicFile`` write failed: the destination, the step, and the system's error.
 public struct AtomicFileError: Error, Equatable, CustomStringConvertible {

@@ -28,6 +28,29 @@ extension Loss: CommandLineChoice {
     }
 }
 
+extension Initializer: CommandLineChoice {
+    /// ``Initializer/names``, each with the distribution it draws Ω_k from: the one set every tool that
+    /// initialises a network offers (`train`, `init-study`).
+    public static var choices: [(word: String, help: String)] {
+        let help = [
+            "pytorch": "PyTorch's nn.Linear: Ω and β from U(±1/√fan_in)",
+            "he": "He (Kaiming): N(0, 2/fan_in), UDL eq. 7.32",
+            "he-uniform": "U(±√(6/fan_in))",
+            "xavier": "Xavier (Glorot): N(0, 2/(fan_in + fan_out))",
+            "xavier-uniform": "U(±√(6/(fan_in + fan_out)))",
+            "lecun": "LeCun: N(0, 1/fan_in)",
+            "zeros": "every parameter 0",
+            "normal:VARIANCE": "N(0, σ²) with the σ² given, e.g. normal:0.25",
+        ]
+        return names.map { ($0, help[$0] ?? "") }
+    }
+
+    /// The initializer called `word` (``Initializer/init(name:)``: also `normal:0.25`).
+    public init?(word: String) {
+        self.init(name: word)
+    }
+}
+
 /// The rows of one minibatch: all of them (`full`, one step per epoch) or a positive number.
 public enum BatchSize: CommandLineChoice, Equatable {
     /// The whole training set.

@@ -116,5 +116,6 @@ public func runReportingErrors(tool name: String, _ body: () throws -> Void) thr
     }
 }
 
-/// The version printed by every tool's `--version`.
-public let toolkitVersion = "0.1.0"
+/// The version printed by every tool's `--version`: Platform's ``Toolkit/version``, the one source (the
+/// kernel's host, which does not link ToolSupport, prints it too).
+public let toolkitVersion = Toolkit.version

@@ -88,6 +88,7 @@ struct BackpropCheckCommand: ParsableCommand {
     var format: ReportFormat = .text
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "With --format markdown: the exercise worked by hand for data point N (from 1): every quantity of eqs. "
                 + "7.24 and 7.25 with its numbers, then the other points, the batch gradient and the new weights.",
@@ -98,6 +99,7 @@ struct BackpropCheckCommand: ParsableCommand {
     var language: ReportLanguage = .english
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Fixed decimals of --point's numbers (default: --digits significant digits).", valueName: "n"))
     var decimals: Int?

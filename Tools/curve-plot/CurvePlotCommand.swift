@@ -68,6 +68,7 @@ struct CurvePlotCommand: ParsableCommand {
     var logY = false
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Replace each value by the mean of the last N values (a trailing moving average).", valueName: "N"))
     var smooth = 1
@@ -90,7 +91,8 @@ struct CurvePlotCommand: ParsableCommand {
             valueName: "place"))
     var legend: String?
 
-    @Option(help: ArgumentHelp("Figure size in pixels, each side 100 to 10000.", valueName: "WxH"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Figure size in pixels, each side 100 to 10000.", valueName: "WxH"))
     var size = FigureSize(width: 800, height: 600)
 
     @Flag(help: "Decimal commas in the tick labels (0,5 instead of 0.5), for figures of a Spanish text.")

@@ -25,14 +25,15 @@ struct InitStudyCommand: ParsableCommand {
             Examples:
               init-study --depth 5 --width 8 --init normal:1 --numpy-compatible      # notebook 7.3's numbers
               init-study --depth 50 --width 80 --init he
+              init-study --depth 50 --width 80 --init he | curve-plot - --x layer --log-y -o spread.png
               init-study --sweep --depth 50 --width 80 --activation tanh -o sweep.csv --plot depth.png --heatmap map.png
             """,
         version: toolkitVersion)
 
-    @Option(help: "K, the number of hidden layers.")
+    @Option(parsing: .unconditional, help: "K, the number of hidden layers.")
     var depth = 5
 
-    @Option(help: "D, the width of every hidden layer.")
+    @Option(parsing: .unconditional, help: "D, the width of every hidden layer.")
     var width = 8
 
     @Option(help: ArgumentHelp("Hidden activation.", valueName: "name"))
@@ -40,26 +41,26 @@ struct InitStudyCommand: ParsableCommand {
 
     @Option(
         name: .customLong("init"),
-        help: ArgumentHelp(
-            "Weight initialiser: he, xavier, lecun, pytorch, or normal:σ² (e.g. normal:0.25).", valueName: "name"))
-    var initializer = "he"
+        help: ArgumentHelp("Weight initialiser (biases are 0; pytorch draws them too).", valueName: "name"))
+    var initializer: Choice<Initializer> = "he"
 
     @Flag(help: "Draw weights and data exactly as notebook 7.3 does (needs --init normal:σ², or he = normal:2/D).")
     var numpyCompatible = false
 
-    @Option(help: "Seed of the generator.")
+    @Option(parsing: .unconditional, help: "Seed of the generator.")
     var seed: UInt32 = 0
 
-    @Option(help: "Points of the forward pass.")
+    @Option(parsing: .unconditional, help: "Points of the forward pass.")
     var forwardSamples = 1000
 
-    @Option(help: "Points of the backward pass.")
+    @Option(parsing: .unconditional, help: "Points of the backward pass.")
     var backwardSamples = 100
 
     @Flag(help: "Scan the weight variance σ² over a log grid instead of using --init.")
     var sweep = false
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp("The sweep's grid: lowest σ², highest σ², number of values.", valueName: "low,high,count"))
     var variances = "0.0001,10,41"
 
@@ -109,14 +110,8 @@ struct InitStudyCommand: ParsableCommand {
     /// The study the options describe.
     func study() throws -> InitializationStudy {
         var chosen: Initializer
-        if initializer == "he" && numpyCompatible {
-            chosen = .normal(variance: 2 / Double(width))
-        } else if let parsed = Initializer(name: initializer) {
-            chosen = parsed
-        } else {
-            throw ValidationError(
-                "unknown initialiser '\(initializer)'; choose one of \(Initializer.names.joined(separator: ", "))")
-        }
+        chosen = try initializer.resolved("initialiser")
+        if chosen == .heNormal && numpyCompatible { chosen = .normal(variance: 2 / Double(width)) }
         if numpyCompatible && !sweep {
             guard case .normal = chosen else {
                 throw ValidationError("--numpy-compatible draws N(0, σ²) weights: use --init normal:σ² or he")
@@ -187,7 +182,9 @@ struct InitStudyCommand: ParsableCommand {
                 )
             } else {
                 let spreads = study.run()
-                if let plot { try InitStudyFigures.spreads(spreads, title: title + ", " + initializer).write(to: plot) }
+                if let plot {
+                    try InitStudyFigures.spreads(spreads, title: title + ", " + initializer.word).write(to: plot)
+                }
                 try OutputFile.writeCSV(output, columns: ["layer", "forward_std", "backward_std"]) { writer in
                     for spread in spreads {
                         try writer.write(row: [Double(spread.layer), spread.forward, spread.backward] as [Double?])

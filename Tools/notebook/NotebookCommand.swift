@@ -22,7 +22,7 @@ struct NotebookCommand: ParsableCommand {
               notebook run all --figures docs/notebooks/figures --transcripts docs/notebooks/output
               notebook list --parts 6.4
               notebook run 6.4 --part momentum
-              notebook run all --summary | grep -c PASS
+              notebook run all | grep -c '\\[PASS\\]'                  # every stated value checked
             """,
         version: toolkitVersion,
         subcommands: [List.self, Run.self])

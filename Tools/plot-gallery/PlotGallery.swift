@@ -13,10 +13,11 @@ struct PlotGallery: ParsableCommand {
             Writes loss-curves.png, error-bands.png, bars.png, scatter.png, heatmap.png, contours.png,
             optimizer-paths.png, surface-3d.png, residuals.png and line-styles.png into the output directory.
 
-            Example:
+            Examples:
               plot-gallery --output docs/gallery
+              plot-gallery -o gallery | cut -d ' ' -f 1 | xargs ls -l     # each figure's path, then its size
             """,
-        version: "1.0.0")
+        version: toolkitVersion)
 
     @Option(name: .shortAndLong, help: "The directory to write the PNG files into (created if missing).")
     var output = "docs/gallery"

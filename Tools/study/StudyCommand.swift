@@ -19,7 +19,7 @@ struct StudyCommand: ParsableCommand {
         abstract: "Plan, summarise and report the optimizer study (make study runs all of it).",
         discussion: """
             The study is a list of independent `train` runs, one shell command per line, so it spreads over any \
-            number of cores or machines:
+            number of cores or machines. Examples, the whole study as `make study` runs it:
 
               study prepare --results results
               study plan --results results | tr '\\n' '\\0' | xargs -0 -P 8 -n 1 sh -c
@@ -74,15 +74,20 @@ struct StudyCommand: ParsableCommand {
 
     /// The study's size (`make study SEEDS=… EPOCHS=…`), recorded by `prepare` in <results>/plan.json.
     struct ScopeOptions: ParsableArguments {
-        @Option(help: ArgumentHelp("Seeds of the comparison, noise and refit runs.", valueName: "s1,s2,…"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Seeds of the comparison, noise and refit runs.", valueName: "s1,s2,…"))
         var seeds = "0,1,2"
-        @Option(help: ArgumentHelp("Epochs of the comparison and noise runs.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Epochs of the comparison and noise runs.", valueName: "n"))
         var epochs = 2500
-        @Option(help: ArgumentHelp("Epochs of the size runs.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Epochs of the size runs.", valueName: "n"))
         var sizeEpochs = 1000
-        @Option(help: ArgumentHelp("Hidden widths of the size experiment.", valueName: "w1,w2,…"))
+        @Option(
+            parsing: .unconditional, help: ArgumentHelp("Hidden widths of the size experiment.", valueName: "w1,w2,…"))
         var widths = "4,10,20,50,100"
-        @Option(help: ArgumentHelp("Hidden-layer counts of the size experiment.", valueName: "d1,d2,…"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Hidden-layer counts of the size experiment.", valueName: "d1,d2,…"))
         var depths = "1,2,3,4"
         @Option(
             help: ArgumentHelp(
@@ -182,7 +187,7 @@ struct StudyCommand: ParsableCommand {
         var figures = "docs/report/figures"
         @Option(help: ArgumentHelp("The report template.", valueName: "file"))
         var template = "docs/report/informe.template.md"
-        @Option(help: ArgumentHelp("The rendered report.", valueName: "file"))
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The rendered report.", valueName: "file"))
         var output = "docs/report/informe.md"
 
         func run() throws {
@@ -282,7 +287,7 @@ extension StudyCommand {
         var partition: String?
         @Option(help: ArgumentHelp("Time limit of each run.", valueName: "[D-]HH:MM:SS"))
         var time = "01:00:00"
-        @Option(help: ArgumentHelp("Runs at once (the %M of --array=1-N%M).", valueName: "M"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Runs at once (the %M of --array=1-N%M).", valueName: "M"))
         var parallel = 32
         @Option(help: ArgumentHelp("The job's name.", valueName: "name"))
         var jobName = "udl-study"

@@ -55,6 +55,7 @@ struct SurfacePlotCommand: ParsableCommand {
     var style: Choice<SurfaceFigure.Style> = "surface"
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Values per axis for the built-in surface and --model (2 … 1000; default 40).", valueName: "n"))
     var grid: Int?
@@ -82,6 +83,7 @@ struct SurfacePlotCommand: ParsableCommand {
     var title: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Figure size in pixels, each side 100 to 10000 (default 800x600, 1400x600 with --clean).", valueName: "WxH")
     )

@@ -28,7 +28,8 @@ struct SwiftKernel: ParsableCommand {
               .venv/bin/jupyter lab docs/notebooks/ipynb          # the notebooks, on this kernel
               .venv/bin/jupyter console --kernel swift            # a Swift REPL with the toolkit
               printf 'EXEC 12\\nprint(1 + 1)' | .build/release/swift-kernel | tr '\\036' '>'
-            """)
+            """,
+        version: Toolkit.version)
 
     @Option(help: "The toolkit's release build directory (default: the directory of this executable).")
     var buildDirectory: String?

@@ -14,7 +14,7 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a fully connected network on CSV data with any optimizer of torch.optim or UDL chapter 6.",
         discussion: """
-            Inputs are the data's columns except the last, the target the last column (or --inputs/--target). \
+            Inputs are the data's columns except the last, the target the last column (or --inputs/--targets). \
             The network is built from --hidden/--activation/--init/--seed (PyTorch's nn.Linear initialisation by \
             default), or read from --init-model. Each epoch runs one optimizer step per minibatch; with \
             --batch-size full, one step on the whole set, so the run matches torch.optim epoch by epoch. The \
@@ -32,6 +32,7 @@ struct TrainCommand: ParsableCommand {
               train --data d.csv --validation clean.csv --validation-target z_clean --hidden 50,50,50 \\
                     --optimizer adam --lr 0.001 --batch-size 400 --epochs 2500 --save model.json --metrics m.csv
               train --data d.csv --epochs 0 --save init.json          # the initial model, to share between runs
+              train --data d.csv --optimizer 'lion(lr=1e-4, betas=(0.9, 0.99))' --metrics - | curve-plot - -o lion.png
               train --init-model init.json --data d.csv --optimizer lbfgs --lr 1 --max-iter 1 \\
                     --line-search strong-wolfe --batch-size full --epochs 100 --metrics - | curve-plot - --log-y -o loss.png
             """,
@@ -43,7 +44,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Input columns (default: all but the target).", valueName: "a,b,…"))
     var inputs: String?
 
-    @Option(help: ArgumentHelp("Target column(s) (default: the last column).", valueName: "name"))
+    @Option(
+        name: [.customLong("targets"), .customLong("target")],
+        help: ArgumentHelp("Target column(s) (default: the last column; --target also works).", valueName: "a,b,…"))
     var target: String?
 
     @Option(
@@ -67,11 +70,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hidden activation.", valueName: "name"))
     var activation: Choice<Activation> = "relu"
 
-    @Option(
-        name: .customLong("init"),
-        help: ArgumentHelp(
-            "Initialiser: \(Initializer.names.joined(separator: ", ")).", valueName: "name"))
-    var initializer = "pytorch"
+    @Option(name: .customLong("init"), help: ArgumentHelp("Initialiser.", valueName: "name"))
+    var initializer: Choice<Initializer> = "pytorch"
 
     @Option(parsing: .unconditional, help: "Seed of the initialisation, the minibatch order and the validation split.")
     var seed: UInt32 = 0
@@ -136,9 +136,12 @@ struct TrainCommand: ParsableCommand {
         if data == "-" && [initModel, validation].contains("-") {
             throw ValidationError("only one input can come from standard input")
         }
-        if initModel == nil { _ = try hiddenWidths() }
+        if initModel == nil {
+            _ = try hiddenWidths()
+            _ = try initializer.resolved("initialiser")
+        }
         if let inputs { _ = try columnNames(inputs, option: "--inputs") }
-        if let target { _ = try columnNames(target, option: "--target") }
+        if let target { _ = try columnNames(target, option: "--targets") }
         // Without --optimizer, an --init-model may name the optimizer: checked once it is read.
         if optimizerOptions.optimizer != nil || initModel == nil { _ = try optimizerOptions.configuration() }
         _ = try optimizerOptions.learningRateSchedule()
@@ -161,10 +164,7 @@ struct TrainCommand: ParsableCommand {
     func architecture(inputs: Int, outputs: Int) throws -> Architecture {
         let widths = try hiddenWidths()
         let activation = try activation.resolved("activation")
-        guard Initializer(name: initializer) != nil else {
-            throw ValidationError(
-                "unknown initialiser '\(initializer)'; choose one of \(Initializer.names.joined(separator: ", "))")
-        }
+        _ = try initializer.resolved("initialiser")
         return Architecture(inputs: inputs, hidden: widths, activation: activation, outputs: outputs)
     }
 

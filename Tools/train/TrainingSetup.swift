@@ -38,7 +38,7 @@ struct TrainingSetup {
             }
         }
         configuration = try command.optimizerOptions.configuration(recorded: recorded)
-        let targetNames = try command.target.map { try columnNames($0, option: "--target") }
+        let targetNames = try command.target.map { try columnNames($0, option: "--targets") }
         let inputNames = try command.inputs.map { try columnNames($0, option: "--inputs") }
         let targetCount = targetNames?.count ?? (start.map { loss.targetWidth(outputs: $0.outputs) } ?? 1)
         var data = try table.labeled(inputs: inputNames, targets: targetNames, targetCount: targetCount)
@@ -82,7 +82,8 @@ struct TrainingSetup {
             network = start
         } else {
             let architecture = try command.architecture(inputs: data.inputs.shape[1], outputs: outputs)
-            network = Network(architecture, initializer: Initializer(name: command.initializer)!, seed: command.seed)
+            network = Network(
+                architecture, initializer: try command.initializer.resolved("initialiser"), seed: command.seed)
         }
         try Self.checkTargets(loss, data.targets, outputs: network.outputs, table: table, columns: data.targetNames)
 
