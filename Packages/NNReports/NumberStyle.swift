@@ -48,13 +48,10 @@ public struct NumberStyle: Sendable, Equatable {
             let fraction = short.split(separator: ".", maxSplits: 1).dropFirst().first ?? ""
             if !short.contains("e") && fraction.count <= decimals { return short }
         }
-        var text: String
         switch precision {
-        case let .significant(digits): text = printed(x, .significant, digits)
-        case let .decimals(decimals): text = printed(x, .fixed, decimals)
+        case let .significant(digits): return Numbers.withoutRoundedAwayMinus(printed(x, .significant, digits))
+        case let .decimals(decimals): return Numbers.withoutRoundedAwayMinus(printed(x, .fixed, decimals))
         }
-        if text.hasPrefix("-") && text.allSatisfy({ "-0.".contains($0) }) { text.removeFirst() }
-        return text
     }
 
     /// Plain text: `-0.1991`, or `−0,1991` with a decimal comma; exponents stay as C writes them (`1e-06`).

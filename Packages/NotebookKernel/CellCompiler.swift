@@ -98,19 +98,3 @@ public struct CellCompiler: Sendable {
         return .failed(CellDiagnostic.parse(run.output, program: program))
     }
 }
-
-extension Directory {
-    /// The names in a directory (without `.` and `..`), sorted; empty when it cannot be read.
-    static func entries(_ path: String) -> [String] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
-    }
-}

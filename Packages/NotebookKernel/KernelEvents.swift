@@ -31,23 +31,30 @@ public struct KernelEvents: Sendable {
     /// The byte that starts an event in the output stream.
     public static let separator: Character = "\u{1E}"
 
-    /// Writes one event (the cells' buffered output is flushed first, so it comes before the event).
-    public func send(_ json: String) {
+    /// Writes one event, `{"event": kind, …members}` (the cells' buffered output is flushed first, so it comes
+    /// before the event).
+    public func send(_ kind: String, _ members: [(key: String, value: JSONOutput)] = []) {
         fflush(nil)
-        try? descriptor.writeAll(Array((String(Self.separator) + json + "\n").utf8))
+        let event = JSONOutput.object([("event", .string(kind))] + members).compact
+        try? descriptor.writeAll(Array((String(Self.separator) + event + "\n").utf8))
     }
 
+    /// The host is ready, in process `pid`.
+    public func ready() { send("ready", [("pid", .integer(Int(getpid())))]) }
+
     /// The process an interrupt stops now.
-    public func busy(_ pid: pid_t) { send("{\"event\": \"busy\", \"pid\": \(pid)}") }
+    public func busy(_ pid: pid_t) { send("busy", [("pid", .integer(Int(pid)))]) }
 
     /// The request ended well.
-    public func replyOK() { send("{\"event\": \"reply\", \"status\": \"ok\", \"pid\": \(getpid())}") }
+    public func replyOK() { send("reply", [("status", .string("ok")), ("pid", .integer(Int(getpid())))]) }
 
     /// The request failed: `name` and `value` are Jupyter's `ename` and `evalue`, `traceback` the lines shown.
     public func replyError(name: String, value: String, traceback: [String]) {
-        let lines = traceback.map(JSONOutput.quoted).joined(separator: ", ")
         send(
-            "{\"event\": \"reply\", \"status\": \"error\", \"pid\": \(getpid()), \"ename\": \(JSONOutput.quoted(name)), "
-                + "\"evalue\": \(JSONOutput.quoted(value)), \"traceback\": [\(lines)]}")
+            "reply",
+            [
+                ("status", .string("error")), ("pid", .integer(Int(getpid()))), ("ename", .string(name)),
+                ("evalue", .string(value)), ("traceback", .array(traceback.map { .string($0) })),
+            ])
     }
 }

@@ -53,7 +53,7 @@ public enum KernelHost {
     /// session's process ignores it; the cell's process and the compiler take it by default.
     public static func serve(_ session: KernelSession, input: FileDescriptor) {
         signal(SIGINT, SIG_IGN)
-        session.events.send("{\"event\": \"ready\", \"pid\": \(getpid())}")
+        session.events.ready()
         while let request = read(from: input), case let .execute(cell) = request {
             switch session.execute(cell) {
             case .ok: session.events.replyOK()

@@ -47,14 +47,6 @@ public enum KernelPaths {
         return directory
     }
 
-    /// A pipe whose two ends are closed on `exec` (so a spawned compiler does not hold them open).
-    static func closeOnExecPipe() throws(SystemError) -> (read: Int32, write: Int32) {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { throw SystemError.current }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        return (ends[0], ends[1])
-    }
-
     /// The event channel's descriptor: the number in `UDL_KERNEL_EVENTS_FD`, or standard output (then named
     /// in the variable, so the cells' displays find it too).
     public static func eventDescriptor() -> FileDescriptor {

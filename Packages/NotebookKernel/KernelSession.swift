@@ -79,7 +79,7 @@ public final class KernelSession {
 
     private func run(_ program: CellProgram, library: String) -> Outcome {
         fflush(nil)
-        guard let ends = try? KernelPaths.closeOnExecPipe() else { return systemFailure("pipe") }
+        guard let ends = try? Subprocess.pipe() else { return systemFailure("pipe") }
         let handover = [ends.read, ends.write]
         let pid = fork()
         guard pid >= 0 else { return systemFailure("fork") }

@@ -58,8 +58,8 @@ enum KernelChannel {
             print(bundle.text)
             return
         }
-        let data = bundle.items.map { JSONOutput.quoted($0.0) + ": " + JSONOutput.quoted($0.1) }
-        let line = "\u{1E}{\"event\": \"\(kind)\", \"data\": {\(data.joined(separator: ", "))}}\n"
+        let data = JSONOutput.object(bundle.items.map { (key: $0.0, value: .string($0.1)) })
+        let line = "\u{1E}" + JSONOutput.object([("event", .string(kind)), ("data", data)]).compact + "\n"
         try? descriptor.writeAll(Array(line.utf8))
     }
 }

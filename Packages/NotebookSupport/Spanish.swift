@@ -26,7 +26,5 @@ public func es(_ xs: [Double], digits: Int = 6) -> String {
 private func spanish(_ x: Double, _ printed: (Double) -> String) -> String {
     if x.isNaN { return "NaN" }
     if x.isInfinite { return x < 0 ? "−∞" : "∞" }
-    var text = printed(x)
-    if text.hasPrefix("-") && text.allSatisfy({ "-0.".contains($0) }) { text.removeFirst() }
-    return Numbers.spanish(text)
+    return Numbers.spanish(Numbers.withoutRoundedAwayMinus(printed(x)))
 }

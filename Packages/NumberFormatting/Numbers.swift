@@ -69,6 +69,12 @@ public enum Numbers {
         return (x * scale).rounded() / scale
     }
 
+    /// `text`, a printed number, without the minus sign of a value that rounded to zero (`-0.000` → `0.000`,
+    /// `-0` → `0`); any other text unchanged.
+    public static func withoutRoundedAwayMinus(_ text: String) -> String {
+        text.hasPrefix("-") && text.allSatisfy({ "-0.".contains($0) }) ? String(text.dropFirst()) : text
+    }
+
     /// `text`, a number written with a decimal point, with `mark` instead: `0,5`. Any other character is kept.
     public static func marked(_ text: String, _ mark: DecimalMark) -> String {
         mark == .point ? text : String(text.map { $0 == "." ? "," : $0 })

@@ -137,14 +137,8 @@ extension AtomicFile {
     public static func removeStaleTemporaries(of path: String) -> [String] {
         let directory = self.directory(of: path)
         let prefix = "." + (path.split(separator: "/").last.map(String.init) ?? path) + ".tmp-"
-        guard let stream = opendir(directory) else { return [] }
-        defer { closedir(stream) }
         var removed: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
-            guard name.hasPrefix(prefix) else { continue }
+        for name in Directory.entries(directory) where name.hasPrefix(prefix) {
             let parts = name.dropFirst(prefix.count).split(separator: "-")
             guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, Int(parts[1]) != nil, pid != getpid()
             else { continue }

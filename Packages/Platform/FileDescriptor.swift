@@ -107,8 +107,23 @@ private func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer?, 
     read(descriptor, bytes, count)
 }
 
-/// Creating a directory and the missing ones above it, as `mkdir -p` does, with the C library's error.
+/// Directories: creating one and the missing ones above it, as `mkdir -p` does, with the C library's error;
+/// listing one.
 public enum Directory {
+    /// The names in a directory (without `.` and `..`), sorted; empty when it cannot be read.
+    public static func entries(_ path: String) -> [String] {
+        guard let stream = opendir(path) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// Creates `path` and its missing parents (mode 0777, less the umask); an existing directory is fine.
     ///
     /// - Throws: ``SystemError`` of the `mkdir(2)` that failed: `ENOTDIR` when `path` or a parent exists

@@ -97,37 +97,9 @@ public struct FontFiles: Sendable, Equatable {
     /// The file fontconfig chooses for `pattern` (`fc-match --format=%{file} pattern`), when the program runs,
     /// succeeds and names a readable file.
     static func match(_ program: String, _ pattern: String) -> String? {
-        var ends: [Int32] = [-1, -1]
-        guard ends.withUnsafeMutableBufferPointer({ pipe($0.baseAddress!) }) == 0 else { return nil }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
-        posix_spawn_file_actions_addclose(&actions, ends[0])
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let words: [String] = [program, "--format=%{file}", pattern]
-        let arguments: [UnsafeMutablePointer<CChar>?] = words.map { word in strdup(word) } + [nil]
-        defer { for argument in arguments { free(argument) } }
-        var child = pid_t()
-        let started = posix_spawnp(&child, program, &actions, nil, arguments, environment)
-        close(ends[1])
-        defer { close(ends[0]) }
-        guard started == 0 else { return nil }
-        let output = (try? FileDescriptor(rawValue: ends[0]).readAll()) ?? []
-        var status: Int32 = 0
-        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
-        // Exited normally (the low seven bits: no signal) with status 0.
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { return nil }
-        let path = String(decoding: output, as: UTF8.self)
-        return path.isEmpty || !isReadable(path) ? nil : path
-    }
-
-    /// The process's environment, for the child.
-    private static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-        #if canImport(Darwin)
-            _NSGetEnviron().pointee
-        #else
-            environ
-        #endif
+        guard let run = try? Subprocess.run([program, "--format=%{file}", pattern], standardError: .discarded),
+            run.exitCode == 0, !run.output.isEmpty, isReadable(run.output)
+        else { return nil }
+        return run.output
     }
 }
