@@ -9,6 +9,7 @@
 
 #define TK_TARGET __attribute__((target("avx2,fma")))
 #define TK_(name) tk_avx2_##name
+typedef double T;
 #define VW 4
 #define MR 6
 #define NV 2

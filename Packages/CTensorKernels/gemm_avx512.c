@@ -11,6 +11,7 @@
 
 #define TK_TARGET __attribute__((target("avx512f,avx2,fma")))
 #define TK_(name) tk_avx512_##name
+typedef double T;
 #define VW 8
 #define MR 10
 #define NV 2

@@ -7,9 +7,9 @@
 // at a time (packed only when reading A in place would be slow), and a register tile of MR × NR values
 // of C is accumulated over the block's depth, then stored once, through the epilogue on the last block.
 //
-// Arithmetic is the same in every kernel: each tile starts from zero, adds the products of one depth
-// block in order with fused multiply-adds, and is then added to C when an earlier block (or the caller)
-// left a value there. Epilogues do their work in the order of the portable Swift code.
+// Arithmetic is the same in every kernel: each tile starts from zero (or, for TK_CONTINUE, from C's
+// values), adds the products of one depth block in order with fused multiply-adds, and is then added to C
+// when an earlier block (or the caller, TK_ADD) left a value there. T is the element type. Epilogues do their work in the order of the portable Swift code.
 
 #define TK_FN static inline __attribute__((always_inline)) TK_TARGET
 #define NR (NV * VW)
@@ -17,20 +17,16 @@
 /// A tile's accumulators: MR rows of NV vectors.
 typedef struct { V v[MR][NV]; } TK_(tile);
 
-/// The register tile: accumulates `rows × nvl` vectors over `kc` depth steps. A is read at
+/// The register tile: adds `rows × nvl` vectors of products over `kc` depth steps to `t`. A is read at
 /// `a[r·a_rs + p·a_cs]`; B's micro-panel has `nvl` vectors per depth step, `b_ld` apart, the last one
 /// loaded through `bmask` where the instruction set makes that free (VLOAD_TAIL).
 TK_FN void TK_(accumulate)(
-    const int rows, const int nvl, long kc, const double *a, long a_rs, long a_cs, const double *b, long b_ld,
+    const int rows, const int nvl, long kc, const T *a, long a_rs, long a_cs, const T *b, long b_ld,
     MASK bmask, TK_(tile) *t)
 {
-#pragma unroll
-    for (int r = 0; r < MR; r++)
-#pragma unroll
-        for (int v = 0; v < NV; v++) t->v[r][v] = VZERO();
     // Rows are addressed from one base pointer per four rows (base + {0, 1, 2, 3}·a_rs), so a strided A
     // costs no address arithmetic in the loop.
-    const double *base[(MR + 3) / 4];
+    const T *base[(MR + 3) / 4];
 #pragma unroll
     for (int q = 0; q < (MR + 3) / 4; q++) base[q] = a + 4 * q * a_rs;
     const long rs3 = 3 * a_rs;
@@ -42,7 +38,7 @@ TK_FN void TK_(accumulate)(
 #pragma unroll
         for (int r = 0; r < MR; r++) {
             if (r < rows) {
-                const double *row = base[r / 4];
+                const T *row = base[r / 4];
                 V x = VSET1(r % 4 == 0 ? row[0] : r % 4 == 1 ? row[a_rs] : r % 4 == 2 ? row[2 * a_rs] : row[rs3]);
 #pragma unroll
                 for (int v = 0; v < NV; v++)
@@ -78,19 +74,19 @@ TK_FN V TK_(activate)(const int act, V z, V slope) {
 /// previous value when `add`, through epilogue `kind` with activation `act`. `kind` and `act` are constants
 /// after inlining, so each combination compiles to straight-line code.
 TK_FN void TK_(store_with)(
-    const int rows, const int nvl, const TK_(tile) *t, double *c, long ldc, long i0, long j0, long cols, int add,
+    const int rows, const int nvl, const TK_(tile) *t, T *c, long ldc, long i0, long j0, long cols, int add,
     const int kind, const int act, const tk_epilogue *x)
 {
     MASK last = VMASK(cols - (nvl - 1) * VW);
     MASK full = VMASK(VW);
-    V slope = VSET1(x->slope);
+    V slope = VSET1((T)x->slope);
     V bias[NV], sums[NV];
 #pragma unroll
     for (int v = 0; v < NV; v++) {
         if (v >= nvl) continue;
         MASK m = v == nvl - 1 ? last : full;
-        if (kind == TK_EPILOGUE_BIAS_ACTIVATION) bias[v] = VLOADM(x->bias + j0 + v * VW, m);
-        if (kind == TK_EPILOGUE_DERIVATIVE) sums[v] = VLOADM(x->column_sums + j0 + v * VW, m);
+        if (kind == TK_EPILOGUE_BIAS_ACTIVATION) bias[v] = VLOADM((const T *)x->bias + j0 + v * VW, m);
+        if (kind == TK_EPILOGUE_DERIVATIVE) sums[v] = VLOADM((T *)x->column_sums + j0 + v * VW, m);
     }
 #pragma unroll
     for (int r = 0; r < MR; r++) {
@@ -101,16 +97,16 @@ TK_FN void TK_(store_with)(
             if (v >= nvl) continue;
             MASK m = v == nvl - 1 ? last : full;
             long j = j0 + v * VW;
-            double *cp = c + i * ldc + j;
+            T *cp = c + i * ldc + j;
             V value = t->v[r][v];
             if (add) value = VADD(VLOADM(cp, m), value);
             if (kind == TK_EPILOGUE_BIAS_ACTIVATION) value = VADD(value, bias[v]);
             VSTOREM(cp, m, value);
             if (kind == TK_EPILOGUE_BIAS_ACTIVATION) {
-                VSTOREM(x->h + i * x->ldh + j, m, TK_(activate)(act, value, slope));
+                VSTOREM((T *)x->h + i * x->ldh + j, m, TK_(activate)(act, value, slope));
             } else if (kind == TK_EPILOGUE_DERIVATIVE) {
-                V g = VMUL(value, TK_(derivative)(act, VLOADM(x->f + i * x->ldf + j, m), slope));
-                VSTOREM(x->d + i * x->ldd + j, m, g);
+                V g = VMUL(value, TK_(derivative)(act, VLOADM((const T *)x->f + i * x->ldf + j, m), slope));
+                VSTOREM((T *)x->d + i * x->ldd + j, m, g);
                 sums[v] = VADD(sums[v], g);
             }
         }
@@ -118,14 +114,14 @@ TK_FN void TK_(store_with)(
     if (kind == TK_EPILOGUE_DERIVATIVE) {
 #pragma unroll
         for (int v = 0; v < NV; v++)
-            if (v < nvl) VSTOREM(x->column_sums + j0 + v * VW, v == nvl - 1 ? last : full, sums[v]);
+            if (v < nvl) VSTOREM((T *)x->column_sums + j0 + v * VW, v == nvl - 1 ? last : full, sums[v]);
     }
 }
 
 /// Stores a finished tile through the epilogue `e` (none when null): one straight-line variant for each
 /// epilogue and activation.
 TK_FN void TK_(store)(
-    const int rows, const int nvl, const TK_(tile) *t, double *c, long ldc, long i0, long j0, long cols, int add,
+    const int rows, const int nvl, const TK_(tile) *t, T *c, long ldc, long i0, long j0, long cols, int add,
     const tk_epilogue *e)
 {
 #define TK_STORE(KIND, ADD, ACT) TK_(store_with)(rows, nvl, t, c, ldc, i0, j0, cols, ADD, KIND, ACT, &x)
@@ -154,12 +150,20 @@ TK_FN void TK_(store)(
 
 /// One tile, computed and stored; `rows` and `nvl` are constants after inlining into the dispatch below.
 TK_FN void TK_(tile_kernel)(
-    const int rows, const int nvl, long kc, const double *a, long a_rs, long a_cs, const double *b, long b_ld,
-    double *c, long ldc, long i0, long j0, long cols, int add, const tk_epilogue *e)
+    const int rows, const int nvl, long kc, const T *a, long a_rs, long a_cs, const T *b, long b_ld,
+    T *c, long ldc, long i0, long j0, long cols, int add, const tk_epilogue *e)
 {
     TK_(tile) t;
-    TK_(accumulate)(rows, nvl, kc, a, a_rs, a_cs, b, b_ld, VMASK(cols - (nvl - 1) * VW), &t);
-    TK_(store)(rows, nvl, &t, c, ldc, i0, j0, cols, add, e);
+    const MASK last = VMASK(cols - (nvl - 1) * VW);
+    // Every tile starts from zero, except when it continues the running sums C holds (TK_CONTINUE).
+#pragma unroll
+    for (int r = 0; r < MR; r++)
+#pragma unroll
+        for (int v = 0; v < NV; v++)
+            t.v[r][v] = add == TK_CONTINUE && r < rows && v < nvl
+                ? VLOADM(c + (i0 + r) * ldc + j0 + v * VW, v == nvl - 1 ? last : VMASK(VW)) : VZERO();
+    TK_(accumulate)(rows, nvl, kc, a, a_rs, a_cs, b, b_ld, last, &t);
+    TK_(store)(rows, nvl, &t, c, ldc, i0, j0, cols, add == TK_ADD, e);
 }
 
 /// A tile kernel for every (rows, live vectors) pair, each compiled with its loops fully unrolled.
@@ -169,19 +173,19 @@ TK_FN void TK_(tile_kernel)(
     case R: switch (nvl) { TK_NV_CASES(R) } return;
 
 static __attribute__((noinline)) TK_TARGET void TK_(dispatch)(
-    int rows, int nvl, long kc, const double *a, long a_rs, long a_cs, const double *b, long b_ld,
-    double *c, long ldc, long i0, long j0, long cols, int add, const tk_epilogue *e)
+    int rows, int nvl, long kc, const T *a, long a_rs, long a_cs, const T *b, long b_ld,
+    T *c, long ldc, long i0, long j0, long cols, int add, const tk_epilogue *e)
 {
     switch (rows) { TK_ROW_CASES }
 }
 
 /// Copies rows `p0 ..< p0+kc`, columns `j0 ..< j0+cols` of B into one micro-panel of `width` columns
 /// (whole vectors), zero-padded.
-TK_FN void TK_(pack_b_panel)(const tk_gemm *g, long p0, long kc, long j0, long cols, long width, double *panel) {
+TK_FN void TK_(pack_b_panel)(const tk_gemm *g, long p0, long kc, long j0, long cols, long width, T *panel) {
     if (g->b_cs == 1) {
         for (long p = 0; p < kc; p++) {
-            const double *row = g->b + (p0 + p) * g->b_rs + j0;
-            double *out = panel + p * width;
+            const T *row = ((const T *)g->b) + (p0 + p) * g->b_rs + j0;
+            T *out = panel + p * width;
             for (long q = 0; q < cols; q++) out[q] = row[q];
             for (long q = cols; q < width; q++) out[q] = 0;
         }
@@ -189,8 +193,8 @@ TK_FN void TK_(pack_b_panel)(const tk_gemm *g, long p0, long kc, long j0, long c
         // Row by row of the panel, so the writes are contiguous (a column-by-column loop vectorises into
         // scatters); the reads of a transposed B then stride through memory, but it is a small block.
         for (long p = 0; p < kc; p++) {
-            const double *row = g->b + (p0 + p) * g->b_rs + j0 * g->b_cs;
-            double *out = panel + p * width;
+            const T *row = ((const T *)g->b) + (p0 + p) * g->b_rs + j0 * g->b_cs;
+            T *out = panel + p * width;
             for (long q = 0; q < cols; q++) out[q] = row[q * g->b_cs];
             for (long q = cols; q < width; q++) out[q] = 0;
         }
@@ -198,12 +202,12 @@ TK_FN void TK_(pack_b_panel)(const tk_gemm *g, long p0, long kc, long j0, long c
 }
 
 /// Copies rows `i0 ..< i0+mc`, columns `p0 ..< p0+kc` of A into MR-row micro-panels (depth-major).
-TK_FN void TK_(pack_a)(const tk_gemm *g, long i0, long mc, long p0, long kc, double *packed) {
+TK_FN void TK_(pack_a)(const tk_gemm *g, long i0, long mc, long p0, long kc, T *packed) {
     for (long ir = 0; ir < mc; ir += MR) {
         long live = mc - ir < MR ? mc - ir : MR;
-        double *panel = packed + ir * kc;
+        T *panel = packed + ir * kc;
         for (long r = 0; r < live; r++) {
-            const double *row = g->a + (i0 + ir + r) * g->a_rs + p0 * g->a_cs;
+            const T *row = ((const T *)g->a) + (i0 + ir + r) * g->a_rs + p0 * g->a_cs;
             for (long p = 0; p < kc; p++) panel[p * MR + r] = row[p * g->a_cs];
         }
     }
@@ -215,7 +219,7 @@ static TK_TARGET void TK_(gemm)(const tk_gemm *g) {
         const long nc = n - jc < TK_NC ? n - jc : TK_NC;
         for (long pc = 0; pc < k; pc += TK_KC) {
             const long kc = k - pc < TK_KC ? k - pc : TK_KC;
-            const int add = g->accumulate || pc > 0;
+            const int add = pc > 0 ? TK_ADD : (int)g->accumulate;
             const tk_epilogue *e = pc + kc == k && g->epilogue.kind != TK_EPILOGUE_NONE ? &g->epilogue : 0;
             // B's rows are read in place when they are contiguous and the block is narrow (a tail narrower
             // than NR through a masked load where that is free, TK_MASKED_TAIL); otherwise B is packed into
@@ -224,28 +228,28 @@ static TK_TARGET void TK_(gemm)(const tk_gemm *g) {
             for (long jr = 0; jr < nc; jr += NR) {
                 const long cols = nc - jr < NR ? nc - jr : NR;
                 if (!direct_b || (cols < NR && !TK_MASKED_TAIL))
-                    TK_(pack_b_panel)(g, pc, kc, jc + jr, cols, (cols + VW - 1) / VW * VW, g->pack_b + jr * kc);
+                    TK_(pack_b_panel)(g, pc, kc, jc + jr, cols, (cols + VW - 1) / VW * VW, (T *)g->pack_b + jr * kc);
             }
             // A is read in place when a column of the tile is contiguous, or a row is and the block is
             // shallow; otherwise each MC-row block is packed once and used for every panel of B.
             const int direct_a = g->a_rs == 1 || (g->a_cs == 1 && kc <= 64);
             for (long ic = 0; ic < m; ic += TK_MC) {
                 const long mc = m - ic < TK_MC ? m - ic : TK_MC;
-                if (!direct_a) TK_(pack_a)(g, ic, mc, pc, kc, g->pack_a);
+                if (!direct_a) TK_(pack_a)(g, ic, mc, pc, kc, (T *)g->pack_a);
                 for (long jr = 0; jr < nc; jr += NR) {
                     const long cols = nc - jr < NR ? nc - jr : NR;
                     const int nvl = (int)((cols + VW - 1) / VW);
                     const int packed_b = !direct_b || (cols < NR && !TK_MASKED_TAIL);
-                    const double *b = packed_b ? g->pack_b + jr * kc : g->b + pc * g->b_rs + jc + jr;
+                    const T *b = packed_b ? (const T *)g->pack_b + jr * kc : ((const T *)g->b) + pc * g->b_rs + jc + jr;
                     const long b_ld = packed_b ? nvl * VW : g->b_rs;
                     for (long ir = 0; ir < mc; ir += MR) {
                         const int rows = (int)(mc - ir < MR ? mc - ir : MR);
                         if (direct_a) {
-                            const double *a = g->a + (ic + ir) * g->a_rs + pc * g->a_cs;
-                            TK_(dispatch)(rows, nvl, kc, a, g->a_rs, g->a_cs, b, b_ld, g->c, g->ldc, ic + ir,
+                            const T *a = ((const T *)g->a) + (ic + ir) * g->a_rs + pc * g->a_cs;
+                            TK_(dispatch)(rows, nvl, kc, a, g->a_rs, g->a_cs, b, b_ld, (T *)g->c, g->ldc, ic + ir,
                                           jc + jr, cols, add, e);
                         } else {
-                            TK_(dispatch)(rows, nvl, kc, g->pack_a + ir * kc, 1, MR, b, b_ld, g->c, g->ldc,
+                            TK_(dispatch)(rows, nvl, kc, (T *)g->pack_a + ir * kc, 1, MR, b, b_ld, (T *)g->c, g->ldc,
                                           ic + ir, jc + jr, cols, add, e);
                         }
                     }

@@ -91,7 +91,8 @@ extension Activation {
     }
 
     /// The backward step through the activation, fused into one pass over the batch:
-    /// `df[i, j] = a′[f[i, j]] · dh[i, j]` (the ⊙ of UDL eq. 7.25) and `∂ℓ/∂β[j] = Σ_i df[i, j]`.
+    /// `df[i, j] = a′[f[i, j]] · dh[i, j]` (the ⊙ of UDL eq. 7.25) and `∂ℓ/∂β[j] += Σ_i df[i, j]`, row after
+    /// row (so that a batch visited in blocks sums ∂ℓ/∂β as one pass over it does).
     ///
     /// - Parameters:
     ///   - dh: ∂ℓ/∂h, `rows × columns` row-major.
@@ -100,14 +101,13 @@ extension Activation {
     ///   - rows: the number of points.
     ///   - columns: the layer's width.
     ///   - df: receives ∂ℓ/∂f.
-    ///   - biasGradient: receives ∂ℓ/∂β, `columns` values (overwritten).
+    ///   - biasGradient: ∂ℓ/∂β, `columns` values, added to (zero it before a batch's first rows).
     /// - Complexity: O(rows · columns).
     @inlinable
     public func backpropagate(
         _ dh: UnsafePointer<Double>, f: UnsafePointer<Double>, h: UnsafePointer<Double>, rows: Int, columns: Int,
-        into df: UnsafeMutablePointer<Double>, biasGradient: UnsafeMutablePointer<Double>
+        into df: UnsafeMutablePointer<Double>, addingTo biasGradient: UnsafeMutablePointer<Double>
     ) {
-        biasGradient.update(repeating: 0, count: columns)
         switch self {
         case .relu(derivativeAtZero: 0):
             for i in 0..<rows {
@@ -142,7 +142,7 @@ extension Activation {
 extension Activation {
     /// The activation as a matrix product's epilogue applies it (UDL eq. 7.24), for the piecewise-linear
     /// activations; nil for the others, which take a separate pass.
-    var epilogueActivation: GemmEpilogue.Activation? {
+    var epilogueActivation: GemmActivation? {
         switch self {
         case .identity: return .identity
         case .relu: return .relu
@@ -152,8 +152,8 @@ extension Activation {
     }
 
     /// The derivative a′ as a matrix product's epilogue applies it (the ⊙ of eq. 7.25), where it equals
-    /// ``backpropagate(_:f:h:rows:columns:into:biasGradient:)`` bit for bit; nil otherwise.
-    var epilogueDerivative: GemmEpilogue.Activation? {
+    /// ``backpropagate(_:f:h:rows:columns:into:addingTo:)`` bit for bit; nil otherwise.
+    var epilogueDerivative: GemmActivation? {
         switch self {
         case .identity: return .identity
         case .relu(derivativeAtZero: 0): return .relu

@@ -70,38 +70,55 @@ public enum Loss: Sendable, Equatable {
         precondition(
             y.count == n * targetWidth(outputs: d), "\(y.count) targets for \(n) points × \(targetWidth(outputs: d))")
         var total = 0.0
+        addTerms(outputs: f, targets: y.baseAddress, points: 0..<n, of: n, width: d, gradient: g, to: &total)
+        return reduce(total, count: n, width: d)
+    }
+
+    /// Adds the terms of points `points` (of `count` in all) to the running sum `total`, in order, and
+    /// writes their ∂L/∂f into `gradient`: the loss of a set visited in consecutive parts, with
+    /// ``reduce(_:count:width:)`` at the end, is the loss of the whole set bit for bit.
+    ///
+    /// - Parameters:
+    ///   - outputs: the outputs of the points `points`, from the first (`points.count × width`).
+    ///   - targets: their targets.
+    ///   - points: the points' positions among all `count` (for the mean's divisor and for messages).
+    ///   - gradient: receives ∂L/∂f for those points, as `outputs` is laid out (nil: none).
+    package func addTerms(
+        outputs f: UnsafePointer<Double>, targets y: UnsafePointer<Double>?, points: Range<Int>, of n: Int,
+        width d: Int, gradient g: UnsafeMutablePointer<Double>?, to total: inout Double
+    ) {
+        let m = points.count
+        guard m > 0, let y else { return }
         switch self {
         case let .squaredError(reduction):
             let scale = reduction.scale(count: n * d)
-            for i in 0..<(n * d) {
+            for i in 0..<(m * d) {
                 let r = f[i] - y[i]
                 total += r * r
                 g?[i] = 2 * scale * r
             }
-            return scale * total
         case let .gaussianNegativeLogLikelihood(sigma):
             let variance = sigma * sigma
             let constant = 0.5 * Double.log(2 * Double.pi * variance)
-            for i in 0..<(n * d) {
+            for i in 0..<(m * d) {
                 let r = f[i] - y[i]
                 total += r * r / (2 * variance) + constant
                 g?[i] = r / variance
             }
-            return total
         case let .binaryCrossEntropy(reduction):
             let scale = reduction.scale(count: n * d)
-            for i in 0..<(n * d) {
+            for i in 0..<(m * d) {
                 let z = f[i]
                 total += Swift.max(z, 0) - z * y[i] + Double.log(onePlus: Double.exp(-Swift.abs(z)))
                 g?[i] = scale * (Activation.logistic(z) - y[i])
             }
-            return scale * total
         case let .crossEntropy(reduction):
             let scale = reduction.scale(count: n)
-            for i in 0..<n {
+            for i in 0..<m {
                 let row = f + i * d
                 guard let label = Int(exactly: y[i]), label >= 0, label < d else {
-                    preconditionFailure("class label \(y[i]) of point \(i) is not one of 0…\(d - 1)")
+                    preconditionFailure(
+                        "class label \(y[i]) of point \(points.lowerBound + i) is not one of 0…\(d - 1)")
                 }
                 var largest = row[0]
                 for j in 1..<Swift.max(d, 1) { largest = Swift.max(largest, row[j]) }
@@ -116,7 +133,18 @@ public enum Loss: Sendable, Equatable {
                     }
                 }
             }
-            return scale * total
+        }
+    }
+
+    /// The loss of `count` points from the sum of their terms (``addTerms(outputs:targets:points:of:width:gradient:to:)``).
+    package func reduce(_ total: Double, count n: Int, width d: Int) -> Double {
+        switch self {
+        case let .squaredError(reduction), let .binaryCrossEntropy(reduction):
+            return reduction.scale(count: n * d) * total
+        case let .crossEntropy(reduction):
+            return reduction.scale(count: n) * total
+        case .gaussianNegativeLogLikelihood:
+            return total
         }
     }
 }

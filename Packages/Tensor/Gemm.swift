@@ -7,12 +7,43 @@ import Platform
     import Darwin
 #endif
 
+/// The element types of the matrix product: `Double` (the default everywhere) and `Float` (the Float32
+/// training path). Both run the same C kernels, compiled once per element type and instruction set.
+package protocol GemmScalar: BinaryFloatingPoint {
+    /// The C entry point of `kernel` for this element type; nil for the portable kernel.
+    static func simdEntry(of kernel: GemmKernel) -> GemmKernel.Entry?
+    /// The portable product (no epilogue) in this element type.
+    static func portableProduct(
+        _ a: StridedMatrix<Self>, _ b: StridedMatrix<Self>, into c: UnsafeMutablePointer<Self>, ldc: Int,
+        accumulation: GemmAccumulation)
+}
+
+extension Double: GemmScalar {
+    package static func simdEntry(of kernel: GemmKernel) -> GemmKernel.Entry? { kernel.simd }
+    package static func portableProduct(
+        _ a: StridedMatrix<Double>, _ b: StridedMatrix<Double>, into c: UnsafeMutablePointer<Double>, ldc: Int,
+        accumulation: GemmAccumulation
+    ) {
+        portableGemm(a, b, into: c, ldc: ldc, accumulation: accumulation)
+    }
+}
+
+extension Float: GemmScalar {
+    package static func simdEntry(of kernel: GemmKernel) -> GemmKernel.Entry? { kernel.simd32 }
+    package static func portableProduct(
+        _ a: StridedMatrix<Float>, _ b: StridedMatrix<Float>, into c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulation: GemmAccumulation
+    ) {
+        referenceGemm(a, b, into: c, ldc: ldc, accumulation: accumulation)
+    }
+}
+
 /// A read-only strided matrix: element (i, j) lives at `base[i·rowStride + j·columnStride]`.
 ///
 /// Transposes are expressed by swapping the strides, so `Aᵀ·B` never materialises `Aᵀ`.
-package struct StridedMatrix {
+package struct StridedMatrix<Scalar: GemmScalar> {
     /// The address of element (0, 0).
-    package var base: UnsafePointer<Double>
+    package var base: UnsafePointer<Scalar>
     /// The number of rows.
     package var rows: Int
     /// The number of columns.
@@ -24,42 +55,65 @@ package struct StridedMatrix {
 
     /// A view of a row-major `rows × columns` block, or of its transpose when `transposed` is true
     /// (then the stored block is `columns × rows`).
-    package init(_ base: UnsafePointer<Double>, rows: Int, columns: Int, transposed: Bool = false) {
+    package init(_ base: UnsafePointer<Scalar>, rows: Int, columns: Int, transposed: Bool = false) {
         self.base = base
         self.rows = rows
         self.columns = columns
         (rowStride, columnStride) = transposed ? (1, rows) : (columns, 1)
     }
 
-    @inline(__always) func element(_ i: Int, _ j: Int) -> Double { base[i &* rowStride &+ j &* columnStride] }
+    @inline(__always) func element(_ i: Int, _ j: Int) -> Scalar { base[i &* rowStride &+ j &* columnStride] }
+}
+
+/// How a product combines with what its output already holds.
+package enum GemmAccumulation: Equatable {
+    /// `C ← A·B`.
+    case overwrite
+    /// `C ← C + A·B`, each depth block of 256 summed from zero and then added to C.
+    case add
+    /// C holds running sums that the product continues, as if its depth and the earlier products' were one
+    /// block (depth ≤ 256 in all): a product of depth ≤ 256 split along its depth into parts, the first
+    /// `.overwrite` and the rest `.continue`, equals the whole product bit for bit. This is how a weight
+    /// gradient summed over blocks of points stays identical to one product over all of them.
+    case `continue`
+
+    var argument: tk_accumulation {
+        switch self {
+        case .overwrite: return TK_OVERWRITE
+        case .add: return TK_ADD
+        case .continue: return TK_CONTINUE
+        }
+    }
+}
+
+/// An activation a product's epilogue can apply, with its derivative.
+package enum GemmActivation: Equatable {
+    /// a[z] = z.
+    case identity
+    /// a[z] = max(z, 0), a′[z] = 𝕀[z > 0].
+    case relu
+    /// a[z] = z for z > 0, slope·z otherwise; a′[z] = 1 for z > 0, slope otherwise.
+    case leakyReLU(slope: Double)
 }
 
 /// What a product does with its output while it is still in registers (in the SIMD kernels) or right
 /// after it (in the portable kernel); the arithmetic is the same either way.
-package enum GemmEpilogue {
-    /// An activation the epilogue can apply, with its derivative.
-    package enum Activation: Equatable {
-        /// a[z] = z.
-        case identity
-        /// a[z] = max(z, 0), a′[z] = 𝕀[z > 0].
-        case relu
-        /// a[z] = z for z > 0, slope·z otherwise; a′[z] = 1 for z > 0, slope otherwise.
-        case leakyReLU(slope: Double)
-    }
-
+package enum GemmEpilogue<Scalar: GemmScalar> {
     /// `C ← A·B` (or `C ← C + A·B`).
     case none
     /// The forward step of a layer (UDL eq. 7.24): `C ← A·B + 𝟙βᵀ`, then `H ← a[C]`; `h` has C's shape,
     /// rows `ldh` apart.
-    case biasActivation(bias: UnsafePointer<Double>, activation: Activation, h: UnsafeMutablePointer<Double>, ldh: Int)
+    case biasActivation(
+        bias: UnsafePointer<Scalar>, activation: GemmActivation, h: UnsafeMutablePointer<Scalar>, ldh: Int)
     /// The backward step through an activation (eq. 7.25): `C ← A·B` (∂ℓ/∂h), `D ← a′[F] ⊙ C` (∂ℓ/∂f), and
     /// `columnSums[j] += D[i, j]` for i in order (∂ℓ/∂β; the caller zeroes it first).
     case derivative(
-        f: UnsafePointer<Double>, ldf: Int, activation: Activation, d: UnsafeMutablePointer<Double>, ldd: Int,
-        columnSums: UnsafeMutablePointer<Double>)
+        f: UnsafePointer<Scalar>, ldf: Int, activation: GemmActivation, d: UnsafeMutablePointer<Scalar>, ldd: Int,
+        columnSums: UnsafeMutablePointer<Scalar>)
 }
 
-/// General matrix multiply, `C ← A·B` or `C ← C + A·B`, on strided operands, with an optional epilogue.
+/// General matrix multiply, `C ← A·B`, `C ← C + A·B` or a continued `C + A·B`, on strided operands of
+/// `Double` or `Float`, with an optional epilogue.
 ///
 /// The loop structure follows the GotoBLAS/BLIS design: B in `kc × nr` micro-panels, A in blocks of `mc`
 /// rows, and a register-tiled micro-kernel (``GemmKernel``) that accumulates an `mr × nr` tile of C over a
@@ -71,18 +125,20 @@ package enum GemmEpilogue {
 ///   - a: an `m × k` view.
 ///   - b: a `k × n` view.
 ///   - c: the row-major `m × n` output, with rows `ldc` elements apart.
-///   - accumulate: add to the existing contents of `c` instead of overwriting them.
+///   - accumulation: overwrite `c`, add to it, or continue the running sums it holds.
 ///   - epilogue: what to do with the finished output (bias and activation, or an activation's derivative).
 ///   - kernel: the micro-kernel; by default the fastest one this processor supports.
 /// - Complexity: O(m·n·k).
-package func gemm(
-    _ a: StridedMatrix, _ b: StridedMatrix, into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool,
-    epilogue: GemmEpilogue = .none, kernel: GemmKernel = .selected
+package func gemm<Scalar: GemmScalar>(
+    _ a: StridedMatrix<Scalar>, _ b: StridedMatrix<Scalar>, into c: UnsafeMutablePointer<Scalar>, ldc: Int,
+    accumulation: GemmAccumulation, epilogue: GemmEpilogue<Scalar> = .none, kernel: GemmKernel = .selected
 ) {
     precondition(a.columns == b.rows, "gemm: inner dimensions \(a.columns) and \(b.rows) differ")
+    precondition(
+        accumulation != .continue || a.columns <= Int(TK_KC), "gemm: a continued product is at most 256 deep")
     if a.rows == 0 || b.columns == 0 { return }
-    if a.columns == 0 || kernel.simd == nil {
-        portableGemm(a, b, into: c, ldc: ldc, accumulate: accumulate)
+    guard a.columns > 0, let entry = Scalar.simdEntry(of: kernel) else {
+        Scalar.portableProduct(a, b, into: c, ldc: ldc, accumulation: accumulation)
         epilogue.apply(to: c, ldc: ldc, rows: a.rows, columns: b.columns)
         return
     }
@@ -91,19 +147,19 @@ package func gemm(
     arguments.m = a.rows
     arguments.n = b.columns
     arguments.k = a.columns
-    arguments.a = a.base
+    arguments.a = UnsafeRawPointer(a.base)
     arguments.a_rs = a.rowStride
     arguments.a_cs = a.columnStride
-    arguments.b = b.base
+    arguments.b = UnsafeRawPointer(b.base)
     arguments.b_rs = b.rowStride
     arguments.b_cs = b.columnStride
-    arguments.c = c
+    arguments.c = UnsafeMutableRawPointer(c)
     arguments.ldc = ldc
-    arguments.accumulate = accumulate ? 1 : 0
-    arguments.pack_a = workspace.buffer(.a, count: Int(TK_KC) * Int(TK_MC))
-    arguments.pack_b = workspace.buffer(.b, count: Int(TK_KC) * Int(TK_NC))
+    arguments.accumulate = accumulation.argument
+    arguments.pack_a = UnsafeMutableRawPointer(workspace.buffer(.a, count: Int(TK_KC) * Int(TK_MC)))
+    arguments.pack_b = UnsafeMutableRawPointer(workspace.buffer(.b, count: Int(TK_KC) * Int(TK_NC)))
     arguments.epilogue = epilogue.arguments
-    kernel.simd!(&arguments)
+    entry(&arguments)
 }
 
 extension GemmEpilogue {
@@ -116,23 +172,23 @@ extension GemmEpilogue {
         case let .biasActivation(bias, activation, h, ldh):
             e.kind = TK_EPILOGUE_BIAS_ACTIVATION
             (e.activation, e.slope) = activation.arguments
-            e.bias = bias
-            e.h = h
+            e.bias = UnsafeRawPointer(bias)
+            e.h = UnsafeMutableRawPointer(h)
             e.ldh = ldh
         case let .derivative(f, ldf, activation, d, ldd, columnSums):
             e.kind = TK_EPILOGUE_DERIVATIVE
             (e.activation, e.slope) = activation.arguments
-            e.f = f
+            e.f = UnsafeRawPointer(f)
             e.ldf = ldf
-            e.d = d
+            e.d = UnsafeMutableRawPointer(d)
             e.ldd = ldd
-            e.column_sums = columnSums
+            e.column_sums = UnsafeMutableRawPointer(columnSums)
         }
         return e
     }
 
     /// The epilogue as a pass over a finished `rows × columns` output, in the kernels' order.
-    func apply(to c: UnsafeMutablePointer<Double>, ldc: Int, rows: Int, columns: Int) {
+    func apply(to c: UnsafeMutablePointer<Scalar>, ldc: Int, rows: Int, columns: Int) {
         switch self {
         case .none:
             return
@@ -158,7 +214,7 @@ extension GemmEpilogue {
     }
 }
 
-extension GemmEpilogue.Activation {
+extension GemmActivation {
     var arguments: (tk_activation, Double) {
         switch self {
         case .identity: return (TK_ACTIVATION_IDENTITY, 0)
@@ -167,28 +223,57 @@ extension GemmEpilogue.Activation {
         }
     }
 
-    @inline(__always) func value(_ z: Double) -> Double {
+    @inline(__always) func value<Scalar: BinaryFloatingPoint>(_ z: Scalar) -> Scalar {
         switch self {
         case .identity: return z
         case .relu: return z > 0 ? z : 0
-        case let .leakyReLU(slope): return z > 0 ? z : slope * z
+        case let .leakyReLU(slope): return z > 0 ? z : Scalar(slope) * z
         }
     }
 
-    @inline(__always) func derivative(_ z: Double) -> Double {
+    @inline(__always) func derivative<Scalar: BinaryFloatingPoint>(_ z: Scalar) -> Scalar {
         switch self {
         case .identity: return 1
         case .relu: return z > 0 ? 1 : 0
-        case let .leakyReLU(slope): return z > 0 ? 1 : slope
+        case let .leakyReLU(slope): return z > 0 ? 1 : Scalar(slope)
+        }
+    }
+}
+
+/// The product by its definition, in the kernels' order (each depth block of 256 summed from zero, or
+/// from C's values when continuing, then added to C), with a multiply and an add per term as the portable
+/// Float64 kernel: the portable Float32 kernel, and the portable kernel's continued products.
+private func referenceGemm<Scalar: GemmScalar>(
+    _ a: StridedMatrix<Scalar>, _ b: StridedMatrix<Scalar>, into c: UnsafeMutablePointer<Scalar>, ldc: Int,
+    accumulation: GemmAccumulation
+) {
+    let (m, n, k) = (a.rows, b.columns, a.columns)
+    for i in 0..<m {
+        for j in 0..<n {
+            let out = c + i * ldc + j
+            var pc = 0
+            repeat {
+                let kc = Swift.min(Int(TK_KC), k - pc)
+                var sum: Scalar = pc == 0 && accumulation == .continue ? out.pointee : 0
+                for p in pc..<(pc + kc) { sum = sum + a.element(i, p) * b.element(p, j) }
+                out.pointee = pc > 0 || accumulation == .add ? out.pointee + sum : sum
+                pc += kc
+            } while pc < k
         }
     }
 }
 
 /// The portable product: packed panels and the SSE2 6×4 micro-kernel, no epilogue.
 private func portableGemm(
-    _ a: StridedMatrix, _ b: StridedMatrix, into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+    _ a: StridedMatrix<Double>, _ b: StridedMatrix<Double>, into c: UnsafeMutablePointer<Double>, ldc: Int,
+    accumulation: GemmAccumulation
 ) {
     let m = a.rows, n = b.columns, k = a.columns
+    if accumulation == .continue && k > 0 {
+        referenceGemm(a, b, into: c, ldc: ldc, accumulation: accumulation)
+        return
+    }
+    let accumulate = accumulation == .add
     if k == 0 {
         if !accumulate {
             for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
@@ -231,7 +316,8 @@ private func portableGemm(
     }
 }
 
-/// A matrix-product kernel of ``gemm(_:_:into:ldc:accumulate:epilogue:kernel:)``.
+/// A matrix-product kernel of ``gemm(_:_:into:ldc:accumulation:epilogue:kernel:)``, for both element
+/// types.
 ///
 /// The SIMD kernels are C functions compiled for their instruction set only (`__attribute__((target))`),
 /// so the package needs no build flags and runs on any x86-64 processor; they are used only where the
@@ -239,16 +325,23 @@ private func portableGemm(
 package struct GemmKernel: Sendable {
     /// The kernel's name, as `TENSOR_GEMM_KERNEL` spells it: `sse2`, `avx2` or `avx512`.
     package let name: String
-    /// The C entry point of a SIMD kernel; nil for the portable Swift kernel.
-    let simd: (@convention(c) (UnsafePointer<tk_gemm>?) -> Void)?
+    /// A C kernel's entry point.
+    package typealias Entry = @convention(c) (UnsafePointer<tk_gemm>?) -> Void
+    /// The C entry point of a SIMD kernel for Float64; nil for the portable Swift kernel.
+    let simd: Entry?
+    /// The same kernel for Float32.
+    let simd32: Entry?
 
     /// The portable kernel: a 6×4 tile of `SIMD2<Double>` using only SSE2 (every x86-64 processor; on
-    /// other architectures the same code compiles to their 128-bit vectors).
-    package static let portable = GemmKernel(name: "sse2", simd: nil)
-    /// A 6×8 tile of 4-lane vectors with fused multiply-adds, for processors with AVX2 and FMA.
-    package static let avx2 = GemmKernel(name: "avx2", simd: tk_gemm_avx2)
-    /// A 10×16 tile of 8-lane vectors with fused multiply-adds and masked tails, for AVX-512F processors.
-    package static let avx512 = GemmKernel(name: "avx512", simd: tk_gemm_avx512)
+    /// other architectures the same code compiles to their 128-bit vectors); in Float32, the product by
+    /// its definition.
+    package static let portable = GemmKernel(name: "sse2", simd: nil, simd32: nil)
+    /// A 6×8 tile of 4-lane vectors (6×16 of 8 lanes in Float32) with fused multiply-adds, for processors
+    /// with AVX2 and FMA.
+    package static let avx2 = GemmKernel(name: "avx2", simd: tk_gemm_avx2, simd32: tk_sgemm_avx2)
+    /// A 10×16 tile of 8-lane vectors (10×32 of 16 lanes in Float32) with fused multiply-adds and masked
+    /// tails, for AVX-512F processors.
+    package static let avx512 = GemmKernel(name: "avx512", simd: tk_gemm_avx512, simd32: tk_sgemm_avx512)
 
     /// The kernels this processor can run, portable first.
     package static let available: [GemmKernel] = {
@@ -295,7 +388,7 @@ package struct GemmKernel: Sendable {
 /// `panelHeight` rows (each element `copies` times), zero-padding the last panel.
 @inline(__always)
 private func packA(
-    _ a: StridedMatrix, rows row0: Int, _ rowCount: Int, columns col0: Int, _ kc: Int, panelHeight mr: Int,
+    _ a: StridedMatrix<Double>, rows row0: Int, _ rowCount: Int, columns col0: Int, _ kc: Int, panelHeight mr: Int,
     copies: Int, into packed: UnsafeMutablePointer<Double>
 ) {
     var target = packed
@@ -324,7 +417,7 @@ private func packA(
 /// `panelWidth` columns, zero-padding the last panel.
 @inline(__always)
 private func packB(
-    _ b: StridedMatrix, rows row0: Int, _ kc: Int, columns col0: Int, _ columnCount: Int, panelWidth nr: Int,
+    _ b: StridedMatrix<Double>, rows row0: Int, _ kc: Int, columns col0: Int, _ columnCount: Int, panelWidth nr: Int,
     into packed: UnsafeMutablePointer<Double>
 ) {
     var target = packed
@@ -422,7 +515,7 @@ private func store(_ low: SIMD2<Double>, _ high: SIMD2<Double>, to c: UnsafeMuta
     }
 }
 
-/// Per-thread packing buffers for ``gemm(_:_:into:ldc:accumulate:)``, 64-byte aligned and grown on demand.
+/// Per-thread packing buffers for ``gemm(_:_:into:ldc:accumulation:epilogue:kernel:)``, 64-byte aligned and grown on demand.
 final class GemmWorkspace {
     enum Slot: Int {
         case a = 0

@@ -51,7 +51,7 @@ package func matmul(
                 gemm(
                     StridedMatrix(x.baseAddress!, rows: m, columns: k, transposed: transposeA),
                     StridedMatrix(y.baseAddress!, rows: k, columns: n, transposed: transposeB),
-                    into: z.baseAddress!, ldc: n, accumulate: accumulate, kernel: kernel)
+                    into: z.baseAddress!, ldc: n, accumulation: accumulate ? .add : .overwrite, kernel: kernel)
             }
         }
     }

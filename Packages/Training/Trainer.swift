@@ -6,8 +6,10 @@ import Tensor
 /// Trains a network with any optimizer of Optim, epoch by epoch over minibatches.
 ///
 /// Each step hands the optimizer a closure that evaluates the loss and its gradient on the current
-/// minibatch (a forward and a backward pass of `NetworkWorkspace`), so L-BFGS and line searches work per
-/// minibatch exactly as with `torch.optim`. All buffers are allocated up front; a step allocates nothing.
+/// minibatch (a forward and a backward pass of `NetworkWorkspace`, block by block), so L-BFGS and line
+/// searches work per minibatch exactly as with `torch.optim`. A minibatch's rows are read straight from
+/// the training set into the workspace. All buffers are allocated up front; a step allocates nothing. The
+/// passes compute in `options.precision`; the optimizer's parameters stay Float64.
 ///
 /// Memory stays bounded on large data: a workspace holds at most ``evaluationBudget`` bytes, so sets and
 /// batches of more points (beyond 5,000 points for the course's network; the study's sets fit in one) are
@@ -15,9 +17,9 @@ import Tensor
 /// and a full batch is not copied. ``memoryRequirement(widths:rows:batchSize:)`` says beforehand what a
 /// run needs besides its data.
 ///
-/// Full-batch runs reuse work: the end-of-epoch evaluation is a forward pass at the very parameters the
-/// next step starts from, so that step reuses it (`ReusableForwardPass`) and only runs the backward
-/// pass; a validation set on the same inputs (the clean surface) is scored from the same forward pass.
+/// Full-batch runs reuse work: the end-of-epoch evaluation is at the very parameters the next step
+/// starts from, so it computes the gradient too and that step reuses both (`ReusableStep`); a validation
+/// set on the same inputs (the clean surface) is scored from the same forward pass.
 public final class Trainer {
     /// The options of the run.
     public let options: TrainingOptions
@@ -32,10 +34,10 @@ public final class Trainer {
     private var minibatches: Minibatches
     /// Whether each epoch is one step on the whole training set.
     private let isFullBatch: Bool
-    /// The full-batch forward pass that the last evaluation left in `workspace`.
-    private var reusable: ReusableForwardPass
-    /// Minibatch buffers: a full batch and, when the batch size does not divide N, the last shorter one.
-    private var batch: (inputs: Tensor, targets: Tensor), shortBatch: (inputs: Tensor, targets: Tensor)
+    /// The full-batch loss and gradient that the last evaluation computed.
+    private var reusable: ReusableStep
+    /// The rows of one minibatch, copied for a step computed in parts (a batch larger than a workspace).
+    private var batch: (inputs: Tensor, targets: Tensor)
     /// Optimizer steps so far, and those of them whose line search returned a zero step.
     private var steps = 0, zeroSteps = 0
 
@@ -74,7 +76,9 @@ public final class Trainer {
         let size = min(options.batchSize ?? n, n)
         isFullBatch = size == n
         // A step on more points than an evaluation part runs part by part too (`lossAndGradient`).
-        workspace = NetworkWorkspace(network.architecture, capacity: min(size, Trainer.chunkRows(network.architecture)))
+        workspace = NetworkWorkspace(
+            network.architecture, capacity: min(size, Trainer.chunkRows(network.architecture)),
+            precision: options.precision, keepsIntermediates: false)
         // A full-batch run evaluates in its training workspace, so that the next step can reuse the forward
         // pass, unless a validation set on other inputs would overwrite it.
         // Other evaluations run in parts of at most `chunkRows` points (one part for sets that fit, as the
@@ -84,13 +88,13 @@ public final class Trainer {
             ? workspace
             : NetworkWorkspace(
                 network.architecture,
-                capacity: min(max(n, validation?.inputs.shape[0] ?? 0), Trainer.chunkRows(network.architecture)))
+                capacity: min(max(n, validation?.inputs.shape[0] ?? 0), Trainer.chunkRows(network.architecture)),
+                precision: options.precision, keepsIntermediates: false)
         minibatches = Minibatches(count: n, batchSize: size, shuffle: options.shuffle, seed: options.seed)
-        reusable = ReusableForwardPass(parameterCount: network.architecture.parameterCount)
-        // A full batch is the training set itself: no copy of it.
-        let batchRows = isFullBatch ? 0 : size
+        reusable = ReusableStep(parameterCount: network.architecture.parameterCount)
+        // Only a minibatch larger than the workspace is copied (then computed in parts).
+        let batchRows = !isFullBatch && size > workspace.capacity ? size : 0
         batch = (Tensor.zeros([batchRows, inputs.shape[1]]), Tensor.zeros([batchRows, targets.shape[1]]))
-        shortBatch = (Tensor.zeros([n % size, inputs.shape[1]]), Tensor.zeros([n % size, targets.shape[1]]))
     }
 
     /// The loss of `parameters` on the whole training set, and on the validation set if there is one.
@@ -99,8 +103,13 @@ public final class Trainer {
             let train = chunkedLoss(parameters, inputs, targets)
             return (train, validation.map { chunkedLoss(parameters, $0.inputs, $0.targets) })
         }
-        let train = evaluation.loss(parameters: parameters, inputs: inputs, targets: targets, loss: options.loss)
-        if evaluation === workspace { reusable.record(parameters) }
+        let train =
+            evaluation === workspace
+            ? reusable.record(parameters) { g in
+                workspace.lossAndGradient(
+                    parameters: parameters, inputs: inputs, targets: targets, loss: options.loss, gradient: &g)
+            }
+            : evaluation.loss(parameters: parameters, inputs: inputs, targets: targets, loss: options.loss)
         guard let validation else { return (train, nil) }
         if validationSharesInputs && evaluation.capacity >= inputs.shape[0] {
             return (train, evaluation.lossOfLastForwardPass(options.loss, targets: validation.targets))
@@ -279,14 +288,11 @@ public final class Trainer {
         zeroSteps += result.isZeroStep ? 1 : 0
     }
 
-    /// One optimizer step on the whole training set, reusing the forward pass of the last evaluation when
-    /// the step starts where it was run.
+    /// One optimizer step on the whole training set, reusing the loss and gradient of the last evaluation
+    /// when the step starts where it was run.
     private func fullBatchEpoch(_ parameters: inout Tensor, epoch: Int) -> EpochOutcome {
         let result = optimizer.step(&parameters) { p, g in
-            if reusable.take(at: p) {
-                return workspace.lossAndGradientOfLastForwardPass(
-                    parameters: p, targets: targets, loss: options.loss, gradient: &g)
-            }
+            if let loss = reusable.take(at: p, gradient: &g) { return loss }
             return lossAndGradient(p, inputs, targets, &g)
         }
         count(result)
@@ -299,17 +305,20 @@ public final class Trainer {
     private func minibatchEpoch(_ parameters: inout Tensor, epoch: Int) -> EpochOutcome {
         var lossSum = 0.0
         for (b, rows) in minibatches.nextEpoch().enumerated() {
-            let short = rows.count < batch.inputs.shape[0]
-            if short {
-                inputs.gatherRows(rows, into: &shortBatch.inputs)
-                targets.gatherRows(rows, into: &shortBatch.targets)
+            let result: StepResult
+            if rows.count <= workspace.capacity {
+                result = optimizer.step(&parameters) { p, g in
+                    workspace.lossAndGradient(
+                        parameters: p, inputs: inputs, targets: targets, rows: rows, loss: options.loss, gradient: &g)
+                }
             } else {
+                if rows.count != batch.inputs.shape[0] {
+                    batch = (Tensor.zeros([rows.count, inputs.shape[1]]), Tensor.zeros([rows.count, targets.shape[1]]))
+                }
                 inputs.gatherRows(rows, into: &batch.inputs)
                 targets.gatherRows(rows, into: &batch.targets)
-            }
-            let (x, y) = short ? shortBatch : batch
-            let result = optimizer.step(&parameters) { p, g in
-                lossAndGradient(p, x, y, &g)
+                let (x, y) = batch
+                result = optimizer.step(&parameters) { p, g in lossAndGradient(p, x, y, &g) }
             }
             count(result)
             lossSum += result.loss
@@ -321,33 +330,40 @@ public final class Trainer {
     }
 }
 
-/// The parameters at which the training workspace last ran a full-set forward pass, so that the next
-/// optimizer step, when it starts at those parameters, runs only the loss gradient and backward pass.
+/// The loss and gradient the last full-set evaluation computed, and the parameters they are at, so that
+/// the next optimizer step, when it starts at those parameters, computes nothing.
 ///
-/// The pass is good for one use: any other evaluation in the workspace overwrites it.
-struct ReusableForwardPass {
+/// Good for one use.
+struct ReusableStep {
     private var parameters: Tensor
+    private var gradient: Tensor
+    private var loss = 0.0
     private var isValid = false
 
     /// Room for parameter vectors of `parameterCount` entries.
     init(parameterCount: Int) {
         parameters = Tensor.zeros([parameterCount])
+        gradient = Tensor.zeros([parameterCount])
     }
 
-    /// The workspace now holds a forward pass at `parameters`.
-    mutating func record(_ parameters: Tensor) {
+    /// Computes the loss and gradient at `parameters` with `compute`, keeps them, and returns the loss.
+    mutating func record(_ parameters: Tensor, _ compute: (inout Tensor) -> Double) -> Double {
+        loss = compute(&gradient)
         self.parameters.assign(parameters)
         isValid = true
+        return loss
     }
 
-    /// Whether the workspace holds a forward pass at exactly `parameters`; the pass is used up either way
-    /// (the caller runs a pass of its own when the answer is no).
-    mutating func take(at parameters: Tensor) -> Bool {
+    /// The loss at `parameters`, with their gradient written into `gradient`, when they are the recorded
+    /// ones; nil otherwise. Used up either way.
+    mutating func take(at parameters: Tensor, gradient: inout Tensor) -> Double? {
         defer { isValid = false }
-        return isValid && parameters == self.parameters
+        guard isValid && parameters == self.parameters else { return nil }
+        gradient.assign(self.gradient)
+        return loss
     }
 
-    /// The workspace holds no usable pass.
+    /// Nothing recorded is usable.
     mutating func forget() {
         isValid = false
     }

@@ -18,6 +18,8 @@ public struct TrainingOptions: Sendable {
     /// Evaluate the whole training and validation sets every this many epochs (and after the last one);
     /// larger values save time on long minibatch runs.
     public var evaluationInterval = 1
+    /// The type the forward and backward passes compute in; the optimizer keeps Float64 parameters.
+    public var precision: Precision = .float64
 
     /// Options for `epochs` passes with batches of `batchSize` rows (`nil`: full batch).
     public init(epochs: Int, batchSize: Int?, loss: Loss = .mse) {

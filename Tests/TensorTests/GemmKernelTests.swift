@@ -23,7 +23,7 @@ import Testing
     /// `C (+)= A·B` through `kernel`, with A and B row-major or transposed.
     static func product(
         _ m: Int, _ k: Int, _ n: Int, kernel: GemmKernel, transposeA: Bool = false, transposeB: Bool = false,
-        initial: Double? = nil, epilogue: (UnsafeMutablePointer<Double>) -> GemmEpilogue = { _ in .none }
+        initial: Double? = nil, epilogue: (UnsafeMutablePointer<Double>) -> GemmEpilogue<Double> = { _ in .none }
     ) -> [Double] {
         let a = values(m * k, seed: 1), b = values(k * n, seed: 2)
         var c = [Double](repeating: initial ?? .nan, count: m * n)
@@ -33,7 +33,7 @@ import Testing
                     gemm(
                         StridedMatrix(x.baseAddress!, rows: m, columns: k, transposed: transposeA),
                         StridedMatrix(y.baseAddress!, rows: k, columns: n, transposed: transposeB),
-                        into: z.baseAddress!, ldc: n, accumulate: initial != nil, epilogue: epilogue(z.baseAddress!),
+                        into: z.baseAddress!, ldc: n, accumulation: initial != nil ? .add : .overwrite, epilogue: epilogue(z.baseAddress!),
                         kernel: kernel)
                 }
             }
@@ -41,7 +41,7 @@ import Testing
         return c
     }
 
-    static let activations: [GemmEpilogue.Activation] = [.identity, .relu, .leakyReLU(slope: 0.1)]
+    static let activations: [GemmActivation] = [.identity, .relu, .leakyReLU(slope: 0.1)]
 
     @Test(arguments: simdKernels)
     func biasAndActivationEpilogue(kernel name: String) {
@@ -160,7 +160,7 @@ import Testing
                     a.columnStride = 2
                     gemm(
                         a, StridedMatrix(y.baseAddress!, rows: k, columns: n), into: z.baseAddress!, ldc: n,
-                        accumulate: false, kernel: kernel)
+                        accumulation: .overwrite, kernel: kernel)
                 }
             }
         }

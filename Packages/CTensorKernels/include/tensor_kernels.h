@@ -39,43 +39,56 @@ typedef enum {
     TK_ACTIVATION_LEAKY_RELU = 2,
 } tk_activation;
 
+/// How a product combines with what C holds.
+typedef enum {
+    /// `C ← A·B`.
+    TK_OVERWRITE = 0,
+    /// `C ← C + A·B`: each depth block's sum starts from zero and is then added to C.
+    TK_ADD = 1,
+    /// C holds a running sum that the product continues: each tile starts from C's values and adds the
+    /// products in order with fused multiply-adds, as if the depth of the earlier products and this one
+    /// were one depth block. Requires `k ≤ TK_KC`. Splitting a product of depth ≤ TK_KC into parts along
+    /// its depth, the first OVERWRITE and the others CONTINUE, gives the whole product bit for bit.
+    TK_CONTINUE = 2,
+} tk_accumulation;
+
 /// The epilogue of one product. Pointers address element (0, 0) of row-major matrices with the product's
-/// shape; `ld*` are their row strides in elements.
+/// shape and element type; `ld*` are their row strides in elements.
 typedef struct {
     tk_epilogue_kind kind;
     tk_activation activation;
-    /// LeakyReLU's slope for z ≤ 0.
+    /// LeakyReLU's slope for z ≤ 0 (rounded to the element type).
     double slope;
     /// BIAS_ACTIVATION: β, one value per column.
-    const double *bias;
+    const void *bias;
     /// BIAS_ACTIVATION: the activations H.
-    double *h;
+    void *h;
     long ldh;
     /// DERIVATIVE: the pre-activations F whose derivative multiplies.
-    const double *f;
+    const void *f;
     long ldf;
     /// DERIVATIVE: the output a′[F] ⊙ C.
-    double *d;
+    void *d;
     long ldd;
     /// DERIVATIVE: one running sum per column, added to in row order.
-    double *column_sums;
+    void *column_sums;
 } tk_epilogue;
 
-/// One product `C (+)= A·B` with strided operands: element (i, p) of A is `a[i·a_rs + p·a_cs]`, element
-/// (p, j) of B is `b[p·b_rs + j·b_cs]`, element (i, j) of C is `c[i·ldc + j]`.
+/// One product `C (+)= A·B` with strided operands of one element type (double for the `tk_gemm_*`
+/// kernels, float for the `tk_sgemm_*` ones): element (i, p) of A is `a[i·a_rs + p·a_cs]`, element (p, j)
+/// of B is `b[p·b_rs + j·b_cs]`, element (i, j) of C is `c[i·ldc + j]`.
 typedef struct {
     long m, n, k;
-    const double *a;
+    const void *a;
     long a_rs, a_cs;
-    const double *b;
+    const void *b;
     long b_rs, b_cs;
-    double *c;
+    void *c;
     long ldc;
-    /// Add the product to C instead of overwriting it.
-    int accumulate;
-    /// Packing buffers of at least `TK_KC·TK_MC` (A) and `TK_KC·TK_NC` (B) doubles, 64-byte aligned.
-    double *pack_a;
-    double *pack_b;
+    tk_accumulation accumulate;
+    /// Packing buffers of at least `TK_KC·TK_MC` (A) and `TK_KC·TK_NC` (B) elements, 64-byte aligned.
+    void *pack_a;
+    void *pack_b;
     tk_epilogue epilogue;
 } tk_gemm;
 
@@ -88,6 +101,10 @@ int tk_cpu_supports_avx512f(void);
 void tk_gemm_avx2(const tk_gemm *g);
 /// The product with a 10×16 register tile of 512-bit vectors. Requires AVX-512F.
 void tk_gemm_avx512(const tk_gemm *g);
+/// The Float32 product with a 6×16 register tile of 256-bit vectors. Requires AVX2 and FMA.
+void tk_sgemm_avx2(const tk_gemm *g);
+/// The Float32 product with a 10×32 register tile of 512-bit vectors. Requires AVX-512F.
+void tk_sgemm_avx512(const tk_gemm *g);
 
 #ifdef __cplusplus
 }
