@@ -5,7 +5,7 @@
 # the total.
 #
 # When PyTorch is importable ($PYTHON, default python3), each run is preceded by the same run in PyTorch's
-# tuned float32 loop on one thread (scripts/reference/course_comparison_torch.py --run N --modes tuned32),
+# tuned float32 loop on one thread (Benchmarks/reference/course_comparison_torch.py --run N --modes tuned32),
 # and the script prints train's speed-up over it per run and in total, against the targets: every run
 # faster, the total at least 3x. Without PyTorch it prints the recorded figures of
 # Benchmarks/reference/torch-course.json instead. train's time is its whole process (start-up, data, final
@@ -36,7 +36,7 @@ run() {
     shift
     index=$((index + 1))
     if [ "$torch" = yes ]; then
-        OMP_NUM_THREADS=1 "$python" scripts/reference/course_comparison_torch.py --run "$index" --modes tuned32 \
+        OMP_NUM_THREADS=1 "$python" Benchmarks/reference/course_comparison_torch.py --run "$index" --modes tuned32 \
             --epochs "$epochs" > "$work/torch.json"
         torch_seconds=$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["seconds"])' "$work/torch.json")
         torch_total=$(awk "BEGIN {print $torch_total + $torch_seconds}")
