@@ -93,6 +93,7 @@ if args.run is not None:
     print(json.dumps({"torch": torch.__version__, **run(args.modes.split(",")[0])[0]}))
     raise SystemExit(0)
 
+
 def cpu_model():
     """The CPU's name from /proc/cpuinfo ("model name"), else what platform knows."""
     try:
