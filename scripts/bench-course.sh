@@ -70,7 +70,8 @@ if [ "$torch" = yes ]; then
 fi
 if [ "$jax" = yes ]; then
     echo "JAX $("$python" -c 'import jax; print(jax.__version__)'), float32, whole run jit-compiled, one thread," \
-        "compile time excluded (in parentheses), run just before train float32, from train's initial model"
+        "compile time excluded (in parentheses), run after train float64 (so just before train float32)," \
+        "from train's initial model"
 fi
 
 total64=0
@@ -136,6 +137,8 @@ run() {
             anchor_line "JAX jit float32" "$work/jax.json" compile
         fi
         jax_seconds=$anchor_seconds
+    elif [ "$jax" = yes ]; then
+        echo "    JAX jit float32          not run: no optax in $python for its L-BFGS"
     fi
     seconds32=
     if [ "$float32" = yes ]; then
