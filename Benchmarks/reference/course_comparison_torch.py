@@ -11,10 +11,10 @@ Three ways of running the same loop are timed:
   tuned32  the same loop indexing the tensors with one torch.randperm per epoch, float32;
   tuned64  the tuned loop in float64 (what `train` computes in).
 The per-epoch loss is the loss of the epoch's last minibatch (the course's record); the final clean-target
-MSE ("test") is computed after training. Writes Benchmarks/reference/torch-course.json, or with --run N
+MSE ("test") is computed after training. Writes torch-course.json next to this file, or with --run N
 prints the JSON record of run N (1-5) alone, which is how scripts/bench-course.sh runs PyTorch side by side.
-Run: python3 scripts/reference/course_comparison_torch.py [--epochs 2500] [--modes course,tuned32,tuned64]
-     python3 scripts/reference/course_comparison_torch.py --run 2 --modes tuned32
+Run: python3 Benchmarks/reference/course_comparison_torch.py [--epochs 2500] [--modes course,tuned32,tuned64]
+     python3 Benchmarks/reference/course_comparison_torch.py --run 2 --modes tuned32
 """
 import argparse
 import json
@@ -93,11 +93,23 @@ if args.run is not None:
     print(json.dumps({"torch": torch.__version__, **run(args.modes.split(",")[0])[0]}))
     raise SystemExit(0)
 
-out = {"provenance": "scripts/reference/course_comparison_torch.py", "torch": torch.__version__, "threads": 1,
-       "epochs": args.epochs, "machine": platform.processor() or platform.machine(), "modes": {}}
+
+def cpu_model():
+    """The CPU's name from /proc/cpuinfo ("model name"), else what platform knows."""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+out = {"provenance": "Benchmarks/reference/course_comparison_torch.py", "torch": torch.__version__, "threads": 1,
+       "epochs": args.epochs, "machine": cpu_model(), "modes": {}}
 for mode in args.modes.split(","):
     out["modes"][mode] = run(mode)
     out["modes"][mode + "_total_seconds"] = sum(r["seconds"] for r in out["modes"][mode])
-path = pathlib.Path(__file__).resolve().parents[2] / "Benchmarks/reference/torch-course.json"
+path = pathlib.Path(__file__).resolve().parent / "torch-course.json"
 path.write_text(json.dumps(out, indent=1) + "\n")
 print("wrote", path)
