@@ -12,6 +12,7 @@
 #   make gallery one PNG of every figure type of the Plot library into docs/gallery/
 #   make study   the optimizer study, the final model and the report (results/, docs/report/, informe.pdf);
 #                RUNNER=slurm runs it on a Slurm cluster, SEEDS/EPOCHS/SIZE_EPOCHS/WIDTHS/DEPTHS size it,
+#                DTYPE=float32 runs it in Float32 (train --dtype),
 #                an interrupted study resumes, FRESH=1 starts over (README: "The study on a cluster")
 #   make report  the report's PDF, docs/report/informe.pdf, from docs/report/informe.md (pandoc + xelatex)
 #   make notebooks  the 14 UDL notebooks: the CLI's outputs into docs/notebooks/output and figures into
@@ -86,7 +87,8 @@ export RUNNER JOBS TOOLS SLURM_PARTITION SLURM_TIME SLURM_PARALLEL SLURM_JOB_NAM
 # The study's size, recorded in $(RESULTS)/plan.json (defaults: the study the report describes).
 SCOPE = $(if $(SEEDS),--seeds $(SEEDS)) $(if $(EPOCHS),--epochs $(EPOCHS)) \
 	$(if $(SIZE_EPOCHS),--size-epochs $(SIZE_EPOCHS)) $(if $(WIDTHS),--widths $(WIDTHS)) \
-	$(if $(DEPTHS),--depths $(DEPTHS)) $(if $(EXPERIMENTS),--experiments $(EXPERIMENTS))
+	$(if $(DEPTHS),--depths $(DEPTHS)) $(if $(EXPERIMENTS),--experiments $(EXPERIMENTS)) \
+	$(if $(DTYPE),--dtype $(DTYPE))
 
 # The runs of the plan, then the summary tables. FRESH=1 discards earlier runs first.
 study-runs: build

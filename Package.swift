@@ -132,7 +132,7 @@ let package = Package(
             ["ToolSupport", "PlotToolSupport", "NN", "NNReports", "Datasets", "Tensor", "Plot", "Platform", numerics]),
         tool("plot-gallery", ["ToolSupport", "PlotToolSupport", "Plot"]),
         tool("notebook", ["ToolSupport", "PlotToolSupport", "Notebooks"]),
-        tool("study", ["ToolSupport", "PlotToolSupport", "Study", "Plot", "Platform"]),
+        tool("study", ["ToolSupport", "PlotToolSupport", "Study", "NN", "Plot", "Platform"]),
         tool("predict", ["ToolSupport", "NN", "Datasets", "Tensor"]),
         tool(
             "train",

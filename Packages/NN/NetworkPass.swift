@@ -133,7 +133,8 @@ final class NetworkPass<Scalar: NetworkScalar> {
     private let blockOutputs: UnsafeMutablePointer<Double>
     private let blockOutputGradient: UnsafeMutablePointer<Double>
 
-    private var layers: [Layer] { architecture.layers }
+    private let layers: [Layer]
+    private let parameterCount: Int
     private var lastLayer: Int { layers.count - 1 }
 
     /// The block size for `architecture`: the largest power of two up to 256 whose buffers of every
@@ -149,6 +150,8 @@ final class NetworkPass<Scalar: NetworkScalar> {
     init(_ architecture: Architecture, capacity: Int, retainsAll: Bool, blockRows requested: Int?) {
         self.architecture = architecture
         self.capacity = capacity
+        layers = architecture.layers
+        parameterCount = architecture.parameterCount
         let block = requested ?? Self.blockRows(for: architecture)
         precondition(block > 0 && 256 % block == 0, "block of \(block) rows does not divide 256")
         blockRows = Swift.min(block, capacity)
@@ -200,15 +203,18 @@ final class NetworkPass<Scalar: NetworkScalar> {
     private func prepare(_ parameters: UnsafePointer<Double>) -> UnsafePointer<Scalar> {
         let theta: UnsafePointer<Scalar>
         if let converted = parameters32 {
-            for i in 0..<architecture.parameterCount { converted[i] = Scalar(parameters[i]) }
+            for i in 0..<parameterCount { converted[i] = Scalar(parameters[i]) }
             theta = UnsafePointer(converted)
         } else {
             theta = UnsafeRawPointer(parameters).assumingMemoryBound(to: Scalar.self)
         }
         for layer in layers {
+            // Row j of Ω_kᵀ is column j of Ω_k: written in order, read with a stride (Ω_k is in L1).
             let (omega, out) = (theta + layer.weightOffset, transposedWeights + layer.weightOffset)
-            for i in 0..<layer.outputs {
-                for j in 0..<layer.inputs { out[j * layer.outputs + i] = omega[i * layer.inputs + j] }
+            let (rows, columns) = (layer.outputs, layer.inputs)
+            for j in 0..<columns {
+                let target = out + j &* rows
+                for i in 0..<rows { target[i] = omega[i &* columns &+ j] }
             }
         }
         return theta
@@ -217,14 +223,14 @@ final class NetworkPass<Scalar: NetworkScalar> {
     /// Where ∂ℓ/∂θ is summed: the caller's Float64 gradient, or the Float32 one (zeroed either way).
     private func gradientTarget(_ gradient: UnsafeMutablePointer<Double>) -> UnsafeMutablePointer<Scalar> {
         let target = gradient32 ?? UnsafeMutableRawPointer(gradient).assumingMemoryBound(to: Scalar.self)
-        target.update(repeating: 0, count: architecture.parameterCount)
+        target.update(repeating: 0, count: parameterCount)
         return target
     }
 
     /// Hands a Float32 gradient back in Float64.
     private func finish(_ gradient: UnsafeMutablePointer<Double>) {
         guard let converted = gradient32 else { return }
-        for i in 0..<architecture.parameterCount { gradient[i] = Double(converted[i]) }
+        for i in 0..<parameterCount { gradient[i] = Double(converted[i]) }
     }
 
     // MARK: Blocks

@@ -1,3 +1,5 @@
+import NN
+
 /// One training run of the optimizer study: which experiment, which optimizer, which data and network.
 public struct StudyRun: Sendable, Equatable {
     /// The experiment: `comparison`, `noise` or `size`; for the final model, `final` (a cross-validation
@@ -16,6 +18,8 @@ public struct StudyRun: Sendable, Equatable {
     public var epochs: Int
     /// The cross-validation fold held out for validation (`final` runs only).
     public var fold: Int?
+    /// The type the run's passes compute in (`train --dtype`), the scope's (``StudyScope/precision``).
+    public var precision: Precision = .float64
 
     /// A unique file-friendly name, e.g. `comparison-adam400-n0-h50x50x50-s1` or
     /// `final-adamw-n0.1-h50x50x50-s2-f2`.
@@ -136,6 +140,7 @@ public enum StudyPlan {
             }
         }
         if scope.includes("final") { runs += StudyFinal.crossValidationRuns }
+        for index in runs.indices { runs[index].precision = scope.precision }
         return runs.sorted { cost($0) > cost($1) }
     }
 
@@ -186,6 +191,7 @@ public enum StudyPlan {
         let arguments =
             ["--init-model", "\(results)/\(initialModel(hidden: run.hidden, seed: run.seed))"] + data
             + ["--epochs", "\(run.epochs)", "--eval-every", "5", "--seed", "\(run.seed)"] + run.setting.flags
+            + (run.precision == .float64 ? [] : ["--dtype", run.precision.rawValue])
             + ["--metrics", "\(results)/runs/\(run.name).csv", "--quiet"]
         return "\(tools)/train " + arguments.map(shellWord).joined(separator: " ")
             + " 2>\(shellWord(log(run, results: results))) && echo '[study] \(index)/\(count) \(run.name)'"
@@ -225,7 +231,12 @@ public enum StudyPlan {
         let scope = try StudyScope.read(results: results)
         switch name {
         case "plan": return runs(scope)
-        case "refits": return StudyFinal.refitRuns(try StudyFinal.crossValidate(results: results), seeds: scope.seeds)
+        case "refits":
+            return StudyFinal.refitRuns(try StudyFinal.crossValidate(results: results), seeds: scope.seeds).map {
+                var run = $0
+                run.precision = scope.precision
+                return run
+            }
         default: throw StudyError.invalidScope("unknown run list \(name); expected plan or refits")
         }
     }

@@ -1,4 +1,5 @@
 import JSON
+import NN
 import Platform
 
 #if canImport(Glibc)
@@ -7,9 +8,9 @@ import Platform
     import Darwin
 #endif
 
-/// How much of the study runs and how long: the seeds, the epochs and the size grid that `make study` can
-/// be given (`SEEDS=0,1,2 EPOCHS=2500 SIZE_EPOCHS=1000 WIDTHS=4,10,20,50,100 DEPTHS=1,2,3,4
-/// EXPERIMENTS=comparison,noise,size,final`), recorded in `<results>/plan.json` by `study prepare` so that
+/// How much of the study runs and how long: the seeds, the epochs, the size grid and the precision that
+/// `make study` can be given (`SEEDS=0,1,2 EPOCHS=2500 SIZE_EPOCHS=1000 WIDTHS=4,10,20,50,100 DEPTHS=1,2,3,4
+/// EXPERIMENTS=comparison,noise,size,final DTYPE=float64`), recorded in `<results>/plan.json` by `study prepare` so that
 /// the plan, the summaries and the report all know what was run.
 ///
 /// The seeds serve the comparison, the noise experiment and the final model's refits; `epochs` the
@@ -31,6 +32,8 @@ public struct StudyScope: Equatable, Sendable {
     public var depths: [Int]
     /// The experiments run, a subset of ``allExperiments``; the report needs all of them.
     public var experiments: [String]
+    /// The type every run's passes compute in (`make study DTYPE=float32`); the report's study is Float64.
+    public var precision: Precision = .float64
 
     /// A scope; the defaults are the study the report describes.
     public init(
@@ -77,6 +80,8 @@ public struct StudyScope: Equatable, Sendable {
             ("widths", list(widths)), ("depths", list(depths)),
             ("experiments", JSONOutput.array(experiments.map(JSONOutput.string)).compact),
         ]
+            // Written only when it is not the default, so a Float64 study's file is as it always was.
+            + (precision == .float64 ? [] : [("dtype", JSONOutput.string(precision.rawValue).compact)])
         let text = "{\n" + fields.map { "  \"\($0)\": \($1)" }.joined(separator: ",\n") + "\n}\n"
         try StudyPreparation.writeText(text, to: "\(results)/\(Self.file)")
     }
@@ -135,6 +140,11 @@ public struct StudyScope: Equatable, Sendable {
                     guard case .string(let name) = $0.kind else { throw fail("a name", at: $0) }
                     return name
                 }
+            case "dtype":
+                guard case .string(let name) = value.kind, let precision = Precision(rawValue: name) else {
+                    throw fail("\"float64\" or \"float32\"")
+                }
+                scope.precision = precision
             default:
                 throw StudyError.invalidScope("\(file):\(value.line):\(value.column): unknown field \(key)")
             }

@@ -62,6 +62,18 @@ import Testing
         #expect(losses[20] < losses[0])
     }
 
+    /// `--dtype float32` trains in Float32: the same losses as Float64 to Float32 precision (epoch 0 is the
+    /// starting model's loss, computed once in each type), a Float64 model file, and an unknown type refused.
+    @Test func float32TrainsToFloat32Precision() throws {
+        let float64 = try trainLosses(["--optimizer", "adam(lr=1e-2)"], epochs: 10)
+        let float32 = try trainLosses(["--optimizer", "adam(lr=1e-2)", "--dtype", "float32"], epochs: 10)
+        expectClose(float32, float64, relative: 1e-4, "float32 against float64")
+        #expect(float32 != float64)
+        let bad = try ToolRunner.run("train", ["--data", Self.data, "--epochs", "1", "--dtype", "float16"])
+        #expect(bad.status == 64 && bad.standardOutput.isEmpty)
+        #expect(bad.standardError.contains("unknown dtype 'float16'; choose one of float64, float32"))
+    }
+
     @Test(arguments: [
         (["--optimizer", "adam(betas=(0.9,0.99)"], "--optimizer: adam(betas=(0.9,0.99): column 22: expected ')'"),
         (["--optimizer", "adam(betas=(0.9, 1))"], "adam: betas=(0.9, 1): expected two numbers in [0, 1)"),

@@ -53,7 +53,21 @@ import Training
             absolute: 1e-10, relative: 1e-10, call)
     }
 
-    /// A full-batch step that starts where the last evaluation ran reuses its forward pass; evaluating only
+    /// Training in Float32 follows the same PyTorch (float64) runs to Float32 precision: the passes round
+    /// to Float32, the optimizer keeps Float64 parameters.
+    @Test(arguments: torchRuns.prefix(3))
+    func float32FollowsTorchToFloat32Precision(index: Int, flags: [String], call: String) throws {
+        let run = Self.runs["runs"][index]
+        var options = TrainingOptions(epochs: run["epochs"].int, batchSize: nil)
+        options.precision = .float32
+        let result = try Trainer(
+            network: Self.start, inputs: Self.data.inputs, targets: Self.data.targets, optimizer: Self.optimizer(call),
+            options: options
+        ).run()
+        expectClose(result.metrics.map { $0.trainLoss! }, run["train_loss"].doubles, relative: 1e-4, call)
+    }
+
+    /// A full-batch step that starts where the last evaluation ran reuses its loss and gradient; evaluating only
     /// at the end (no reuse) must give the very same parameters, bit for bit.
     @Test func reusingTheEvaluationsForwardPassChangesNothing() throws {
         func train(evaluationInterval: Int) throws -> TrainingResult {

@@ -1,6 +1,6 @@
 import NN
 
-// The closed sets of the tools' options: activations and losses (NN) and batch sizes. Each lists its words
+// The closed sets of the tools' options: activations, losses and precisions (NN) and batch sizes. Each lists its words
 // with one line of help for `--help`. Plot's surface styles and colormaps conform in PlotToolSupport, and
 // Optim's line searches in `train`, their only user (ToolSupport depends on neither).
 
@@ -25,6 +25,21 @@ extension Loss: CommandLineChoice {
     /// The loss called `word`.
     public init?(word: String) {
         self.init(name: word)
+    }
+}
+
+extension Precision: CommandLineChoice {
+    /// `float64` and `float32`.
+    public static var choices: [(word: String, help: String)] {
+        [
+            ("float64", "Float64 passes (the default; results identical run after run)"),
+            ("float32", "Float32 forward and backward passes, Float64 optimizer and model file"),
+        ]
+    }
+
+    /// The precision called `word`.
+    public init?(word: String) {
+        self.init(rawValue: word)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NN
 import Platform
 import Plot
 import PlotToolSupport
@@ -93,6 +94,8 @@ struct StudyCommand: ParsableCommand {
             help: ArgumentHelp(
                 "Experiments to run (the report needs all): comparison, noise, size, final.", valueName: "e1,e2,…"))
         var experiments = "comparison,noise,size,final"
+        @Option(help: ArgumentHelp("The type every run's passes compute in (train --dtype).", valueName: "type"))
+        var dtype: Choice<Precision> = "float64"
 
         func scope() throws -> StudyScope {
             func integers(_ text: String, _ option: String) throws -> [Int] {
@@ -104,10 +107,11 @@ struct StudyCommand: ParsableCommand {
                     return value
                 }
             }
-            let scope = StudyScope(
+            var scope = StudyScope(
                 seeds: try integers(seeds, "seeds"), epochs: epochs, sizeEpochs: sizeEpochs,
                 widths: try integers(widths, "widths"), depths: try integers(depths, "depths"),
                 experiments: experiments.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+            scope.precision = try dtype.resolved("dtype")
             do {
                 try scope.validate()
             } catch {

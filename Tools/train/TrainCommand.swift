@@ -93,6 +93,12 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Passes over the training set.")
     var epochs = 100
 
+    @Option(
+        help: ArgumentHelp(
+            "The type the forward and backward passes compute in (the optimizer and the model file stay float64).",
+            valueName: "type"))
+    var dtype: Choice<Precision> = "float64"
+
     @Flag(inversion: .prefixedNo, help: "Draw a new row order every epoch.")
     var shuffle = true
 
@@ -127,6 +133,7 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--batch-size must be a positive integer or 'full', got '\(batchSize.word)'")
         }
         _ = try loss.resolved("loss")
+        _ = try dtype.resolved("dtype")
         if let validationSplit, !(validationSplit > 0 && validationSplit < 1) {
             throw ValidationError("--validation-split must be between 0 and 1, got \(validationSplit)")
         }

@@ -108,6 +108,7 @@ struct TrainingSetup {
         options.seed = command.seed
         options.schedule = try command.optimizerOptions.learningRateSchedule()
         options.evaluationInterval = command.evalEvery
+        options.precision = try command.dtype.resolved("dtype")
     }
 
     /// Refuses a network whose training would need more memory than `limit` (exit 64, with the size).
