@@ -11,6 +11,24 @@ func productCall(
     return { matmul(a, b, transposeA: transposeA, transposeB: transposeB, into: &c, kernel: kernel) }
 }
 
+/// A closure computing one Float32 `A·B` product of random `n × n` matrices with the given kernel.
+func float32SquareCall(_ n: Int, kernel: GemmKernel) -> () -> Void {
+    var random = RandomState(seed: 0)
+    let a = random.normal(shape: [n * n]).scalars.map(Float.init),
+        b = random.normal(shape: [n * n]).scalars.map(Float.init)
+    let c = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
+    return {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                gemm(
+                    StridedMatrix(x.baseAddress!, rows: n, columns: n),
+                    StridedMatrix(y.baseAddress!, rows: n, columns: n),
+                    into: c, ldc: n, accumulation: .overwrite, kernel: kernel)
+            }
+        }
+    }
+}
+
 /// GFLOP/s of `op(A)·op(B)` for an `m × k` by `k × n` product with the given kernel (best of five).
 func productRate(
     _ m: Int, _ k: Int, _ n: Int, transposeA: Bool = false, transposeB: Bool = false, kernel: GemmKernel
@@ -21,11 +39,13 @@ func productRate(
 }
 
 /// The rate of `body` (`flops` per call) as a fraction of the n = 512 square product's rate with the
-/// default kernel, the yardstick the training-step targets are ratios of, so that they hold on any
-/// processor. The two are timed in alternation, 31 rounds, and each keeps its best round, so that a noisy
-/// neighbour on a shared machine slows both rather than one.
-func rateAgainstSquare(flops: Double, inner: Int, _ body: () -> Void) -> (rate: Double, ratio: Double) {
-    let square = productCall(512, 512, 512, kernel: .selected)
+/// default kernel in the same element type (`float32`: Float32), the yardstick the training-step targets
+/// are ratios of, so that they hold on any processor. The two are timed in alternation, 31 rounds, and
+/// each keeps its best round, so that a noisy neighbour on a shared machine slows both rather than one.
+func rateAgainstSquare(flops: Double, inner: Int, float32: Bool = false, _ body: () -> Void) -> (
+    rate: Double, ratio: Double
+) {
+    let square = float32 ? float32SquareCall(512, kernel: .selected) : productCall(512, 512, 512, kernel: .selected)
     var (bestSquare, bestBody) = (Double.infinity, Double.infinity)
     for _ in 0..<31 {
         bestSquare = min(bestSquare, seconds(repeats: 1, inner: 2) { square() })
@@ -51,6 +71,15 @@ func tensorBenchmarks() {
             + "; default: \(GemmKernel.selected.name)")
     for n in [64, 128, 256, 512, 1024] {
         let figures = kernels.map { "\($0.name) " + fixed(productRate(n, n, n, kernel: $0), 1) + " GFLOP/s" }
+        report("n = \(n)", figures.joined(separator: ", "))
+    }
+    print("matmul, float32, one thread")
+    for n in [256, 512] {
+        let figures = kernels.map { kernel in
+            let call = float32SquareCall(n, kernel: kernel)
+            let t = seconds(inner: max(1, 100_000_000 / (n * n * n))) { call() }
+            return "\(kernel.name) " + fixed(Double(2 * n * n * n) / t / 1e9, 1) + " GFLOP/s"
+        }
         report("n = \(n)", figures.joined(separator: ", "))
     }
     print("the products of one training step of 2→50→50→50→1 on 1,600 points (default kernel)")

@@ -56,7 +56,8 @@ extension Float: NetworkScalar {
 
     static func backpropagate(
         _ activation: Activation, _ dh: UnsafePointer<Float>, f: UnsafePointer<Float>, h: UnsafePointer<Float>,
-        rows: Int, columns: Int, into df: UnsafeMutablePointer<Float>, addingTo biasGradient: UnsafeMutablePointer<Float>
+        rows: Int, columns: Int, into df: UnsafeMutablePointer<Float>,
+        addingTo biasGradient: UnsafeMutablePointer<Float>
     ) {
         for i in 0..<rows {
             let offset = i * columns
@@ -288,7 +289,8 @@ final class NetworkPass<Scalar: NetworkScalar> {
                 Scalar.backpropagate(
                     layer.activation, UnsafePointer(row(dh, k + 1, r0, width: layer.outputs)),
                     f: UnsafePointer(row(f, k, r0, width: layer.outputs)),
-                    h: UnsafePointer(k == lastLayer ? h[k + 1] + r0 * layer.outputs : row(h, k + 1, r0, width: layer.outputs)),
+                    h: UnsafePointer(
+                        k == lastLayer ? h[k + 1] + r0 * layer.outputs : row(h, k + 1, r0, width: layer.outputs)),
                     rows: n, columns: layer.outputs, into: dfk, addingTo: gradient + layer.biasOffset)
             }
             let weights = layer.inputs * layer.outputs

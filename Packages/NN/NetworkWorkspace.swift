@@ -137,7 +137,8 @@ public final class NetworkWorkspace {
         -> R
     {
         guard let rows else { return body(nil) }
-        precondition(rows.allSatisfy { $0 >= 0 && $0 < inputs.shape[0] }, "row index outside the \(inputs.shape[0]) rows")
+        precondition(
+            rows.allSatisfy { $0 >= 0 && $0 < inputs.shape[0] }, "row index outside the \(inputs.shape[0]) rows")
         return rows.withUnsafeBufferPointer { body($0) }
     }
 
@@ -240,7 +241,8 @@ public final class NetworkWorkspace {
     public func lossOfLastForwardPass(_ loss: Loss, targets: Tensor) -> Double {
         withTargets(targets, loss: loss, count: batchSize) { y in
             pass.lossOfLastForwardPass(
-                loss, targets: SourceRows(base: y!, width: loss.targetWidth(outputs: architecture.outputs), indices: nil),
+                loss,
+                targets: SourceRows(base: y!, width: loss.targetWidth(outputs: architecture.outputs), indices: nil),
                 gradient: false)
         }
     }
@@ -256,7 +258,8 @@ public final class NetworkWorkspace {
         checkKept("lossAndGradientOfLastForwardPass")
         let value = withTargets(targets, loss: loss, count: batchSize) { y in
             pass.lossOfLastForwardPass(
-                loss, targets: SourceRows(base: y!, width: loss.targetWidth(outputs: architecture.outputs), indices: nil),
+                loss,
+                targets: SourceRows(base: y!, width: loss.targetWidth(outputs: architecture.outputs), indices: nil),
                 gradient: true)
         }
         backward(parameters: parameters, gradient: &gradient, inputGradient: inputGradient)

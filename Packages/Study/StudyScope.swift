@@ -75,11 +75,12 @@ public struct StudyScope: Equatable, Sendable {
 
     /// Writes `<results>/plan.json`.
     public func write(results: String) throws {
-        let fields: [(String, String)] = [
-            ("seeds", list(seeds)), ("epochs", "\(epochs)"), ("size_epochs", "\(sizeEpochs)"),
-            ("widths", list(widths)), ("depths", list(depths)),
-            ("experiments", JSONOutput.array(experiments.map(JSONOutput.string)).compact),
-        ]
+        let fields: [(String, String)] =
+            [
+                ("seeds", list(seeds)), ("epochs", "\(epochs)"), ("size_epochs", "\(sizeEpochs)"),
+                ("widths", list(widths)), ("depths", list(depths)),
+                ("experiments", JSONOutput.array(experiments.map(JSONOutput.string)).compact),
+            ]
             // Written only when it is not the default, so a Float64 study's file is as it always was.
             + (precision == .float64 ? [] : [("dtype", JSONOutput.string(precision.rawValue).compact)])
         let text = "{\n" + fields.map { "  \"\($0)\": \($1)" }.joined(separator: ",\n") + "\n}\n"

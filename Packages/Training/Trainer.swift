@@ -313,7 +313,9 @@ public final class Trainer {
                 }
             } else {
                 if rows.count != batch.inputs.shape[0] {
-                    batch = (Tensor.zeros([rows.count, inputs.shape[1]]), Tensor.zeros([rows.count, targets.shape[1]]))
+                    batch = (
+                        Tensor.zeros([rows.count, inputs.shape[1]]), Tensor.zeros([rows.count, targets.shape[1]])
+                    )
                 }
                 inputs.gatherRows(rows, into: &batch.inputs)
                 targets.gatherRows(rows, into: &batch.targets)

@@ -67,12 +67,14 @@ import Testing
                 Self.architecture, capacity: 700, precision: .float64, keepsIntermediates: keeps, blockRows: blockRows)
             var g = Tensor.zeros([Self.architecture.parameterCount])
             let value = workspace.lossAndGradient(
-                parameters: Self.network.parameters, inputs: Self.data.x, targets: Self.data.y, loss: .mse, gradient: &g)
+                parameters: Self.network.parameters, inputs: Self.data.x, targets: Self.data.y, loss: .mse, gradient: &g
+            )
             #expect(value == loss, "block \(blockRows), keeps \(keeps)")
             #expect(g.scalars == gradient, "block \(blockRows), keeps \(keeps)")
             // The forward pass alone, and its loss, agree too.
             #expect(
-                workspace.loss(parameters: Self.network.parameters, inputs: Self.data.x, targets: Self.data.y, loss: .mse)
+                workspace.loss(
+                    parameters: Self.network.parameters, inputs: Self.data.x, targets: Self.data.y, loss: .mse)
                     == loss)
         }
         // A kept forward pass followed by the backward pass is the same computation again.
@@ -100,7 +102,8 @@ import Testing
                     architecture, capacity: 300, precision: .float64, keepsIntermediates: false, blockRows: block)
                 var g = Tensor.zeros([architecture.parameterCount])
                 let value = workspace.lossAndGradient(
-                    parameters: network.parameters, inputs: x, targets: labels, loss: .crossEntropy(.mean), gradient: &g)
+                    parameters: network.parameters, inputs: x, targets: labels, loss: .crossEntropy(.mean), gradient: &g
+                )
                 results.append((value, g.scalars))
             }
             #expect(results[0].0 == results[1].0 && results[0].1 == results[1].1, "\(activation)")
@@ -134,7 +137,8 @@ import Testing
         for k in 0..<(architecture.layerCount - 1) { architecture.setActivation(activation, ofLayer: k) }
         let network = Network(architecture, initializer: .pytorchDefault, seed: 2)
         func run(_ precision: Precision) -> (Double, Tensor) {
-            let workspace = NetworkWorkspace(architecture, capacity: 700, precision: precision, keepsIntermediates: false)
+            let workspace = NetworkWorkspace(
+                architecture, capacity: 700, precision: precision, keepsIntermediates: false)
             var g = Tensor.zeros([architecture.parameterCount])
             let value = workspace.lossAndGradient(
                 parameters: network.parameters, inputs: Self.data.x, targets: Self.data.y, loss: .mse, gradient: &g)

@@ -65,6 +65,29 @@ import Testing
 
     /// A run is finished when its metrics reach its last epoch or end in a non-finite loss (a divergence,
     /// which a second attempt would repeat); missing or short metrics send it round again.
+    /// `DTYPE=float32` reaches every run's command as `--dtype float32`; a Float64 scope's plan file and
+    /// commands are as they were before the option existed (no `dtype`, no `--dtype`).
+    @Test func precisionReachesEveryRunAndTheDefaultLeavesNoTrace() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var scope = StudyScope(seeds: [0], sizeEpochs: 10, widths: [4], depths: [1], experiments: ["size"])
+        try scope.write(results: directory)
+        #expect(!(try String(contentsOfFile: "\(directory)/plan.json", encoding: .utf8)).contains("dtype"))
+        let float64 = try StudyPlan.commands(ofList: "plan", tools: "bin", results: directory)
+        #expect(float64.count == 3 && float64.allSatisfy { !$0.contains("--dtype") })
+        scope.precision = .float32
+        try scope.write(results: directory)
+        #expect(try StudyScope.read(results: directory) == scope)
+        let float32 = try StudyPlan.commands(ofList: "plan", tools: "bin", results: directory)
+        #expect(float32.count == 3 && float32.allSatisfy { $0.contains(" --dtype float32 ") })
+        #expect(
+            throws: StudyError.invalidScope(
+                "plan.json:1:11: dtype: expected \"float64\" or \"float32\", found a string")
+        ) {
+            try StudyScope.parse("{\"dtype\": \"float16\"}", file: "plan.json")
+        }
+    }
+
     @Test func completionIsReadFromTheMetrics() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -43,7 +43,8 @@ import Testing
                     for j in 0..<n {
                         var exact = 0.0, magnitude = 0.0
                         for p in 0..<k {
-                            let x = Double(ta ? a[p * m + i] : a[i * k + p]), y = Double(tb ? b[j * k + p] : b[p * n + j])
+                            let x = Double(ta ? a[p * m + i] : a[i * k + p]),
+                                y = Double(tb ? b[j * k + p] : b[p * n + j])
                             exact += x * y
                             magnitude += abs(x * y)
                         }
@@ -85,7 +86,8 @@ import Testing
                     Self.product(
                         a, b, m, k, n, kernel: Self.kernel(name), into: &c,
                         epilogue: .derivative(
-                            f: pre.baseAddress!, ldf: n, activation: .leakyReLU(slope: 0.1), d: out.baseAddress!, ldd: n,
+                            f: pre.baseAddress!, ldf: n, activation: .leakyReLU(slope: 0.1), d: out.baseAddress!,
+                            ldd: n,
                             columnSums: s.baseAddress!))
                 }
             }

@@ -33,7 +33,8 @@ import Testing
                     gemm(
                         StridedMatrix(x.baseAddress!, rows: m, columns: k, transposed: transposeA),
                         StridedMatrix(y.baseAddress!, rows: k, columns: n, transposed: transposeB),
-                        into: z.baseAddress!, ldc: n, accumulation: initial != nil ? .add : .overwrite, epilogue: epilogue(z.baseAddress!),
+                        into: z.baseAddress!, ldc: n, accumulation: initial != nil ? .add : .overwrite,
+                        epilogue: epilogue(z.baseAddress!),
                         kernel: kernel)
                 }
             }

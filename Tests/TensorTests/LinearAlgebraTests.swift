@@ -40,7 +40,8 @@ import Testing
                             gemm(
                                 StridedMatrix(x.baseAddress!, rows: m, columns: k),
                                 StridedMatrix(y.baseAddress!, rows: k, columns: n, transposed: true),
-                                into: z.baseAddress!, ldc: n, accumulation: accumulate ? .add : .overwrite, kernel: kernel)
+                                into: z.baseAddress!, ldc: n, accumulation: accumulate ? .add : .overwrite,
+                                kernel: kernel)
                         }
                     }
                 }
