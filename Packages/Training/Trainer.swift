@@ -17,9 +17,12 @@ import Tensor
 /// and a full batch is not copied. ``memoryRequirement(widths:rows:batchSize:)`` says beforehand what a
 /// run needs besides its data.
 ///
-/// Full-batch runs reuse work: the end-of-epoch evaluation is at the very parameters the next step
-/// starts from, so it computes the gradient too and that step reuses both (`ReusableStep`); a validation
-/// set on the same inputs (the clean surface) is scored from the same forward pass.
+/// Full-batch runs reuse work: the loss and gradient of the last two full-set evaluations are kept
+/// (`FullBatchEvaluations`), so a step that starts where one of them was computed computes nothing. The
+/// end-of-epoch evaluation is at the very parameters the next step starts from, so it computes the gradient
+/// too; L-BFGS starts each step at the point its last line search accepted (the last evaluation) or, after a
+/// zero step, where the previous step started (the one before). A validation set on the same inputs (the
+/// clean surface) is scored from the same forward pass.
 public final class Trainer {
     /// The options of the run.
     public let options: TrainingOptions
@@ -34,8 +37,8 @@ public final class Trainer {
     private var minibatches: Minibatches
     /// Whether each epoch is one step on the whole training set.
     private let isFullBatch: Bool
-    /// The full-batch loss and gradient that the last evaluation computed.
-    private var reusable: ReusableStep
+    /// The full-batch losses and gradients last computed.
+    private var reusable: FullBatchEvaluations
     /// The rows of one minibatch, copied for a step computed in parts (a batch larger than a workspace).
     private var batch: (inputs: Tensor, targets: Tensor)
     /// Optimizer steps so far, and those of them whose line search returned a zero step.
@@ -91,7 +94,7 @@ public final class Trainer {
                 capacity: min(max(n, validation?.inputs.shape[0] ?? 0), Trainer.chunkRows(network.architecture)),
                 precision: options.precision, keepsIntermediates: false)
         minibatches = Minibatches(count: n, batchSize: size, shuffle: options.shuffle, seed: options.seed)
-        reusable = ReusableStep(parameterCount: network.architecture.parameterCount)
+        reusable = FullBatchEvaluations(parameterCount: network.architecture.parameterCount)
         // Only a minibatch larger than the workspace is copied (then computed in parts).
         let batchRows = !isFullBatch && size > workspace.capacity ? size : 0
         batch = (Tensor.zeros([batchRows, inputs.shape[1]]), Tensor.zeros([batchRows, targets.shape[1]]))
@@ -288,12 +291,14 @@ public final class Trainer {
         zeroSteps += result.isZeroStep ? 1 : 0
     }
 
-    /// One optimizer step on the whole training set, reusing the loss and gradient of the last evaluation
-    /// when the step starts where it was run.
+    /// One optimizer step on the whole training set, reusing a loss and gradient already computed at the
+    /// parameters asked for.
     private func fullBatchEpoch(_ parameters: inout Tensor, epoch: Int) -> EpochOutcome {
         let result = optimizer.step(&parameters) { p, g in
             if let loss = reusable.take(at: p, gradient: &g) { return loss }
-            return lossAndGradient(p, inputs, targets, &g)
+            let loss = lossAndGradient(p, inputs, targets, &g)
+            reusable.keep(p, loss: loss, gradient: g)
+            return loss
         }
         count(result)
         return EpochOutcome(
@@ -332,42 +337,55 @@ public final class Trainer {
     }
 }
 
-/// The loss and gradient the last full-set evaluation computed, and the parameters they are at, so that
-/// the next optimizer step, when it starts at those parameters, computes nothing.
+/// The losses and gradients of the last two full-set evaluations, with the parameters they are at, so that
+/// an evaluation at exactly those parameters (compared bit for bit) computes nothing.
 ///
-/// Good for one use.
-struct ReusableStep {
-    private var parameters: Tensor
-    private var gradient: Tensor
-    private var loss = 0.0
-    private var isValid = false
+/// The training set does not change during a run, so a kept value stays good until it is replaced.
+struct FullBatchEvaluations {
+    private var parameters: [Tensor]
+    private var gradients: [Tensor]
+    private var losses = [0.0, 0.0]
+    private var isValid = [false, false]
+    /// The slot the next value replaces (the older one).
+    private var next = 0
 
     /// Room for parameter vectors of `parameterCount` entries.
     init(parameterCount: Int) {
-        parameters = Tensor.zeros([parameterCount])
-        gradient = Tensor.zeros([parameterCount])
+        parameters = [Tensor.zeros([parameterCount]), Tensor.zeros([parameterCount])]
+        gradients = parameters
     }
 
     /// Computes the loss and gradient at `parameters` with `compute`, keeps them, and returns the loss.
     mutating func record(_ parameters: Tensor, _ compute: (inout Tensor) -> Double) -> Double {
-        loss = compute(&gradient)
-        self.parameters.assign(parameters)
-        isValid = true
-        return loss
+        let slot = next
+        losses[slot] = compute(&gradients[slot])
+        self.parameters[slot].assign(parameters)
+        isValid[slot] = true
+        next = 1 - slot
+        return losses[slot]
     }
 
-    /// The loss at `parameters`, with their gradient written into `gradient`, when they are the recorded
-    /// ones; nil otherwise. Used up either way.
+    /// Keeps a loss and gradient computed at `parameters`.
+    mutating func keep(_ parameters: Tensor, loss: Double, gradient: Tensor) {
+        _ = record(parameters) { g in
+            g.assign(gradient)
+            return loss
+        }
+    }
+
+    /// The loss at `parameters`, with their gradient written into `gradient`, when a kept value is at those
+    /// very parameters; nil otherwise.
     mutating func take(at parameters: Tensor, gradient: inout Tensor) -> Double? {
-        defer { isValid = false }
-        guard isValid && parameters == self.parameters else { return nil }
-        gradient.assign(self.gradient)
-        return loss
+        for slot in [1 - next, next] where isValid[slot] && parameters == self.parameters[slot] {
+            gradient.assign(gradients[slot])
+            return losses[slot]
+        }
+        return nil
     }
 
-    /// Nothing recorded is usable.
+    /// Nothing kept is usable.
     mutating func forget() {
-        isValid = false
+        isValid = [false, false]
     }
 }
 

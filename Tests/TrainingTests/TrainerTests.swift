@@ -86,6 +86,36 @@ import Training
         #expect(reused.metrics.allSatisfy { $0.trainLoss == $0.validationLoss })
     }
 
+    /// Full-batch L-BFGS reuses the loss and gradient of evaluations at bitwise-identical parameters (the
+    /// point a line search accepted, the start of a zero step); the run is the plain loop of optimizer steps
+    /// over a workspace, bit for bit.
+    @Test(arguments: [
+        "lbfgs(lr=1, max_iter=1, line_search_fn='strong_wolfe')",
+        "lbfgs(lr=1, max_iter=1, max_eval=4, line_search_fn='strong_wolfe')", "lbfgs(lr=1, max_iter=3)",
+    ])
+    func reusedEvaluationsAreThePlainLoop(call: String) throws {
+        let epochs = 30
+        var options = TrainingOptions(epochs: epochs, batchSize: nil)
+        options.evaluationInterval = 7
+        let result = try Trainer(
+            network: Self.start, inputs: Self.data.inputs, targets: Self.data.targets, optimizer: Self.optimizer(call),
+            options: options
+        ).run()
+        var optimizer = Self.optimizer(call)
+        var parameters = Self.start.parameters
+        let workspace = NetworkWorkspace(Self.start.architecture, capacity: Self.data.inputs.shape[0])
+        var losses: [Double] = []
+        for _ in 0..<epochs {
+            let step = optimizer.step(&parameters) { p, g in
+                workspace.lossAndGradient(
+                    parameters: p, inputs: Self.data.inputs, targets: Self.data.targets, loss: .mse, gradient: &g)
+            }
+            losses.append(step.loss)
+        }
+        #expect(result.final.parameters == parameters, "\(call)")
+        #expect(result.metrics.dropFirst().map { $0.batchLoss! } == losses, "\(call)")
+    }
+
     /// Gradient descent on the mean squared error of a line f(x) = ωx + β converges to the least-squares
     /// line: ω = cov(x, y)/var(x), β = ȳ − ω x̄.
     @Test func fullBatchGradientDescentFindsTheLeastSquaresLine() throws {
