@@ -7,7 +7,7 @@
 #
 # Two anchors, each run just before the train run it is compared with, on the same core:
 #   PyTorch  Benchmarks/reference/course_comparison_torch.py --run N --modes tuned32: the course's loop,
-#            float32, one thread, one torch.randperm per epoch (its own nn.Linear initialisation).
+#            float32, one thread, one torch.randperm per epoch, from train's initial model (--init-model).
 #            Target: train in float64 faster on every run, and at least 3x in total.
 #   JAX      Benchmarks/reference/course_comparison_jax.py --run N --init-model (train's initial model):
 #            float32, one thread, each whole run one jit-compiled XLA computation; its compile time is
@@ -119,7 +119,7 @@ run() {
     echo "  $index $name"
     if [ "$torch" = yes ]; then
         OMP_NUM_THREADS=1 $pin "$python" "$reference/course_comparison_torch.py" --run "$index" --modes tuned32 \
-            --epochs "$epochs" > "$work/torch.json"
+            --init-model "$work/init.json" --epochs "$epochs" > "$work/torch.json"
         anchor_line "PyTorch float32" "$work/torch.json"
         torch_seconds=$anchor_seconds
         torch_total=$(awk "BEGIN {print $torch_total + $torch_seconds}")

@@ -41,9 +41,10 @@ import json
 import math
 import os
 import pathlib
-import platform
 import sys
 import time
+
+from anchors import cpu_model, read_train_model  # noqa: E402
 
 os.environ["XLA_FLAGS"] = " ".join(
     part for part in (os.environ.get("XLA_FLAGS", ""),
@@ -81,23 +82,8 @@ ACTIVATIONS = {"relu": jax.nn.relu, "identity": lambda a: a, "tanh": jnp.tanh, "
 
 def read_model(path):
     """The layers of a train model file as ([(W, b), ...], [activation, ...]) in float32."""
-    model = json.load(open(path))
-    params, activations = [], []
-    fan_in = model["inputs"]
-    for number, layer in enumerate(model["layers"], start=1):
-        w = np.asarray(layer["weights"], dtype=np.float64)
-        b = np.asarray(layer["biases"], dtype=np.float64)
-        if w.ndim != 2 or w.shape[1] != fan_in or b.shape != (w.shape[0],):
-            sys.exit(f"{path}: layer {number} has weights {w.shape} and biases {b.shape} after {fan_in} inputs")
-        if layer["activation"] not in ACTIVATIONS:
-            sys.exit(f"{path}: layer {number}'s activation {layer['activation']!r} is not one of "
-                     + ", ".join(ACTIVATIONS))
-        params.append((jnp.asarray(w, dtype=jnp.float32), jnp.asarray(b, dtype=jnp.float32)))
-        activations.append(layer["activation"])
-        fan_in = w.shape[0]
-    if model["inputs"] != X.shape[1] or fan_in != 1:
-        sys.exit(f"{path}: the network maps {model['inputs']} inputs to {fan_in} outputs, not 2 to 1")
-    return params, activations
+    params, activations = read_train_model(path, ACTIVATIONS)
+    return [(jnp.asarray(w, dtype=jnp.float32), jnp.asarray(b, dtype=jnp.float32)) for w, b in params], activations
 
 
 def default_model(seed):
@@ -263,17 +249,6 @@ def time_run(index):
 if args.run is not None:
     print(json.dumps({"jax": jax.__version__, **time_run(args.run)}))
     raise SystemExit(0)
-
-
-def cpu_model():
-    """The CPU's name from /proc/cpuinfo ("model name"), else what platform knows."""
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 import optax  # noqa: E402

@@ -13,14 +13,17 @@ Three ways of running the same loop are timed:
 The per-epoch loss is the loss of the epoch's last minibatch (the course's record); the final clean-target
 MSE ("test") is computed after training. Writes torch-course.json next to this file, or with --run N
 prints the JSON record of run N (1-5) alone, which is how scripts/bench-course.sh runs PyTorch side by side.
+--init-model PATH starts every run from a `train` model file instead (what scripts/bench-course.sh does, so that
+train, PyTorch and JAX start from the same weights).
 Run: python3 Benchmarks/reference/course_comparison_torch.py [--epochs 2500] [--modes course,tuned32,tuned64]
-     python3 Benchmarks/reference/course_comparison_torch.py --run 2 --modes tuned32
+     python3 Benchmarks/reference/course_comparison_torch.py --run 2 --modes tuned32 [--init-model init.json]
 """
 import argparse
 import json
 import pathlib
-import platform
 import time
+
+from anchors import cpu_model, read_train_model
 
 import numpy as np
 import torch
@@ -29,6 +32,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--epochs", type=int, default=2500)
 parser.add_argument("--modes", default="course,tuned32,tuned64")
 parser.add_argument("--run", type=int, help="time only this run (1-5) and print its record as JSON")
+parser.add_argument("--init-model", help="a train model file (JSON) to start from, as train --init-model")
 args = parser.parse_args()
 torch.set_num_threads(1)
 
@@ -60,6 +64,16 @@ def run(mode):
     X, Z = X64.to(dtype), Z64.to(dtype)
     torch.manual_seed(0)
     base = net().to(dtype)
+    if args.init_model:
+        # The Linear layers of the Sequential in order take the file's weights (outputs x inputs) and biases.
+        layers, activations = read_train_model(args.init_model, ["relu", "identity"])
+        if activations != ["relu", "relu", "relu", "identity"] or [w.shape for w, _ in layers] != [
+                (50, 2), (50, 50), (50, 50), (1, 50)]:
+            raise SystemExit(f"{args.init_model}: not the course's Net3L(50, 50, 50) with ReLU")
+        with torch.no_grad():
+            for linear, (w, b) in zip([m for m in base if isinstance(m, torch.nn.Linear)], layers):
+                linear.weight.copy_(torch.tensor(w, dtype=dtype))
+                linear.bias.copy_(torch.tensor(b, dtype=dtype))
     loss_fn = torch.nn.MSELoss()
     results = []
     for index, (name, batch, make) in enumerate(RUNS, start=1):
@@ -92,17 +106,6 @@ def run(mode):
 if args.run is not None:
     print(json.dumps({"torch": torch.__version__, **run(args.modes.split(",")[0])[0]}))
     raise SystemExit(0)
-
-
-def cpu_model():
-    """The CPU's name from /proc/cpuinfo ("model name"), else what platform knows."""
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 out = {"provenance": "Benchmarks/reference/course_comparison_torch.py", "torch": torch.__version__, "threads": 1,

@@ -31,9 +31,6 @@ typedef __m256i MASK;
 #define TK_MASKED_TAIL 0
 #define VLOAD_TAIL(p, m) _mm256_loadu_pd(p)
 
-#define TK_NV_CASES(R) TK_CASE_NV(R, 1) TK_CASE_NV(R, 2)
-#define TK_ROW_CASES TK_CASE_ROWS(1) TK_CASE_ROWS(2) TK_CASE_ROWS(3) TK_CASE_ROWS(4) TK_CASE_ROWS(5) TK_CASE_ROWS(6)
-
 #include "gemm_template.h"
 
 void tk_gemm_avx2(const tk_gemm *g) { tk_avx2_gemm(g); }

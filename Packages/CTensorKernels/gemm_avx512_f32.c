@@ -33,11 +33,6 @@ typedef __mmask16 MASK;
 #define TK_MASKED_TAIL 1
 #define VLOAD_TAIL(p, m) _mm512_maskz_loadu_ps(m, p)
 
-#define TK_NV_CASES(R) TK_CASE_NV(R, 1) TK_CASE_NV(R, 2)
-#define TK_ROW_CASES                                                                                   \
-    TK_CASE_ROWS(1) TK_CASE_ROWS(2) TK_CASE_ROWS(3) TK_CASE_ROWS(4) TK_CASE_ROWS(5) TK_CASE_ROWS(6)   \
-    TK_CASE_ROWS(7) TK_CASE_ROWS(8) TK_CASE_ROWS(9) TK_CASE_ROWS(10)
-
 #include "gemm_template.h"
 
 void tk_sgemm_avx512(const tk_gemm *g) { tk_avx512_f32_gemm(g); }

@@ -166,11 +166,24 @@ TK_FN void TK_(tile_kernel)(
     TK_(store)(rows, nvl, &t, c, ldc, i0, j0, cols, add == TK_ADD, e);
 }
 
-/// A tile kernel for every (rows, live vectors) pair, each compiled with its loops fully unrolled.
+/// A tile kernel for every (rows, live vectors) pair, each compiled with its loops fully unrolled: up to
+/// two vectors of columns and MR (6 or 10) rows.
 #define TK_CASE_NV(R, N) \
     case N: TK_(tile_kernel)(R, N, kc, a, a_rs, a_cs, b, b_ld, c, ldc, i0, j0, cols, add, e); return;
 #define TK_CASE_ROWS(R) \
     case R: switch (nvl) { TK_NV_CASES(R) } return;
+#if NV != 2
+#error "the dispatch below has cases for NV = 2"
+#endif
+#define TK_NV_CASES(R) TK_CASE_NV(R, 1) TK_CASE_NV(R, 2)
+#define TK_ROWS_1_TO_6 TK_CASE_ROWS(1) TK_CASE_ROWS(2) TK_CASE_ROWS(3) TK_CASE_ROWS(4) TK_CASE_ROWS(5) TK_CASE_ROWS(6)
+#if MR == 6
+#define TK_ROW_CASES TK_ROWS_1_TO_6
+#elif MR == 10
+#define TK_ROW_CASES TK_ROWS_1_TO_6 TK_CASE_ROWS(7) TK_CASE_ROWS(8) TK_CASE_ROWS(9) TK_CASE_ROWS(10)
+#else
+#error "the dispatch below has cases for MR = 6 and MR = 10"
+#endif
 
 static __attribute__((noinline)) TK_TARGET void TK_(dispatch)(
     int rows, int nvl, long kc, const T *a, long a_rs, long a_cs, const T *b, long b_ld,

@@ -351,54 +351,42 @@ final class NetworkPass<Scalar: NetworkScalar> {
         }
     }
 
-    private func blocks(_ count: Int) -> StrideTo<Int> { stride(from: 0, to: count, by: blockRows) }
+    /// The blocks of a batch of `count` points, in order.
+    private func blocks(_ count: Int) -> LazyMapSequence<StrideTo<Int>, Range<Int>> {
+        stride(from: 0, to: count, by: blockRows).lazy.map { $0..<Swift.min($0 + self.blockRows, count) }
+    }
 
     // MARK: Passes
 
-    /// The forward pass of `inputs` (`count` rows), and the loss against `targets` when given.
-    func forward(parameters: UnsafePointer<Double>, inputs: SourceRows, count: Int, targets: SourceRows?, loss: Loss)
-        -> Double
-    {
-        precondition(count <= capacity, "batch of \(count) exceeds the workspace capacity \(capacity)")
-        batchSize = count
-        let theta = prepare(parameters)
-        var total = 0.0
-        for r0 in blocks(count) {
-            let rows = r0..<Swift.min(r0 + blockRows, count)
-            inputs.copy(rows, into: row(h, 0, r0, width: architecture.inputs))
-            forwardBlock(rows, theta: theta)
-            if let targets { lossBlock(rows, of: count, targets: targets, loss: loss, gradient: false, total: &total) }
-        }
-        return loss.reduce(total, count: count, width: architecture.outputs)
-    }
-
-    /// Forward pass, loss and backward pass of `inputs` (`count` rows) block by block; writes ∂loss/∂θ.
-    func lossAndGradient(
-        parameters: UnsafePointer<Double>, inputs: SourceRows, count: Int, targets: SourceRows, loss: Loss,
-        gradient: UnsafeMutablePointer<Double>, inputGradient: Bool
+    /// The forward pass of `inputs` (`count` rows), block by block, with the loss against `targets` when
+    /// given, and with `gradient` also the loss gradient and the backward pass, which write ∂loss/∂θ.
+    func run(
+        parameters: UnsafePointer<Double>, inputs: SourceRows, count: Int, targets: SourceRows?, loss: Loss,
+        gradient: UnsafeMutablePointer<Double>?, inputGradient: Bool
     ) -> Double {
         precondition(count <= capacity, "batch of \(count) exceeds the workspace capacity \(capacity)")
         precondition(!inputGradient || retainsAll, "∂ℓ/∂x needs a workspace that keeps every point")
         batchSize = count
         let theta = prepare(parameters)
-        let sums = gradientTarget(gradient)
+        let sums = gradient.map { gradientTarget($0) }
         var total = 0.0
-        for r0 in blocks(count) {
-            let rows = r0..<Swift.min(r0 + blockRows, count)
-            inputs.copy(rows, into: row(h, 0, r0, width: architecture.inputs))
+        for rows in blocks(count) {
+            inputs.copy(rows, into: row(h, 0, rows.lowerBound, width: architecture.inputs))
             forwardBlock(rows, theta: theta)
-            lossBlock(rows, of: count, targets: targets, loss: loss, gradient: true, total: &total)
-            backwardBlock(rows, of: count, theta: theta, gradient: sums, inputGradient: inputGradient)
+            guard let targets else { continue }
+            lossBlock(rows, of: count, targets: targets, loss: loss, gradient: sums != nil, total: &total)
+            if let sums {
+                backwardBlock(rows, of: count, theta: theta, gradient: sums, inputGradient: inputGradient)
+            }
         }
-        finish(gradient)
+        if let gradient { finish(gradient) }
         return loss.reduce(total, count: count, width: architecture.outputs)
     }
 
     /// The loss of the last forward pass against `targets`, and (when `gradient`) its ∂ℓ/∂h_{K+1}.
     func lossOfLastForwardPass(_ loss: Loss, targets: SourceRows, gradient: Bool) -> Double {
         var total = 0.0
-        for r0 in blocks(batchSize) {
-            let rows = r0..<Swift.min(r0 + blockRows, batchSize)
+        for rows in blocks(batchSize) {
             lossBlock(rows, of: batchSize, targets: targets, loss: loss, gradient: gradient, total: &total)
         }
         return loss.reduce(total, count: batchSize, width: architecture.outputs)
@@ -408,8 +396,7 @@ final class NetworkPass<Scalar: NetworkScalar> {
     func backward(parameters: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>, inputGradient: Bool) {
         let theta = prepare(parameters)
         let sums = gradientTarget(gradient)
-        for r0 in blocks(batchSize) {
-            let rows = r0..<Swift.min(r0 + blockRows, batchSize)
+        for rows in blocks(batchSize) {
             backwardBlock(rows, of: batchSize, theta: theta, gradient: sums, inputGradient: inputGradient)
         }
         finish(gradient)

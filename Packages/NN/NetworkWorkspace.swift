@@ -96,25 +96,25 @@ public final class NetworkWorkspace {
         _ = run(parameters: parameters, inputs: inputs, rows: nil, targets: nil, loss: .mse)
     }
 
-    /// The forward pass of the rows `rows` of `inputs` (all when nil), read straight from `inputs`, and the
-    /// loss against the same rows of `targets` when given.
-    private func run(parameters: Tensor, inputs: Tensor, rows: ArraySlice<Int>?, targets: Tensor?, loss: Loss) -> Double
-    {
+    /// The forward pass of the rows `rows` of `inputs` (all when nil), read straight from `inputs`, the loss
+    /// against the same rows of `targets` when given, and with `gradient` the backward pass too.
+    private func run(
+        parameters: Tensor, inputs: Tensor, rows: ArraySlice<Int>?, targets: Tensor?, loss: Loss,
+        gradient: UnsafeMutablePointer<Double>? = nil, inputGradient: Bool = false
+    ) -> Double {
         let count = rows?.count ?? inputs.shape[0]
         checkInputs(inputs, rows: count)
         checkParameters(parameters)
+        let targetWidth = loss.targetWidth(outputs: architecture.outputs)
         return parameters.withUnsafeBufferPointer { p in
             inputs.withUnsafeBufferPointer { x in
-                withTargets(targets, loss: loss, count: rows == nil ? count : inputs.shape[0]) { y in
+                withTargets(targets, loss: loss, count: inputs.shape[0]) { y in
                     withRows(rows, of: inputs) { indices in
-                        pass.forward(
+                        pass.run(
                             parameters: p.baseAddress!,
                             inputs: SourceRows(base: x.baseAddress!, width: architecture.inputs, indices: indices),
-                            count: count,
-                            targets: y.map {
-                                SourceRows(
-                                    base: $0, width: loss.targetWidth(outputs: architecture.outputs), indices: indices)
-                            }, loss: loss)
+                            count: count, targets: y.map { SourceRows(base: $0, width: targetWidth, indices: indices) },
+                            loss: loss, gradient: gradient, inputGradient: inputGradient)
                     }
                 }
             }
@@ -211,29 +211,15 @@ public final class NetworkWorkspace {
         parameters: Tensor, inputs: Tensor, targets: Tensor, rows: ArraySlice<Int>?, loss: Loss,
         gradient: inout Tensor, inputGradient: Bool = false
     ) -> Double {
-        let count = rows?.count ?? inputs.shape[0]
-        checkInputs(inputs, rows: count)
-        checkParameters(parameters)
         precondition(
             gradient.count == architecture.parameterCount,
             "gradient of \(gradient.count) for \(architecture.parameterCount) parameters")
         if inputGradient { checkKept("∂ℓ/∂x") }
-        return parameters.withUnsafeBufferPointer { p in
-            inputs.withUnsafeBufferPointer { x in
-                withTargets(targets, loss: loss, count: inputs.shape[0]) { y in
-                    withRows(rows, of: inputs) { indices in
-                        gradient.withUnsafeMutableBufferPointer { g in
-                            pass.lossAndGradient(
-                                parameters: p.baseAddress!,
-                                inputs: SourceRows(base: x.baseAddress!, width: architecture.inputs, indices: indices),
-                                count: count,
-                                targets: SourceRows(
-                                    base: y!, width: loss.targetWidth(outputs: architecture.outputs), indices: indices),
-                                loss: loss, gradient: g.baseAddress!, inputGradient: inputGradient)
-                        }
-                    }
-                }
-            }
+        return gradient.withUnsafeMutableBufferPointer { g in
+            run(
+                parameters: parameters, inputs: inputs, rows: rows, targets: targets, loss: loss,
+                gradient: g.baseAddress!,
+                inputGradient: inputGradient)
         }
     }
 
@@ -323,28 +309,17 @@ enum NetworkPassing {
         }
     }
 
-    func forward(parameters: UnsafePointer<Double>, inputs: SourceRows, count: Int, targets: SourceRows?, loss: Loss)
-        -> Double
-    {
-        switch self {
-        case let .float64(pass):
-            return pass.forward(parameters: parameters, inputs: inputs, count: count, targets: targets, loss: loss)
-        case let .float32(pass):
-            return pass.forward(parameters: parameters, inputs: inputs, count: count, targets: targets, loss: loss)
-        }
-    }
-
-    func lossAndGradient(
-        parameters: UnsafePointer<Double>, inputs: SourceRows, count: Int, targets: SourceRows, loss: Loss,
-        gradient: UnsafeMutablePointer<Double>, inputGradient: Bool
+    func run(
+        parameters: UnsafePointer<Double>, inputs: SourceRows, count: Int, targets: SourceRows?, loss: Loss,
+        gradient: UnsafeMutablePointer<Double>?, inputGradient: Bool
     ) -> Double {
         switch self {
         case let .float64(pass):
-            return pass.lossAndGradient(
+            return pass.run(
                 parameters: parameters, inputs: inputs, count: count, targets: targets, loss: loss, gradient: gradient,
                 inputGradient: inputGradient)
         case let .float32(pass):
-            return pass.lossAndGradient(
+            return pass.run(
                 parameters: parameters, inputs: inputs, count: count, targets: targets, loss: loss, gradient: gradient,
                 inputGradient: inputGradient)
         }
