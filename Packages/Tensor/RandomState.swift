@@ -135,6 +135,10 @@ public struct RandomState: RandomNumberGenerator, Sendable {
 
     /// Shuffles `values` in place as NumPy's legacy `shuffle` does: for i = n−1 down to 1, swap element i
     /// with element `interval(i)`.
+    ///
+    /// Specialised for row indices (`[Int]`, the minibatch order drawn every epoch), so that callers in
+    /// other modules run it without generic dispatch.
+    @_specialize(exported: true, where T == Int)
     public mutating func shuffle<T>(_ values: inout [T]) {
         guard values.count > 1 else { return }
         for i in stride(from: values.count - 1, through: 1, by: -1) {
