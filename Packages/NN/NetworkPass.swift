@@ -139,12 +139,13 @@ final class NetworkPass<Scalar: NetworkScalar> {
     private var lastLayer: Int { layers.count - 1 }
 
     /// The block size for `architecture`: the largest power of two up to 256 whose buffers of every
-    /// layer (activations, pre-activations and their gradients) fill at most half the level-2 cache.
+    /// layer (activations, pre-activations and their gradients) fill at most three quarters of the level-2
+    /// cache (the rest holds the weights and the product's packed panels; `make bench` times every size).
     static func blockRows(for architecture: Architecture, cacheBytes: Int = ProcessorCache.level2Bytes) -> Int {
         let widths = architecture.widths
         let perRow = 2 * MemoryLayout<Scalar>.stride * (widths.reduce(0, +) + widths.dropFirst().reduce(0, +) + 1)
         var rows = 256
-        while rows > 16 && rows * perRow > cacheBytes / 2 { rows /= 2 }
+        while rows > 16 && rows * perRow > cacheBytes / 4 * 3 { rows /= 2 }
         return rows
     }
 
