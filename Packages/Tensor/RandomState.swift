@@ -138,7 +138,7 @@ public struct RandomState: RandomNumberGenerator, Sendable {
     ///
     /// Specialised for row indices (`[Int]`, the minibatch order drawn every epoch), so that callers in
     /// other modules run it without generic dispatch.
-    @_specialize(exported: true, where T == Int)
+    @_specialize(exported:true,where T == Int)
     public mutating func shuffle<T>(_ values: inout [T]) {
         guard values.count > 1 else { return }
         for i in stride(from: values.count - 1, through: 1, by: -1) {
