@@ -1,6 +1,6 @@
 // The blocked matrix product, written once and compiled once per instruction set: gemm_avx2.c and
 // gemm_avx512.c define the vector type and its operations, then include this file. Every function here
-// carries TK_TARGET, so its instructions are enabled for that function only.
+// carries TK_TARGET (through TK_KERNEL), so its instructions are enabled for that function only.
 //
 // Loop structure (GotoBLAS/BLIS): for each block of NC columns of B and each block of KC depth steps,
 // B's columns are taken NR at a time (micro-panels, packed unless B's rows are contiguous), A's rows MC
@@ -11,7 +11,11 @@
 // values), adds the products of one depth block in order with fused multiply-adds, and is then added to C
 // when an earlier block (or the caller, TK_ADD) left a value there. T is the element type. Epilogues do their work in the order of the portable Swift code.
 
-#define TK_FN static inline __attribute__((always_inline)) TK_TARGET
+// The kernels are not instrumented by AddressSanitizer (the fuzzers' builds): instrumenting every masked
+// load and store of the unrolled tiles takes the compiler many minutes per file, and the kernels' bounds
+// are checked by the tests against their definitions instead.
+#define TK_KERNEL TK_TARGET __attribute__((no_sanitize("address")))
+#define TK_FN static inline __attribute__((always_inline)) TK_KERNEL
 #define NR (NV * VW)
 
 /// A tile's accumulators: MR rows of NV vectors.
@@ -185,7 +189,7 @@ TK_FN void TK_(tile_kernel)(
 #error "the dispatch below has cases for MR = 6 and MR = 10"
 #endif
 
-static __attribute__((noinline)) TK_TARGET void TK_(dispatch)(
+static __attribute__((noinline)) TK_KERNEL void TK_(dispatch)(
     int rows, int nvl, long kc, const T *a, long a_rs, long a_cs, const T *b, long b_ld,
     T *c, long ldc, long i0, long j0, long cols, int add, const tk_epilogue *e)
 {
@@ -226,7 +230,7 @@ TK_FN void TK_(pack_a)(const tk_gemm *g, long i0, long mc, long p0, long kc, T *
     }
 }
 
-static TK_TARGET void TK_(gemm)(const tk_gemm *g) {
+static TK_KERNEL void TK_(gemm)(const tk_gemm *g) {
     const long m = g->m, n = g->n, k = g->k;
     for (long jc = 0; jc < n; jc += TK_NC) {
         const long nc = n - jc < TK_NC ? n - jc : TK_NC;
