@@ -13,8 +13,8 @@ import Tensor
 ///
 /// Memory stays bounded on large data: a workspace holds at most ``evaluationBudget`` bytes, so sets and
 /// batches of more points (beyond 5,000 points for the course's network; the study's sets fit in one) are
-/// evaluated, and their steps computed, part by part (the parts are copied, the only allocations then),
-/// and a full batch is not copied. ``memoryRequirement(widths:rows:batchSize:)`` says beforehand what a
+/// evaluated, and their steps computed, part by part (an evaluation's parts are copied, the only
+/// allocations then; a step's are read by their row indices). ``memoryRequirement(widths:rows:batchSize:)`` says beforehand what a
 /// run needs besides its data.
 ///
 /// Full-batch runs reuse work: the loss and gradient of the last two full-set evaluations are kept
@@ -39,8 +39,10 @@ public final class Trainer {
     private let isFullBatch: Bool
     /// The full-batch losses and gradients last computed.
     private var reusable: FullBatchEvaluations
-    /// The rows of one minibatch, copied for a step computed in parts (a batch larger than a workspace).
-    private var batch: (inputs: Tensor, targets: Tensor)
+    /// Every row's index, for a full-batch step computed in parts (empty when the set fits a workspace).
+    private let allRows: [Int]
+    /// One part's gradient, for a step computed in parts (empty when a batch fits a workspace).
+    private var partGradient: Tensor
     /// Optimizer steps so far, and those of them whose line search returned a zero step.
     private var steps = 0, zeroSteps = 0
 
@@ -95,9 +97,10 @@ public final class Trainer {
                 precision: options.precision, keepsIntermediates: false)
         minibatches = Minibatches(count: n, batchSize: size, shuffle: options.shuffle, seed: options.seed)
         reusable = FullBatchEvaluations(parameterCount: network.architecture.parameterCount)
-        // Only a minibatch larger than the workspace is copied (then computed in parts).
-        let batchRows = !isFullBatch && size > workspace.capacity ? size : 0
-        batch = (Tensor.zeros([batchRows, inputs.shape[1]]), Tensor.zeros([batchRows, targets.shape[1]]))
+        // A batch larger than the workspace is computed in parts, each read by its row indices.
+        let inParts = size > workspace.capacity
+        allRows = inParts && isFullBatch ? Array(0..<n) : []
+        partGradient = Tensor.zeros([inParts ? network.architecture.parameterCount : 0])
     }
 
     /// The loss of `parameters` on the whole training set, and on the validation set if there is one.
@@ -138,27 +141,28 @@ public final class Trainer {
         return total
     }
 
-    /// The loss and gradient of `parameters` on the rows of `x`: one pass when they fit the step
-    /// workspace, else part by part, the parts' losses and gradients weighted by their share of the points
+    /// The loss and gradient of `parameters` on the training rows `rows` (all when nil): one pass when they
+    /// fit the step workspace, else part by part, the parts' losses and gradients weighted by their share of the points
     /// for a mean loss and added up for a sum.
-    private func lossAndGradient(_ parameters: Tensor, _ x: Tensor, _ y: Tensor, _ gradient: inout Tensor) -> Double {
-        let n = x.shape[0], size = workspace.capacity
+    private func lossAndGradient(_ parameters: Tensor, rows: ArraySlice<Int>?, _ gradient: inout Tensor) -> Double {
+        let n = rows?.count ?? inputs.shape[0], size = workspace.capacity
         guard n > size else {
             return workspace.lossAndGradient(
-                parameters: parameters, inputs: x, targets: y, loss: options.loss, gradient: &gradient)
+                parameters: parameters, inputs: inputs, targets: targets, rows: rows, loss: options.loss,
+                gradient: &gradient)
         }
+        let all = rows ?? allRows[...]
         gradient.fill(0)
-        var part = Tensor.zeros([gradient.count])
         var total = 0.0
         for start in stride(from: 0, to: n, by: size) {
-            let rows = start..<min(start + size, n)
-            let weight = options.loss.isMeanOverPoints ? Double(rows.count) / Double(n) : 1
+            let part = all[(all.startIndex + start)..<(all.startIndex + min(start + size, n))]
+            let weight = options.loss.isMeanOverPoints ? Double(part.count) / Double(n) : 1
             total +=
                 weight
                 * workspace.lossAndGradient(
-                    parameters: parameters, inputs: x.rows(rows), targets: y.rows(rows), loss: options.loss,
-                    gradient: &part)
-            gradient.addScaled(part, by: weight)
+                    parameters: parameters, inputs: inputs, targets: targets, rows: part, loss: options.loss,
+                    gradient: &partGradient)
+            gradient.addScaled(partGradient, by: weight)
         }
         return total
     }
@@ -296,7 +300,7 @@ public final class Trainer {
     private func fullBatchEpoch(_ parameters: inout Tensor, epoch: Int) -> EpochOutcome {
         let result = optimizer.step(&parameters) { p, g in
             if let loss = reusable.take(at: p, gradient: &g) { return loss }
-            let loss = lossAndGradient(p, inputs, targets, &g)
+            let loss = lossAndGradient(p, rows: nil, &g)
             reusable.keep(p, loss: loss, gradient: g)
             return loss
         }
@@ -310,23 +314,7 @@ public final class Trainer {
     private func minibatchEpoch(_ parameters: inout Tensor, epoch: Int) -> EpochOutcome {
         var lossSum = 0.0
         for (b, rows) in minibatches.nextEpoch().enumerated() {
-            let result: StepResult
-            if rows.count <= workspace.capacity {
-                result = optimizer.step(&parameters) { p, g in
-                    workspace.lossAndGradient(
-                        parameters: p, inputs: inputs, targets: targets, rows: rows, loss: options.loss, gradient: &g)
-                }
-            } else {
-                if rows.count != batch.inputs.shape[0] {
-                    batch = (
-                        Tensor.zeros([rows.count, inputs.shape[1]]), Tensor.zeros([rows.count, targets.shape[1]])
-                    )
-                }
-                inputs.gatherRows(rows, into: &batch.inputs)
-                targets.gatherRows(rows, into: &batch.targets)
-                let (x, y) = batch
-                result = optimizer.step(&parameters) { p, g in lossAndGradient(p, x, y, &g) }
-            }
+            let result = optimizer.step(&parameters) { p, g in lossAndGradient(p, rows: rows, &g) }
             count(result)
             lossSum += result.loss
             if !result.loss.isFinite {
